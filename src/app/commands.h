@@ -1,0 +1,19 @@
+// The CLI verbs. main.cpp only dispatches; each verb lives in app/cmd_<verb>.cpp.
+// Every verb returns the process exit code: 0 on success, 2 on a usage error,
+// 1 on any other failure (with a message on stderr).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace turnaround::app {
+
+using Args = std::vector<std::string>;  // the arguments after the verb
+
+int RunServe(const Args& args);
+int RunExport(const Args& args);
+int RunClassify(const Args& args);
+int RunEval(const Args& args);
+int RunRules(const Args& args);  // "rules check [--rules DIR]"
+
+}  // namespace turnaround::app

@@ -1,0 +1,66 @@
+// Classifier: rules (RE2, one pass) + sentiment → Verdict.
+//
+// Thread behaviour: a Classifier is immutable once loaded; Classify() is const
+// and safe to call from any number of threads. Reload swaps a whole new
+// Classifier into a ClassifierHolder; readers keep the snapshot they took.
+//
+// Usage:
+//   auto loaded = Classifier::Load("rules");
+//   if (!loaded.ok()) { print(loaded.status().message()); }  // the report
+//   model::Verdict v = (*loaded)->Classify("Day 9 of waiting for billing to call me back");
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "model/verdict.h"
+
+namespace turnaround::classify {
+
+class Classifier {
+ public:
+  // Loads every rule file and the sentiment lexicon from `rules_dir`, compiles
+  // them and runs every rule's examples. On any failure returns
+  // InvalidArgument whose message is the report: one line per problem, each
+  // naming the file, line, rule id and reason. Never throws.
+  static core::Result<std::shared_ptr<const Classifier>> Load(const std::string& rules_dir);
+
+  virtual ~Classifier() = default;
+
+  // Classifies one comment (UTF-8). Never fails: on an internal matching
+  // error the verdict says so in its explanation and errs towards flagging.
+  virtual model::Verdict Classify(std::string_view text) const = 0;
+
+  // Identifies the loaded rule set (a content hash), stored with each verdict.
+  virtual const std::string& version() const = 0;
+};
+
+// Holds the live classifier; Get() and Reload() are thread-safe.
+class ClassifierHolder {
+ public:
+  explicit ClassifierHolder(std::shared_ptr<const Classifier> initial) : current_(std::move(initial)) {}
+
+  std::shared_ptr<const Classifier> Get() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return current_;
+  }
+
+  // Loads `rules_dir`; on success swaps it in, on failure keeps the old rules
+  // live and returns the report.
+  core::Status Reload(const std::string& rules_dir) {
+    auto loaded = Classifier::Load(rules_dir);
+    if (!loaded.ok()) return loaded.status();
+    std::lock_guard<std::mutex> lock(mu_);
+    current_ = std::move(loaded).value();
+    return core::Status::Ok();
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::shared_ptr<const Classifier> current_;  // guarded by mu_
+};
+
+}  // namespace turnaround::classify

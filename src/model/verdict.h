@@ -1,0 +1,56 @@
+// Verdict: what the classifier decided about one comment, and why.
+// Plain data; produced by classify/, stored by store/, shown by http/.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace turnaround::model {
+
+enum class Severity { kLow, kNormal, kHigh, kUrgent };
+
+const char* SeverityName(Severity s);  // "low", "normal", "high", "urgent"
+// Parses a severity name; returns false (and leaves *out) if unknown.
+bool ParseSeverity(const std::string& name, Severity* out);
+
+// One rule that matched, with the span of the comment it matched (byte offsets).
+struct RuleMatch {
+  std::string rule_id;
+  std::string file;    // rule file the rule came from, e.g. "complaints.rules"
+  std::string signal;  // "complaint", "category", "urgent", "praise", "question", "spam", ...
+  double weight = 0;
+  std::string category;       // for category signals
+  std::string urgent_reason;  // for urgent signals
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string matched;  // the matched text
+};
+
+// A word (or emoji, emoticon) that moved the sentiment score.
+struct SentimentTerm {
+  std::string term;
+  double valence = 0;  // its contribution after negation/intensity adjustments
+};
+
+struct Verdict {
+  bool is_complaint = false;
+  double confidence = 0;  // 0..1: how sure we are of is_complaint
+  double sentiment = 0;   // compound score, -1..1
+  std::string category = "other";  // wait_time, billing, staff_attitude, scheduling,
+                                   // communication, clinical_care, facilities,
+                                   // privacy, access, other
+  Severity severity = Severity::kLow;
+  // medical_emergency, self_harm, threat_of_violence, privacy_breach, legal_threat
+  std::vector<std::string> urgent_reasons;
+  bool spam = false;
+  std::string language = "en";  // "en" or "es"
+  std::vector<RuleMatch> matches;
+  std::vector<SentimentTerm> sentiment_terms;
+  std::string rules_version;  // identifies the rule set that produced this verdict
+
+  // Flagged comments become queue items: complaints and urgent posts alike.
+  bool flagged() const { return (is_complaint && !spam) || !urgent_reasons.empty(); }
+};
+
+}  // namespace turnaround::model

@@ -1,0 +1,4 @@
+list(APPEND TURNAROUND_TEST_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/status_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/clock_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/utf8_test.cpp)
