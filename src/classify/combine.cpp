@@ -1,0 +1,81 @@
+#include "classify/combine.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+
+namespace turnaround::classify {
+
+namespace {
+
+// How much sentiment moves the score: a clearly negative comment (-1) adds
+// kNegativeWeight; a clearly positive one subtracts kPositiveWeight.
+constexpr double kNegativeWeight = 1.2;
+constexpr double kPositiveWeight = 0.8;
+constexpr double kHighScore = 4.0;          // complaint score that makes severity high
+constexpr double kHighNegativity = -0.6;    // or sentiment at least this negative
+constexpr double kConfidenceSlope = 1.5;
+
+bool Is(const model::RuleMatch& m, const char* signal) { return m.signal == signal; }
+
+std::string PickCategory(const model::Verdict& v) {
+  static constexpr std::array<const char*, 9> kOrder = {
+      "privacy", "clinical_care", "billing", "wait_time", "scheduling",
+      "staff_attitude", "communication", "access", "facilities"};
+  std::array<double, kOrder.size()> votes{};
+  for (const model::RuleMatch& m : v.matches) {
+    if (m.category.empty() || !(Is(m, "complaint") || Is(m, "category"))) continue;
+    for (size_t i = 0; i < kOrder.size(); ++i) {
+      if (m.category == kOrder[i]) votes[i] += std::max(m.weight, 0.5);
+    }
+  }
+  size_t best = 0;
+  for (size_t i = 1; i < kOrder.size(); ++i) {
+    if (votes[i] > votes[best]) best = i;  // ties: earlier in kOrder wins
+  }
+  return votes[best] > 0 ? kOrder[best] : "other";
+}
+
+}  // namespace
+
+double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
+  double score = 0;
+  for (const model::RuleMatch& m : v.matches) {
+    if (Is(m, "complaint")) score += m.weight;
+    if (Is(m, "praise") || Is(m, "question")) score -= m.weight;
+  }
+  if (s.compound < 0) score += -s.compound * kNegativeWeight;
+  if (s.compound > 0) score -= s.compound * kPositiveWeight;
+  return score;
+}
+
+void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v) {
+  (void)text;
+  for (const model::RuleMatch& m : v->matches) {
+    if (Is(m, "spam")) v->spam = true;
+    if (Is(m, "urgent") &&
+        std::find(v->urgent_reasons.begin(), v->urgent_reasons.end(), m.urgent_reason) == v->urgent_reasons.end()) {
+      v->urgent_reasons.push_back(m.urgent_reason);
+    }
+  }
+  double score = ComplaintScore(*v, s);
+  double margin = score - kComplaintThreshold;
+  v->is_complaint = margin >= 0 && !v->spam;
+  double p = 1.0 / (1.0 + std::exp(-kConfidenceSlope * margin));
+  v->confidence = v->is_complaint ? p : 1.0 - p;
+  v->sentiment = s.compound;
+  v->category = PickCategory(*v);
+  v->language = s.spanish_words >= 2 && s.spanish_words * 4 >= s.words ? "es" : "en";
+  if (!v->urgent_reasons.empty()) {
+    v->severity = model::Severity::kUrgent;
+  } else if (v->is_complaint && (score >= kHighScore || s.compound <= kHighNegativity)) {
+    v->severity = model::Severity::kHigh;
+  } else if (v->is_complaint) {
+    v->severity = model::Severity::kNormal;
+  } else {
+    v->severity = model::Severity::kLow;
+  }
+}
+
+}  // namespace turnaround::classify

@@ -1,0 +1,179 @@
+#include "classify/rule_file.h"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+namespace turnaround::classify {
+
+namespace {
+
+constexpr std::array<std::string_view, 10> kCategories = {
+    "wait_time", "billing", "staff_attitude", "scheduling", "communication",
+    "clinical_care", "facilities", "privacy", "access", "other"};
+constexpr std::array<std::string_view, 5> kUrgentReasons = {
+    "medical_emergency", "self_harm", "threat_of_violence", "privacy_breach", "legal_threat"};
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool ParseSignal(std::string_view s, Signal* out) {
+  static constexpr std::array<Signal, 6> kAll = {Signal::kComplaint, Signal::kCategory,
+                                                 Signal::kUrgent,    Signal::kPraise,
+                                                 Signal::kQuestion,  Signal::kSpam};
+  for (Signal sig : kAll) {
+    if (s == SignalName(sig)) {
+      *out = sig;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Parses state for one file; keeps the error format in one place.
+class Parser {
+ public:
+  Parser(std::string_view file, std::vector<RuleSpec>* rules, std::vector<std::string>* errors)
+      : file_(file), rules_(rules), errors_(errors) {}
+
+  void Line(int line_no, std::string_view raw) {
+    std::string_view line = Trim(raw);
+    if (line.empty() || line.front() == '#') return;
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) {
+      Error(line_no, "expected 'key: value' (keys: rule, signal, weight, category, urgent, "
+                     "case, pattern, match, no_match)");
+      return;
+    }
+    std::string_view key = Trim(line.substr(0, colon));
+    std::string_view value = Trim(line.substr(colon + 1));
+    if (key == "rule") {
+      StartRule(line_no, value);
+      return;
+    }
+    if (current_ == nullptr) {
+      Error(line_no, "'" + std::string(key) + ":' before the first 'rule:'");
+      return;
+    }
+    Field(line_no, key, value);
+  }
+
+  void Finish() {
+    if (current_ != nullptr) Validate(*current_);
+  }
+
+ private:
+  void StartRule(int line_no, std::string_view id) {
+    Finish();
+    bool valid_id = !id.empty();
+    for (char c : id) {
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.')) valid_id = false;
+    }
+    current_ = &rules_->emplace_back();
+    current_->id = std::string(id);
+    current_->file = std::string(file_);
+    current_->line = line_no;
+    if (!valid_id) Error(line_no, "rule id must be letters, digits, '_', '-' or '.'");
+  }
+
+  void Field(int line_no, std::string_view key, std::string_view value) {
+    RuleSpec& r = *current_;
+    if (key == "pattern") {
+      if (value.empty()) Error(line_no, "empty pattern");
+      r.patterns.push_back({std::string(value), line_no});
+    } else if (key == "match") {
+      r.match_examples.push_back({std::string(value), line_no});
+    } else if (key == "no_match") {
+      r.no_match_examples.push_back({std::string(value), line_no});
+    } else if (key == "signal") {
+      if (!ParseSignal(value, &r.signal)) {
+        Error(line_no, "unknown signal '" + std::string(value) +
+                           "' (complaint, category, urgent, praise, question, spam)");
+      }
+    } else if (key == "weight") {
+      double w = 0;
+      auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), w);
+      if (ec != std::errc() || ptr != value.data() + value.size() || !std::isfinite(w) || w < 0 || w > 10) {
+        Error(line_no, "weight must be a number from 0 to 10, got '" + std::string(value) + "'");
+      } else {
+        r.weight = w;
+      }
+    } else if (key == "category") {
+      if (!IsKnownCategory(value)) Error(line_no, "unknown category '" + std::string(value) + "'");
+      r.category = std::string(value);
+    } else if (key == "urgent") {
+      if (!IsKnownUrgentReason(value)) Error(line_no, "unknown urgent reason '" + std::string(value) + "'");
+      r.urgent_reason = std::string(value);
+    } else if (key == "case") {
+      if (value != "sensitive" && value != "insensitive") Error(line_no, "case must be 'sensitive' or 'insensitive'");
+      r.case_sensitive = value == "sensitive";
+    } else {
+      Error(line_no, "unknown key '" + std::string(key) + "'");
+    }
+  }
+
+  void Validate(const RuleSpec& r) {
+    if (r.patterns.empty()) Error(r.line, "no 'pattern:' lines");
+    if (r.match_examples.empty()) Error(r.line, "no 'match:' example (every rule needs at least one)");
+    if (r.signal == Signal::kUrgent && r.urgent_reason.empty()) Error(r.line, "urgent rule without 'urgent:' reason");
+    if (r.signal != Signal::kUrgent && !r.urgent_reason.empty()) Error(r.line, "'urgent:' is only for signal: urgent");
+    if (r.signal == Signal::kCategory && r.category.empty()) Error(r.line, "category rule without 'category:'");
+  }
+
+  void Error(int line_no, const std::string& reason) {
+    std::string msg = std::string(file_) + ":" + std::to_string(line_no) + ": ";
+    if (current_ != nullptr && !current_->id.empty()) msg += "rule " + current_->id + ": ";
+    errors_->push_back(msg + reason);
+  }
+
+  std::string_view file_;
+  std::vector<RuleSpec>* rules_;
+  std::vector<std::string>* errors_;
+  // The rule being read: always rules_->back(), reset by each StartRule right
+  // after the emplace_back that may move the vector.
+  RuleSpec* current_ = nullptr;
+};
+
+}  // namespace
+
+const char* SignalName(Signal s) {
+  switch (s) {
+    case Signal::kComplaint: return "complaint";
+    case Signal::kCategory: return "category";
+    case Signal::kUrgent: return "urgent";
+    case Signal::kPraise: return "praise";
+    case Signal::kQuestion: return "question";
+    case Signal::kSpam: return "spam";
+  }
+  return "complaint";
+}
+
+bool IsKnownCategory(std::string_view c) {
+  for (std::string_view k : kCategories) if (k == c) return true;
+  return false;
+}
+
+bool IsKnownUrgentReason(std::string_view r) {
+  for (std::string_view k : kUrgentReasons) if (k == r) return true;
+  return false;
+}
+
+void ParseRuleFile(std::string_view file_name, std::string_view contents,
+                   std::vector<RuleSpec>* rules, std::vector<std::string>* errors) {
+  Parser parser(file_name, rules, errors);
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos <= contents.size()) {
+    size_t nl = contents.find('\n', pos);
+    if (nl == std::string_view::npos) nl = contents.size();
+    parser.Line(++line_no, contents.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  parser.Finish();
+}
+
+}  // namespace turnaround::classify

@@ -1,0 +1,279 @@
+#include "classify/sentiment.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace turnaround::classify {
+
+namespace {
+
+// Heuristic constants (VADER's published values where they exist).
+constexpr double kCapsBoost = 0.733;      // ALL-CAPS word in mixed-case text
+constexpr double kElongatedBoost = 0.3;   // "sooo", "baaad"
+constexpr double kNegationScale = -0.74;  // "not good" is weaker than "bad"
+constexpr double kBeforeBut = 0.5, kAfterBut = 1.5, kInAlthough = 0.5;
+constexpr double kExclamation = 0.292;    // per '!', up to 4
+constexpr double kQuestion = 0.18;        // per '?' when 2 or more, up to 3
+constexpr double kNormAlpha = 15.0;       // compound = s / sqrt(s^2 + alpha)
+constexpr int kNegationWindow = 3;
+
+struct Token {
+  std::string text;  // lower-cased; emoji and emoticons as written
+  bool is_word = false;
+  bool caps = false;       // two or more letters, all upper case
+  bool elongated = false;  // a letter repeated 3+ times
+  bool clause_end = false; // ',', '.', ';', ':' or a line break follows
+};
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsAsciiWord(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\''; }
+
+// Decodes the code point at s[i] (length in *len); invalid bytes count as 1.
+uint32_t Decode(std::string_view s, size_t i, size_t* len) {
+  auto b = static_cast<unsigned char>(s[i]);
+  size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
+  if (i + n > s.size()) n = 1;
+  *len = n;
+  if (n == 1) return b;
+  uint32_t cp = b & (0xFF >> (n + 1));
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
+// Collapses runs of 3+ equal letters to `keep` letters ("baaad" -> "baad"/"bad").
+std::string Collapse(const std::string& w, size_t keep) {
+  std::string out;
+  for (size_t i = 0; i < w.size(); ++i) {
+    size_t run = 1;
+    while (i + run < w.size() && w[i + run] == w[i]) ++run;
+    out.append(run >= 3 ? keep : run, w[i]);
+    i += run - 1;
+  }
+  return out;
+}
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(std::vector<Token>* out) : out_(out) {}
+  int exclamations = 0, questions = 0;
+
+  void Run(std::string_view text, const SentimentScorer& lex) {
+    size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && IsSpace(text[i])) ++i;
+      size_t b = i;
+      while (i < text.size() && !IsSpace(text[i])) ++i;
+      if (i > b) Chunk(text.substr(b, i - b), lex);
+    }
+    EndWord();
+  }
+
+ private:
+  void Chunk(std::string_view chunk, const SentimentScorer& lex) {
+    bool has_punct = false;
+    for (char c : chunk) {
+      if (!IsAsciiWord(c) && static_cast<unsigned char>(c) < 0x80) has_punct = true;
+    }
+    if (has_punct && chunk.size() <= 4) {  // emoticon such as ":(" or "<3"
+      std::string lower(chunk);
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lex.Lookup(lower) != nullptr) {
+        out_->push_back({lower, false, false, false, false});
+        return;
+      }
+    }
+    for (size_t i = 0; i < chunk.size();) {
+      size_t len = 1;
+      uint32_t cp = Decode(chunk, i, &len);
+      if (cp < 0x80 && IsAsciiWord(static_cast<char>(cp))) {
+        Letter(static_cast<char>(cp));
+      } else if (cp == 0x2019) {
+        Letter('\'');
+      } else if (cp >= 0xC0 && cp < 0x2000) {  // accented Latin letters
+        word_.append(chunk.substr(i, len));
+        if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {  // upper-case Latin-1: lower it
+          word_.back() = static_cast<char>(word_.back() + 0x20);
+          ++upper_;
+        } else {
+          ++lower_;
+        }
+      } else {
+        EndWord();
+        if (cp == '!') ++exclamations;
+        if (cp == '?') ++questions;
+        if ((cp == ',' || cp == '.' || cp == ';' || cp == '!' || cp == '?') && !out_->empty()) {
+          out_->back().clause_end = true;
+        }
+        bool joiner = cp == 0x200D || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+        if (cp >= 0x2000 && !joiner) out_->push_back({std::string(chunk.substr(i, len)), false, false, false, false});
+      }
+      i += len;
+    }
+    EndWord();
+  }
+
+  void Letter(char c) {
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      ++upper_;
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (std::islower(static_cast<unsigned char>(c))) {
+      ++lower_;
+    }
+    word_.push_back(c);
+  }
+
+  void EndWord() {
+    while (!word_.empty() && word_.back() == '\'') word_.pop_back();
+    size_t lead = 0;
+    while (lead < word_.size() && word_[lead] == '\'') ++lead;
+    if (lead < word_.size()) {
+      Token t{word_.substr(lead), true, upper_ >= 2 && lower_ == 0, false, false};
+      for (size_t k = 0; k + 2 < t.text.size(); ++k) {
+        if (std::isalpha(static_cast<unsigned char>(t.text[k])) && t.text[k] == t.text[k + 1] &&
+            t.text[k] == t.text[k + 2]) {
+          t.elongated = true;
+        }
+      }
+      out_->push_back(std::move(t));
+    }
+    word_.clear();
+    upper_ = lower_ = 0;
+  }
+
+  std::vector<Token>* out_;
+  std::string word_;
+  int upper_ = 0, lower_ = 0;
+};
+
+double Sign(double x) { return x < 0 ? -1.0 : 1.0; }
+
+}  // namespace
+
+const SentimentScorer::Entry* SentimentScorer::Lookup(std::string_view term) const {
+  auto it = entries_.find(term);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+core::Result<std::unique_ptr<SentimentScorer>> SentimentScorer::Parse(std::string_view file_name,
+                                                                      std::string_view contents) {
+  auto scorer = std::make_unique<SentimentScorer>();
+  std::string errors;
+  std::string section = "words";
+  int line_no = 0;
+  for (size_t pos = 0; pos <= contents.size();) {
+    size_t nl = contents.find('\n', pos);
+    if (nl == std::string_view::npos) nl = contents.size();
+    std::string_view line = contents.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    while (!line.empty() && IsSpace(line.back())) line.remove_suffix(1);
+    while (!line.empty() && IsSpace(line.front())) line.remove_prefix(1);
+    if (line.empty() || line.front() == '#') continue;
+    auto fail = [&](const std::string& why) {
+      errors += std::string(file_name) + ":" + std::to_string(line_no) + ": " + why + "\n";
+    };
+    if (line.front() == '[' && line.back() == ']') {
+      section = std::string(line.substr(1, line.size() - 2));
+      if (section != "words" && section != "boosters" && section != "negations" && section != "but" &&
+          section != "although" && section != "spanish") {
+        fail("unknown section [" + section + "] (words, boosters, negations, but, although, spanish)");
+      }
+      continue;
+    }
+    size_t sp = line.find_last_of(" \t");
+    std::string term(sp == std::string_view::npos ? line : line.substr(0, sp));
+    while (!term.empty() && IsSpace(term.back())) term.pop_back();
+    for (char& c : term) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    Entry& e = scorer->entries_[term];
+    if (section == "spanish") {
+      e.spanish = true;
+      continue;
+    }
+    if (section == "negations") { e.kind = Kind::kNegation; continue; }
+    if (section == "but") { e.kind = Kind::kContrastBut; continue; }
+    if (section == "although") { e.kind = Kind::kContrastAlthough; continue; }
+    double v = 0;
+    std::string_view num = sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1);
+    auto [ptr, ec] = std::from_chars(num.data(), num.data() + num.size(), v);
+    if (num.empty() || ec != std::errc() || ptr != num.data() + num.size() || std::fabs(v) > 4) {
+      fail("expected 'TERM VALUE' with VALUE from -4 to 4 in [" + section + "]");
+      continue;
+    }
+    e.kind = section == "boosters" ? Kind::kBooster : Kind::kWord;
+    e.value = v;
+  }
+  if (!errors.empty()) return core::InvalidArgument(errors);
+  return scorer;
+}
+
+SentimentResult SentimentScorer::Score(std::string_view text) const {
+  std::vector<Token> tokens;
+  tokens.reserve(32);
+  Tokenizer tok(&tokens);
+  tok.Run(text, *this);
+
+  bool text_has_lower = false;
+  for (const Token& t : tokens) text_has_lower |= t.is_word && !t.caps;
+
+  SentimentResult result;
+  struct Scored { size_t token; double v; };
+  std::vector<Scored> scored;
+  int last_but = -1;
+  bool in_although = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.is_word) ++result.words;
+    const Entry* e = Lookup(t.text);
+    std::string collapsed;
+    if (e == nullptr && t.elongated) {
+      collapsed = Collapse(t.text, 2);
+      e = Lookup(collapsed);
+      if (e == nullptr) e = Lookup(Collapse(t.text, 1));
+    }
+    if (e != nullptr && e->spanish) ++result.spanish_words;
+    bool ends_clause = t.clause_end;
+    if (e != nullptr && e->kind == Kind::kContrastBut) last_but = static_cast<int>(scored.size());
+    if (e != nullptr && e->kind == Kind::kContrastAlthough) in_although = true;
+    if (e != nullptr && e->kind == Kind::kWord && e->value != 0) {
+      double v = e->value;
+      if (t.caps && text_has_lower) v += Sign(v) * kCapsBoost;
+      if (t.elongated) v += Sign(v) * kElongatedBoost;
+      bool negated = false;
+      for (int back = 1; back <= kNegationWindow && static_cast<int>(i) - back >= 0; ++back) {
+        const Token& p = tokens[i - static_cast<size_t>(back)];
+        if (p.clause_end) break;
+        const Entry* pe = Lookup(p.text);
+        if (pe == nullptr) continue;
+        if (pe->kind == Kind::kBooster) {
+          double b = pe->value * (1.0 - 0.05 * (back - 1));
+          if (p.caps && text_has_lower) b += Sign(b) * kCapsBoost * 0.5;
+          v += Sign(v) * b;
+        } else if (pe->kind == Kind::kNegation) {
+          negated = true;
+        }
+      }
+      if (negated) v *= kNegationScale;
+      if (in_although) v *= kInAlthough;
+      scored.push_back({i, v});
+    }
+    if (ends_clause) in_although = false;
+  }
+  double sum = 0;
+  for (size_t k = 0; k < scored.size(); ++k) {
+    if (last_but >= 0) scored[k].v *= static_cast<int>(k) < last_but ? kBeforeBut : kAfterBut;
+    sum += scored[k].v;
+    result.terms.push_back({tokens[scored[k].token].text, scored[k].v});
+  }
+  if (sum != 0) {
+    double emphasis = kExclamation * std::min(tok.exclamations, 4);
+    if (tok.questions >= 2) emphasis += kQuestion * std::min(tok.questions, 3);
+    if (emphasis > 0) {
+      result.terms.push_back({tok.exclamations > 0 ? "!" : "?", Sign(sum) * emphasis});
+      sum += Sign(sum) * emphasis;
+    }
+  }
+  result.compound = sum / std::sqrt(sum * sum + kNormAlpha);
+  return result;
+}
+
+}  // namespace turnaround::classify
