@@ -1,31 +1,172 @@
+// The classifier's verbs: classify, eval, rules check.
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 #include "app/commands.h"
 #include "classify/classifier.h"
+#include "classify/eval.h"
 #include "classify/verdict_json.h"
 
 namespace turnaround::app {
 
-int RunClassify(const Args& args) {
-  auto c = classify::Classifier::Load("rules");
-  if (!c.ok()) {
-    std::fputs(c.status().message().c_str(), stderr);
-    return 1;
+namespace {
+
+constexpr const char* kRulesHelp =
+    "  --rules DIR   rule files and sentiment lexicon (default: $TURNAROUND_RULES_DIR,\n"
+    "                or 'rules' relative to the current directory)\n";
+
+std::string DefaultRulesDir() {
+  const char* env = std::getenv("TURNAROUND_RULES_DIR");
+  return env != nullptr && *env != '\0' ? env : "rules";
+}
+
+bool IsHelp(const std::string& a) { return a == "--help" || a == "-h"; }
+
+// Loads the rules or prints the report; nullptr on failure.
+std::shared_ptr<const classify::Classifier> LoadOrReport(const std::string& dir) {
+  auto loaded = classify::Classifier::Load(dir);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "turnaround: rules in '%s' refused:\n%s", dir.c_str(), loaded.status().message().c_str());
+    return nullptr;
   }
-  for (const std::string& a : args) {
-    std::cout << classify::VerdictToJson((*c)->Classify(a)).dump() << "\n";
+  return std::move(loaded).value();
+}
+
+std::string Dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+int Usage(const char* text, bool asked) {
+  std::fputs(text, asked ? stdout : stderr);
+  std::fputs(kRulesHelp, asked ? stdout : stderr);
+  return asked ? 0 : 2;
+}
+
+constexpr const char* kClassifyUsage =
+    "usage: turnaround classify [--rules DIR] [TEXT...]\n"
+    "Prints one JSON verdict per TEXT, or per line of stdin when no TEXT is given.\n";
+constexpr const char* kEvalUsage =
+    "usage: turnaround eval [--rules DIR] [--json] [--errors N] FILE.jsonl\n"
+    "Scores the classifier on lines {\"text\", \"label\": complaint|not_complaint,\n"
+    "\"urgent\"?: REASON, \"category\"?: NAME}.\n"
+    "  --json        print one JSON object (n, precision, recall, f1, accuracy, tp, fp, fn, tn,\n"
+    "                and urgent_recall, urgent_precision, category_accuracy when labelled)\n"
+    "  --errors N    list up to N misclassified lines\n";
+constexpr const char* kRulesUsage =
+    "usage: turnaround rules check [--rules DIR]\n"
+    "Compiles every rule, runs every rule's match/no_match examples and the lexicon;\n"
+    "prints each problem with file, line and rule id, and exits 1 if there is any.\n";
+
+void PrintHuman(const classify::EvalReport& r) {
+  std::printf("n=%d precision=%.4f recall=%.4f f1=%.4f accuracy=%.4f\n", r.n, r.precision(), r.recall(), r.f1(),
+              r.accuracy());
+  std::printf("                 predicted complaint  predicted not\n");
+  std::printf("complaint        %19d  %13d\n", r.tp, r.fn);
+  std::printf("not_complaint    %19d  %13d\n", r.fp, r.tn);
+  if (r.has_urgent) {
+    std::printf("urgent_recall=%.4f urgent_precision=%.4f\n", r.urgent_recall(), r.urgent_precision());
+  }
+  if (r.has_category) std::printf("category_accuracy=%.4f (%d rows)\n", r.category_accuracy(), r.category_n);
+}
+
+}  // namespace
+
+int RunClassify(const Args& args) {
+  std::string dir = DefaultRulesDir();
+  Args texts;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (IsHelp(args[i])) return Usage(kClassifyUsage, true);
+    if (args[i] == "--rules" && i + 1 < args.size()) {
+      dir = args[++i];
+    } else if (args[i] == "--") {
+      texts.insert(texts.end(), args.begin() + static_cast<long>(i) + 1, args.end());
+      break;
+    } else if (args[i].rfind("--", 0) == 0) {
+      return Usage(kClassifyUsage, false);
+    } else {
+      texts.push_back(args[i]);
+    }
+  }
+  auto c = LoadOrReport(dir);
+  if (c == nullptr) return 1;
+  for (const std::string& t : texts) std::cout << Dump(classify::VerdictToJson(c->Classify(t))) << '\n';
+  if (texts.empty()) {
+    for (std::string line; std::getline(std::cin, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      std::cout << Dump(classify::VerdictToJson(c->Classify(line))) << '\n';
+    }
   }
   return 0;
 }
-int RunEval(const Args&) {
-  std::fputs("turnaround eval: not built yet\n", stderr);
-  return 1;
+
+int RunEval(const Args& args) {
+  std::string dir = DefaultRulesDir(), file;
+  bool json = false;
+  long max_errors = 0;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (IsHelp(args[i])) return Usage(kEvalUsage, true);
+    if (args[i] == "--rules" && i + 1 < args.size()) {
+      dir = args[++i];
+    } else if (args[i] == "--json") {
+      json = true;
+    } else if (args[i] == "--errors" && i + 1 < args.size()) {
+      char* end = nullptr;
+      max_errors = std::strtol(args[++i].c_str(), &end, 10);
+      if (*end != '\0' || max_errors < 0) return Usage(kEvalUsage, false);
+    } else if (args[i].rfind("--", 0) == 0 || !file.empty()) {
+      return Usage(kEvalUsage, false);
+    } else {
+      file = args[i];
+    }
+  }
+  if (file.empty()) return Usage(kEvalUsage, false);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "turnaround eval: cannot read %s\n", file.c_str());
+    return 1;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  auto c = LoadOrReport(dir);
+  if (c == nullptr) return 1;
+  auto report = classify::Evaluate(*c, file, ss.str());
+  if (!report.ok()) {
+    std::fprintf(stderr, "turnaround eval: %s\n", report.status().message().c_str());
+    return 1;
+  }
+  if (json) {
+    std::cout << Dump(report->ToJson()) << '\n';
+  } else {
+    PrintHuman(*report);
+  }
+  long shown = 0;
+  for (const classify::EvalError& e : report->errors) {
+    if (shown++ >= max_errors) break;
+    std::cout << Dump({{"line", e.line}, {"expected", e.expected}, {"got", e.got}, {"rules", e.rules},
+                       {"text", e.text}})
+              << '\n';
+  }
+  return 0;
 }
-int RunRules(const Args&) {
-  std::fputs("turnaround rules: not built yet\n", stderr);
-  return 1;
+
+int RunRules(const Args& args) {
+  std::string dir = DefaultRulesDir();
+  if (args.empty() || IsHelp(args[0])) return Usage(kRulesUsage, !args.empty());
+  if (args[0] != "check") return Usage(kRulesUsage, false);
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (IsHelp(args[i])) return Usage(kRulesUsage, true);
+    if (args[i] == "--rules" && i + 1 < args.size()) {
+      dir = args[++i];
+    } else {
+      return Usage(kRulesUsage, false);
+    }
+  }
+  auto c = LoadOrReport(dir);
+  if (c == nullptr) return 1;
+  std::printf("rules in '%s' OK: %zu rules, version %s\n", dir.c_str(), c->rule_count(), c->version().c_str());
+  return 0;
 }
 
 }  // namespace turnaround::app

@@ -42,6 +42,7 @@ class RulesClassifier final : public Classifier {
   }
 
   const std::string& version() const override { return version_; }
+  size_t rule_count() const override { return rules_->rules().size(); }
 
  private:
   std::unique_ptr<RuleSet> rules_;

@@ -36,6 +36,9 @@ class Classifier {
 
   // Identifies the loaded rule set (a content hash), stored with each verdict.
   virtual const std::string& version() const = 0;
+
+  // How many rules are loaded (for `rules check` and logs).
+  virtual size_t rule_count() const = 0;
 };
 
 // Holds the live classifier; Get() and Reload() are thread-safe.

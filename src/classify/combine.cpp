@@ -25,7 +25,7 @@ std::string PickCategory(const model::Verdict& v) {
       "staff_attitude", "communication", "access", "facilities"};
   std::array<double, kOrder.size()> votes{};
   for (const model::RuleMatch& m : v.matches) {
-    if (m.category.empty() || !(Is(m, "complaint") || Is(m, "category"))) continue;
+    if (m.category.empty() || Is(m, "urgent") || Is(m, "praise") || Is(m, "question")) continue;
     for (size_t i = 0; i < kOrder.size(); ++i) {
       if (m.category == kOrder[i]) votes[i] += std::max(m.weight, 0.5);
     }
@@ -40,13 +40,15 @@ std::string PickCategory(const model::Verdict& v) {
 }  // namespace
 
 double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
+  bool sarcastic = false;
+  for (const model::RuleMatch& m : v.matches) sarcastic |= Is(m, "sarcasm");
   double score = 0;
   for (const model::RuleMatch& m : v.matches) {
-    if (Is(m, "complaint")) score += m.weight;
-    if (Is(m, "praise") || Is(m, "question")) score -= m.weight;
+    if (Is(m, "complaint") || Is(m, "sarcasm")) score += m.weight;
+    if ((Is(m, "praise") && !sarcastic) || Is(m, "question")) score -= m.weight;
   }
   if (s.compound < 0) score += -s.compound * kNegativeWeight;
-  if (s.compound > 0) score -= s.compound * kPositiveWeight;
+  if (s.compound > 0 && !sarcastic) score -= s.compound * kPositiveWeight;
   return score;
 }
 

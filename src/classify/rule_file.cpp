@@ -22,9 +22,9 @@ std::string_view Trim(std::string_view s) {
 }
 
 bool ParseSignal(std::string_view s, Signal* out) {
-  static constexpr std::array<Signal, 6> kAll = {Signal::kComplaint, Signal::kCategory,
-                                                 Signal::kUrgent,    Signal::kPraise,
-                                                 Signal::kQuestion,  Signal::kSpam};
+  static constexpr std::array<Signal, 7> kAll = {Signal::kComplaint, Signal::kCategory, Signal::kUrgent,
+                                                 Signal::kPraise,    Signal::kQuestion, Signal::kSpam,
+                                                 Signal::kSarcasm};
   for (Signal sig : kAll) {
     if (s == SignalName(sig)) {
       *out = sig;
@@ -92,7 +92,7 @@ class Parser {
     } else if (key == "signal") {
       if (!ParseSignal(value, &r.signal)) {
         Error(line_no, "unknown signal '" + std::string(value) +
-                           "' (complaint, category, urgent, praise, question, spam)");
+                           "' (complaint, sarcasm, category, urgent, praise, question, spam)");
       }
     } else if (key == "weight") {
       double w = 0;
@@ -148,6 +148,7 @@ const char* SignalName(Signal s) {
     case Signal::kPraise: return "praise";
     case Signal::kQuestion: return "question";
     case Signal::kSpam: return "spam";
+    case Signal::kSarcasm: return "sarcasm";
   }
   return "complaint";
 }

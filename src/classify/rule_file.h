@@ -27,6 +27,8 @@ enum class Signal {
   kPraise,     // counter-signal: subtracts `weight` from the complaint score
   kQuestion,   // counter-signal: a plain question; subtracts `weight`
   kSpam,       // marks the comment as spam
+  kSarcasm,    // a complaint signal that also cancels praise and positive
+               // sentiment ("thanks for nothing", "great job losing my file")
 };
 
 const char* SignalName(Signal s);
