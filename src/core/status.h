@@ -78,3 +78,10 @@ class [[nodiscard]] Result {
 };
 
 }  // namespace turnaround::core
+
+// Returns the Status of `expr` from the enclosing function if it is not OK.
+#define TA_RETURN_IF_ERROR(expr)                     \
+  do {                                               \
+    ::turnaround::core::Status ta_status_ = (expr);  \
+    if (!ta_status_.ok()) return ta_status_;         \
+  } while (0)

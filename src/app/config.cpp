@@ -1,0 +1,168 @@
+#include "app/config.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace turnaround::app {
+namespace {
+
+using nlohmann::json;
+
+core::Status ReadString(const json& obj, const char* key, const std::string& path, std::string* out) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return core::Status::Ok();
+  if (!it->is_string()) return core::InvalidArgument(path + key + ": must be a string");
+  *out = it->get<std::string>();
+  return core::Status::Ok();
+}
+
+core::Status ReadInt(const json& obj, const char* key, const std::string& path, long min, long max,
+                     long* out) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return core::Status::Ok();
+  if (!it->is_number_integer()) return core::InvalidArgument(path + key + ": must be an integer");
+  long v = it->get<long>();
+  if (v < min || v > max) {
+    return core::InvalidArgument(path + key + ": must be between " + std::to_string(min) +
+                                 " and " + std::to_string(max));
+  }
+  *out = v;
+  return core::Status::Ok();
+}
+
+core::Status CheckKeys(const json& obj, const std::string& path,
+                       std::initializer_list<const char*> allowed) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    bool known = false;
+    for (const char* a : allowed) known = known || it.key() == a;
+    if (!known) return core::InvalidArgument(path + it.key() + ": unknown setting");
+  }
+  return core::Status::Ok();
+}
+
+core::Status LoadHttp(const json& h, HttpSettings* s) {
+  if (!h.is_object()) return core::InvalidArgument("http: must be an object");
+  TA_RETURN_IF_ERROR(CheckKeys(h, "http.", {"threads", "keep_alive_max_count", "keep_alive_timeout_s",
+                                            "read_timeout_s", "write_timeout_s", "max_body_bytes"}));
+  long v;
+  struct IntField {
+    const char* key;
+    long min, max;
+    int* target;
+  } fields[] = {
+      {"threads", 1, 1024, &s->threads},
+      {"keep_alive_max_count", 1, 1000000, &s->keep_alive_max_count},
+      {"keep_alive_timeout_s", 1, 3600, &s->keep_alive_timeout_s},
+      {"read_timeout_s", 1, 3600, &s->read_timeout_s},
+      {"write_timeout_s", 1, 3600, &s->write_timeout_s},
+  };
+  for (const IntField& f : fields) {
+    v = *f.target;
+    TA_RETURN_IF_ERROR(ReadInt(h, f.key, "http.", f.min, f.max, &v));
+    *f.target = static_cast<int>(v);
+  }
+  v = static_cast<long>(s->max_body_bytes);
+  TA_RETURN_IF_ERROR(ReadInt(h, "max_body_bytes", "http.", 1024, 64L << 20, &v));
+  s->max_body_bytes = static_cast<std::size_t>(v);
+  return core::Status::Ok();
+}
+
+}  // namespace
+
+core::Status ParseListen(const std::string& text, std::string* host, int* port) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
+    return core::InvalidArgument("listen address must be HOST:PORT, got '" + text + "'");
+  }
+  std::string h = text.substr(0, colon);
+  if (h.size() > 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+  long p = 0;
+  for (size_t i = colon + 1; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9' || p > 65535) {
+      return core::InvalidArgument("listen port must be a number 0-65535, got '" + text + "'");
+    }
+    p = p * 10 + (text[i] - '0');
+  }
+  if (p > 65535) return core::InvalidArgument("listen port must be 0-65535");
+  *host = h;
+  *port = static_cast<int>(p);
+  return core::Status::Ok();
+}
+
+core::Status LoadConfigFile(const std::string& path, Config* config) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::InvalidArgument("cannot read config file " + path);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  json doc = json::parse(buf.str(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return core::InvalidArgument("config file " + path + " is not a JSON object");
+  }
+  core::Status s = CheckKeys(doc, "", {"listen", "db", "rules_dir", "templates_dir", "log_level",
+                                       "http", "secrets"});
+  if (!s.ok()) return core::InvalidArgument(path + ": " + s.message());
+  auto fail = [&](const core::Status& st) { return core::InvalidArgument(path + ": " + st.message()); };
+  std::string listen;
+  if (s = ReadString(doc, "listen", "", &listen); !s.ok()) return fail(s);
+  if (!listen.empty()) {
+    if (s = ParseListen(listen, &config->listen_host, &config->listen_port); !s.ok()) return fail(s);
+  }
+  if (s = ReadString(doc, "db", "", &config->db_path); !s.ok()) return fail(s);
+  if (s = ReadString(doc, "rules_dir", "", &config->rules_dir); !s.ok()) return fail(s);
+  if (s = ReadString(doc, "templates_dir", "", &config->templates_dir); !s.ok()) return fail(s);
+  if (s = ReadString(doc, "log_level", "", &config->log_level); !s.ok()) return fail(s);
+  if (auto h = doc.find("http"); h != doc.end()) {
+    if (s = LoadHttp(*h, &config->http); !s.ok()) return fail(s);
+  }
+  if (auto sec = doc.find("secrets"); sec != doc.end()) {
+    if (!sec->is_object()) return fail(core::InvalidArgument("secrets: must be an object"));
+    if (s = CheckKeys(*sec, "secrets.", {"meta_app_secret", "meta_verify_token", "generic_secret"});
+        !s.ok()) {
+      return fail(s);
+    }
+    ingest::WebhookSecrets& w = config->secrets;
+    if (s = ReadString(*sec, "meta_app_secret", "secrets.", &w.meta_app_secret); !s.ok()) return fail(s);
+    if (s = ReadString(*sec, "meta_verify_token", "secrets.", &w.meta_verify_token); !s.ok()) return fail(s);
+    if (s = ReadString(*sec, "generic_secret", "secrets.", &w.generic_secret); !s.ok()) return fail(s);
+  }
+  return core::Status::Ok();
+}
+
+void ApplyEnvironment(Config* config) {
+  struct Var {
+    const char* name;
+    std::string* target;
+  } vars[] = {
+      {"TURNAROUND_META_APP_SECRET", &config->secrets.meta_app_secret},
+      {"TURNAROUND_META_VERIFY_TOKEN", &config->secrets.meta_verify_token},
+      {"TURNAROUND_GENERIC_SECRET", &config->secrets.generic_secret},
+  };
+  for (const Var& v : vars) {
+    const char* value = std::getenv(v.name);
+    if (value && *value) *v.target = value;
+  }
+}
+
+std::string ApplyDevelopmentSecrets(Config* config) {
+  std::string described;
+  struct Dev {
+    const char* env;
+    std::string* target;
+    const char* value;
+  } devs[] = {
+      {"TURNAROUND_META_APP_SECRET", &config->secrets.meta_app_secret, "dev-meta-app-secret"},
+      {"TURNAROUND_META_VERIFY_TOKEN", &config->secrets.meta_verify_token, "dev-verify-token"},
+      {"TURNAROUND_GENERIC_SECRET", &config->secrets.generic_secret, "dev-generic-secret"},
+  };
+  for (const Dev& d : devs) {
+    if (!d.target->empty()) continue;
+    *d.target = d.value;
+    config->using_dev_secrets = true;
+    described += std::string("  ") + d.env + "=" + d.value + "\n";
+  }
+  return described;
+}
+
+}  // namespace turnaround::app

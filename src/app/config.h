@@ -1,0 +1,50 @@
+// Config: every setting of `turnaround serve`, each with a default, loaded
+// from an optional JSON file, then the environment, then command-line flags.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "core/status.h"
+#include "ingest/pipeline.h"
+
+namespace turnaround::app {
+
+struct HttpSettings {
+  int threads = 32;                 // handler threads; each may wait on a commit
+  int keep_alive_max_count = 10000;  // requests per keep-alive connection
+  int keep_alive_timeout_s = 10;
+  int read_timeout_s = 10;          // a client that stalls longer is cut off
+  int write_timeout_s = 10;
+  std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
+};
+
+struct Config {
+  std::string listen_host = "127.0.0.1";
+  int listen_port = 8080;
+  std::string db_path = "var/turnaround.db";
+  std::string rules_dir = "rules";
+  std::string templates_dir = "templates";
+  std::string log_level = "info";  // debug | info | warn | error
+  HttpSettings http;
+  ingest::WebhookSecrets secrets;
+  // Set by ApplyDevelopmentSecrets: the secrets are well-known placeholders.
+  bool using_dev_secrets = false;
+};
+
+// Reads a JSON config file onto `config`. Unknown keys are errors (a typo must
+// not silently fall back to a default). Errors name the key and the problem.
+core::Status LoadConfigFile(const std::string& path, Config* config);
+
+// Secrets from TURNAROUND_META_APP_SECRET, TURNAROUND_META_VERIFY_TOKEN and
+// TURNAROUND_GENERIC_SECRET override the file.
+void ApplyEnvironment(Config* config);
+
+// Fills any secret still empty with a clearly labelled development value and
+// marks the config as using them. Returns a description of each one filled.
+std::string ApplyDevelopmentSecrets(Config* config);
+
+// Parses "HOST:PORT" (IPv6 as "[::1]:8080"); InvalidArgument if malformed.
+core::Status ParseListen(const std::string& text, std::string* host, int* port);
+
+}  // namespace turnaround::app

@@ -1,0 +1,45 @@
+// Service: the wired-up server — config, rules, store, ingest pipeline and
+// HTTP routes — with an explicit lifecycle so tests can run it in-process.
+//
+//   auto svc = Service::Create(config);   // opens the db, loads rules, binds
+//   std::thread t([&] { svc->Run(); });   // serves until Stop()
+//   svc->Stop(); t.join();                // in-flight requests finish, db closes
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/config.h"
+#include "core/status.h"
+
+namespace turnaround::app {
+
+class Service {
+ public:
+  // Loads the rules, opens (and migrates) the database and binds the
+  // listener. Errors say which of those failed and why.
+  static core::Result<std::unique_ptr<Service>> Create(const Config& config);
+  ~Service();
+  Service(const Service&) = delete;  // owns threads, sockets and the database
+  Service& operator=(const Service&) = delete;
+
+  int port() const;  // the bound port (useful with port 0)
+
+  // Serves until Stop(); returns false if the listener failed.
+  bool Run();
+  // Stops accepting; requests in flight finish; Run() then returns and the
+  // store commits what is pending and closes. Safe from any thread.
+  void Stop();
+
+  // Reloads rules from the configured directory; on failure the old rules
+  // stay live and the report is returned.
+  core::Status ReloadRules();
+
+  struct Parts;  // the wired components; defined in service.cpp
+
+ private:
+  explicit Service(std::unique_ptr<Parts> parts);
+  std::unique_ptr<Parts> parts_;
+};
+
+}  // namespace turnaround::app

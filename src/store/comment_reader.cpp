@@ -1,0 +1,109 @@
+#include "store/comment_reader.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "store/database.h"
+
+namespace turnaround::store {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, platform, external_id, page_id, post_id, parent_id, author_id, author_name, "
+    "text, url, created_at_ms, received_at_ms, updated_at_ms, state, is_ours, "
+    "coalesce(verdict_json, ''), coalesce(rules_version, '') FROM comments ";
+
+CommentRow ReadRow(SQLite::Statement& st) {
+  CommentRow r;
+  r.id = st.getColumn(0).getInt64();
+  r.platform = st.getColumn(1).getString();
+  r.external_id = st.getColumn(2).getString();
+  r.page_id = st.getColumn(3).getString();
+  r.post_id = st.getColumn(4).getString();
+  r.parent_id = st.getColumn(5).getString();
+  r.author_id = st.getColumn(6).getString();
+  r.author_name = st.getColumn(7).getString();
+  r.text = st.getColumn(8).getString();
+  r.url = st.getColumn(9).getString();
+  r.created_at_ms = st.getColumn(10).getInt64();
+  r.received_at_ms = st.getColumn(11).getInt64();
+  r.updated_at_ms = st.getColumn(12).getInt64();
+  r.state = st.getColumn(13).getString();
+  r.is_ours = st.getColumn(14).getInt() != 0;
+  r.verdict_json = st.getColumn(15).getString();
+  r.rules_version = st.getColumn(16).getString();
+  return r;
+}
+
+void LoadHistory(SQLite::Statement& hist, CommentRow& r) {
+  hist.reset();
+  hist.bind(1, r.id);
+  while (hist.executeStep()) {
+    r.history.push_back({hist.getColumn(0).getString(), hist.getColumn(1).getInt64(),
+                         hist.getColumn(2).getString()});
+  }
+}
+
+constexpr const char* kHistory =
+    "SELECT action, at_ms, coalesce(old_text, '') FROM comment_history WHERE comment_id=? "
+    "ORDER BY id";
+
+}  // namespace
+
+core::Result<std::unique_ptr<CommentReader>> CommentReader::Open(const std::string& path) {
+  auto db = OpenDatabase(path, OpenMode::kReadOnly);
+  if (!db.ok()) return db.status();
+  return std::unique_ptr<CommentReader>(new CommentReader(std::move(db).value()));
+}
+
+core::Status CommentReader::ForEach(const std::function<bool(const CommentRow&)>& fn) {
+  try {
+    // One read transaction gives a consistent snapshot of the whole export.
+    db_->exec("BEGIN");
+    SQLite::Statement st(*db_, std::string(kColumns) + "ORDER BY id");
+    SQLite::Statement hist(*db_, kHistory);
+    bool go_on = true;
+    while (go_on && st.executeStep()) {
+      CommentRow r = ReadRow(st);
+      LoadHistory(hist, r);
+      go_on = fn(r);
+    }
+    db_->exec("COMMIT");
+  } catch (const SQLite::Exception& e) {
+    return core::Internal(std::string("reading comments failed: ") + e.what());
+  }
+  return core::Status::Ok();
+}
+
+core::Result<CommentRow> CommentReader::Find(const std::string& platform,
+                                             const std::string& external_id) {
+  try {
+    SQLite::Statement st(*db_, std::string(kColumns) + "WHERE platform=? AND external_id=?");
+    st.bind(1, platform);
+    st.bind(2, external_id);
+    if (!st.executeStep()) return core::NotFound("no comment " + platform + "/" + external_id);
+    CommentRow r = ReadRow(st);
+    SQLite::Statement hist(*db_, kHistory);
+    LoadHistory(hist, r);
+    return r;
+  } catch (const SQLite::Exception& e) {
+    return core::Internal(std::string("reading a comment failed: ") + e.what());
+  }
+}
+
+core::Result<std::int64_t> CommentReader::CountComments() {
+  try {
+    return db_->execAndGet("SELECT count(*) FROM comments").getInt64();
+  } catch (const SQLite::Exception& e) {
+    return core::Internal(e.what());
+  }
+}
+
+core::Result<std::int64_t> CommentReader::CountDeliveries() {
+  try {
+    return db_->execAndGet("SELECT count(*) FROM deliveries").getInt64();
+  } catch (const SQLite::Exception& e) {
+    return core::Internal(e.what());
+  }
+}
+
+}  // namespace turnaround::store

@@ -1,0 +1,58 @@
+// Read-side access to stored comments (export, look-ups). Uses its own
+// connection; WAL lets it read beside the writer. Not thread-safe: one
+// CommentReader per thread.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace turnaround::store {
+
+struct HistoryRow {
+  std::string action;  // edit | remove | hide | unhide
+  std::int64_t at_ms = 0;
+  std::string old_text;  // for edits
+};
+
+struct CommentRow {
+  std::int64_t id = 0;
+  std::string platform, external_id, page_id, post_id, parent_id;
+  std::string author_id, author_name, text, url;
+  std::int64_t created_at_ms = 0, received_at_ms = 0, updated_at_ms = 0;
+  std::string state;  // visible | hidden | withdrawn
+  bool is_ours = false;
+  std::string verdict_json;  // "" when the comment has no verdict
+  std::string rules_version;
+  std::vector<HistoryRow> history;
+};
+
+class CommentReader {
+ public:
+  // Opens `path` read-only; fails if the database does not exist or is not
+  // at the latest schema version.
+  static core::Result<std::unique_ptr<CommentReader>> Open(const std::string& path);
+
+  // Calls `fn` for every comment in id order, with its history. Stops early
+  // and returns OK if `fn` returns false.
+  core::Status ForEach(const std::function<bool(const CommentRow&)>& fn);
+
+  // Looks one comment up; NotFound if there is none.
+  core::Result<CommentRow> Find(const std::string& platform, const std::string& external_id);
+
+  // How many deliveries and comments are stored (health, tests).
+  core::Result<std::int64_t> CountComments();
+  core::Result<std::int64_t> CountDeliveries();
+
+ private:
+  explicit CommentReader(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace turnaround::store

@@ -1,0 +1,288 @@
+#include "store/delivery_writer.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "classify/verdict_json.h"
+#include "core/log.h"
+#include "store/database.h"
+
+namespace turnaround::store {
+
+using ingest::CommentWrite;
+using ingest::DeliveryOutcome;
+using ingest::DeliveryRecord;
+using model::CommentAction;
+
+// Holds the prepared statements; used only on the writer thread.
+class DeliveryWriter::Applier {
+ public:
+  explicit Applier(SQLite::Database& db)
+      : db_(db),
+        insert_delivery_(db, "INSERT INTO deliveries(endpoint, received_at_ms, accepted, "
+                             "http_status, reason, comment_count, body) VALUES (?,?,?,?,?,?,?)"),
+        find_comment_(db, "SELECT id, text, state FROM comments WHERE platform=? AND external_id=?"),
+        insert_comment_(db,
+                        "INSERT INTO comments(platform, external_id, page_id, post_id, parent_id, "
+                        "author_id, author_name, text, url, created_at_ms, received_at_ms, "
+                        "updated_at_ms, state, is_ours, delivery_id, is_complaint, is_urgent, "
+                        "category, severity, confidence, verdict_json, rules_version) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        update_text_(db,
+                     "UPDATE comments SET text=?, updated_at_ms=?, is_complaint=?, is_urgent=?, "
+                     "category=?, severity=?, confidence=?, verdict_json=?, rules_version=? "
+                     "WHERE id=?"),
+        update_state_(db, "UPDATE comments SET state=?, updated_at_ms=? WHERE id=?"),
+        insert_history_(db, "INSERT INTO comment_history(comment_id, action, at_ms, old_text, "
+                            "delivery_id) VALUES (?,?,?,?,?)") {}
+
+  // Applies one delivery; throws SQLite::Exception on a database error.
+  DeliveryOutcome Apply(const DeliveryRecord& rec) {
+    DeliveryOutcome out;
+    Reset(insert_delivery_);
+    insert_delivery_.bind(1, rec.endpoint);
+    insert_delivery_.bind(2, static_cast<std::int64_t>(rec.received_at_ms));
+    insert_delivery_.bind(3, rec.accepted ? 1 : 0);
+    insert_delivery_.bind(4, rec.http_status);
+    insert_delivery_.bind(5, rec.reason);
+    insert_delivery_.bind(6, static_cast<int>(rec.writes.size()));
+    insert_delivery_.bindNoCopy(7, rec.body.data(), static_cast<int>(rec.body.size()));
+    insert_delivery_.exec();
+    out.delivery_id = db_.getLastInsertRowid();
+    for (const CommentWrite& w : rec.writes) ApplyComment(w, rec.received_at_ms, out);
+    return out;
+  }
+
+ private:
+  static void Reset(SQLite::Statement& st) {
+    st.reset();
+    st.clearBindings();
+  }
+
+  void BindVerdict(SQLite::Statement& st, int first, const CommentWrite& w) {
+    if (!w.verdict) {
+      for (int i = 0; i < 7; ++i) st.bind(first + i);  // NULLs
+      return;
+    }
+    const model::Verdict& v = *w.verdict;
+    st.bind(first, v.is_complaint ? 1 : 0);
+    st.bind(first + 1, v.urgent_reasons.empty() ? 0 : 1);
+    st.bind(first + 2, v.category);
+    st.bind(first + 3, model::SeverityName(v.severity));
+    st.bind(first + 4, v.confidence);
+    st.bind(first + 5, classify::VerdictToJson(v).dump());
+    st.bind(first + 6, v.rules_version);
+  }
+
+  void Insert(const CommentWrite& w, const char* state, core::TimeMs now, DeliveryOutcome& out) {
+    const model::Comment& c = w.comment;
+    Reset(insert_comment_);
+    insert_comment_.bind(1, c.platform);
+    insert_comment_.bind(2, c.external_id);
+    insert_comment_.bind(3, c.page_id);
+    insert_comment_.bind(4, c.post_id);
+    insert_comment_.bind(5, c.parent_id);
+    insert_comment_.bind(6, c.author_id);
+    insert_comment_.bind(7, c.author_name);
+    insert_comment_.bind(8, c.text);
+    insert_comment_.bind(9, c.url);
+    insert_comment_.bind(10, static_cast<std::int64_t>(c.created_at_ms));
+    insert_comment_.bind(11, static_cast<std::int64_t>(now));
+    insert_comment_.bind(12, static_cast<std::int64_t>(now));
+    insert_comment_.bind(13, state);
+    insert_comment_.bind(14, c.from_page ? 1 : 0);
+    insert_comment_.bind(15, static_cast<std::int64_t>(out.delivery_id));
+    BindVerdict(insert_comment_, 16, w);
+    insert_comment_.exec();
+    ++out.created;
+    if (w.verdict && w.verdict->flagged() && !c.from_page && std::string(state) != "withdrawn") {
+      ++out.flagged;
+    }
+  }
+
+  void History(std::int64_t comment_id, const char* action, core::TimeMs now,
+               const std::string* old_text, std::int64_t delivery_id) {
+    Reset(insert_history_);
+    insert_history_.bind(1, comment_id);
+    insert_history_.bind(2, action);
+    insert_history_.bind(3, static_cast<std::int64_t>(now));
+    if (old_text) insert_history_.bind(4, *old_text);
+    insert_history_.bind(5, delivery_id);
+    insert_history_.exec();
+  }
+
+  void SetState(std::int64_t id, const char* state, core::TimeMs now) {
+    Reset(update_state_);
+    update_state_.bind(1, state);
+    update_state_.bind(2, static_cast<std::int64_t>(now));
+    update_state_.bind(3, id);
+    update_state_.exec();
+  }
+
+  // Deliveries arrive at least once and in any order: an edit or removal may
+  // come before its add, and every change may come twice.
+  void ApplyComment(const CommentWrite& w, core::TimeMs now, DeliveryOutcome& out) {
+    const model::Comment& c = w.comment;
+    Reset(find_comment_);
+    find_comment_.bind(1, c.platform);
+    find_comment_.bind(2, c.external_id);
+    if (!find_comment_.executeStep()) {
+      const char* state = c.action == CommentAction::kRemove ? "withdrawn"
+                          : c.action == CommentAction::kHide ? "hidden"
+                                                             : "visible";
+      Insert(w, state, now, out);
+      return;
+    }
+    const std::int64_t id = find_comment_.getColumn(0).getInt64();
+    const std::string old_text = find_comment_.getColumn(1).getString();
+    const std::string state = find_comment_.getColumn(2).getString();
+    find_comment_.reset();
+    switch (c.action) {
+      case CommentAction::kCreate:
+        ++out.unchanged;  // a retry, or the add arriving after its edit
+        return;
+      case CommentAction::kEdit:
+        if (old_text == c.text) {
+          ++out.unchanged;
+          return;
+        }
+        History(id, "edit", now, &old_text, out.delivery_id);
+        Reset(update_text_);
+        update_text_.bind(1, c.text);
+        update_text_.bind(2, static_cast<std::int64_t>(now));
+        BindVerdict(update_text_, 3, w);
+        update_text_.bind(10, id);
+        update_text_.exec();
+        ++out.changed;
+        if (w.verdict && w.verdict->flagged() && !c.from_page && state != "withdrawn") ++out.flagged;
+        return;
+      case CommentAction::kRemove:
+      case CommentAction::kHide:
+      case CommentAction::kUnhide: {
+        const char* next = c.action == CommentAction::kRemove ? "withdrawn"
+                           : c.action == CommentAction::kHide ? "hidden"
+                                                              : "visible";
+        // A withdrawn comment stays withdrawn: it is gone from the platform.
+        if (state == next || state == "withdrawn") {
+          ++out.unchanged;
+          return;
+        }
+        History(id, model::ActionName(c.action), now, nullptr, out.delivery_id);
+        SetState(id, next, now);
+        ++out.changed;
+        return;
+      }
+    }
+  }
+
+  SQLite::Database& db_;
+  SQLite::Statement insert_delivery_;
+  SQLite::Statement find_comment_;
+  SQLite::Statement insert_comment_;
+  SQLite::Statement update_text_;
+  SQLite::Statement update_state_;
+  SQLite::Statement insert_history_;
+};
+
+core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::Open(const std::string& path,
+                                                                   const core::Clock& clock,
+                                                                   Options options) {
+  auto db = OpenDatabase(path);
+  if (!db.ok()) return db.status();
+  try {
+    return std::unique_ptr<DeliveryWriter>(
+        new DeliveryWriter(std::move(db).value(), clock, options));
+  } catch (const SQLite::Exception& e) {
+    return core::Internal(std::string("cannot prepare writer statements: ") + e.what());
+  }
+}
+
+DeliveryWriter::DeliveryWriter(std::unique_ptr<SQLite::Database> db, const core::Clock& clock,
+                               Options options)
+    : db_(std::move(db)),
+      applier_(std::make_unique<Applier>(*db_)),
+      clock_(clock),
+      options_(options),
+      thread_([this] { Run(); }) {}
+
+DeliveryWriter::~DeliveryWriter() { Shutdown(); }
+
+void DeliveryWriter::Shutdown() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::uint64_t DeliveryWriter::commits() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return commits_;
+}
+
+core::Result<DeliveryOutcome> DeliveryWriter::Write(DeliveryRecord record) {
+  if (record.received_at_ms == 0) record.received_at_ms = clock_.NowMs();
+  std::future<core::Result<DeliveryOutcome>> future;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) return core::Status(core::Code::kUnavailable, "server is shutting down");
+    queue_.push_back(Pending{std::move(record), {}});
+    future = queue_.back().done.get_future();
+  }
+  cv_.notify_one();
+  return future.get();
+}
+
+void DeliveryWriter::Run() {
+  for (;;) {
+    std::deque<Pending> batch;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping and drained
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    CommitBatch(batch);
+  }
+}
+
+void DeliveryWriter::CommitBatch(std::deque<Pending>& batch) {
+  std::vector<core::Result<DeliveryOutcome>> results;
+  results.reserve(batch.size());
+  try {
+    db_->exec("BEGIN IMMEDIATE");
+    for (Pending& p : batch) {
+      db_->exec("SAVEPOINT delivery");
+      try {
+        results.emplace_back(applier_->Apply(p.record));
+        db_->exec("RELEASE delivery");
+      } catch (const SQLite::Exception& e) {
+        db_->exec("ROLLBACK TO delivery");
+        db_->exec("RELEASE delivery");
+        core::LogError(std::string("store: delivery not stored: ") + e.what());
+        results.emplace_back(core::Internal("could not store the delivery"));
+      }
+    }
+    db_->exec("COMMIT");
+  } catch (const SQLite::Exception& e) {
+    // The commit itself failed: nothing of this batch is durable.
+    core::LogError(std::string("store: batch commit failed: ") + e.what());
+    try {
+      db_->exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+      // Already rolled back by SQLite; nothing more to undo.
+    }
+    for (auto& r : results) r = core::Internal("could not store the delivery");
+    while (results.size() < batch.size()) results.emplace_back(core::Internal("could not store the delivery"));
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++commits_;
+  }
+  for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));
+}
+
+}  // namespace turnaround::store

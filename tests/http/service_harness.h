@@ -1,0 +1,83 @@
+// ServiceHarness: a real Service on an ephemeral loopback port, in-process,
+// with a fresh database, for tests that go through HTTP.
+#pragma once
+
+#include <httplib.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "app/service.h"
+#include "ingest/signature.h"
+#include "test_util.h"
+
+namespace turnaround::testing {
+
+class ServiceHarness {
+ public:
+  explicit ServiceHarness(app::Config config = {}) {
+    config.listen_host = "127.0.0.1";
+    config.listen_port = 0;
+    config.db_path = dir_.File("t.db");
+    config.rules_dir = RulesDir();
+    config.templates_dir = SourcePath("templates");
+    config.secrets = {"meta-secret", "verify-me", "generic-secret"};
+    config_ = config;
+    auto svc = app::Service::Create(config_);
+    if (!svc.ok()) throw std::runtime_error(svc.status().message());
+    service_ = std::move(svc).value();
+    thread_ = std::thread([this] { service_->Run(); });
+  }
+  ~ServiceHarness() { Stop(); }
+
+  // Stops the server the way SIGTERM does; the database is closed after.
+  void Stop() {
+    if (!service_) return;
+    service_->Stop();
+    thread_.join();
+    service_.reset();
+  }
+
+  httplib::Client Client() const {
+    httplib::Client c("127.0.0.1", service_ ? service_->port() : 0);
+    c.set_read_timeout(10, 0);
+    return c;
+  }
+  int port() const { return service_->port(); }
+  const std::string& db_path() const { return config_.db_path; }
+  app::Service& service() { return *service_; }
+
+  httplib::Result PostMeta(const std::string& body, const std::string& secret = "meta-secret") {
+    return Client().Post("/webhooks/meta",
+                         {{"X-Hub-Signature-256", "sha256=" + ingest::HmacSha256Hex(secret, body)}},
+                         body, "application/json");
+  }
+  httplib::Result PostGeneric(const std::string& body, const std::string& secret = "generic-secret") {
+    return Client().Post("/webhooks/generic",
+                         {{"X-Turnaround-Signature", "sha256=" + ingest::HmacSha256Hex(secret, body)}},
+                         body, "application/json");
+  }
+
+  // Runs the real `turnaround export` binary on the database and returns its stdout.
+  std::string Export() const {
+    std::string cmd = std::string(TURNAROUND_BINARY) + " export --db '" + config_.db_path + "'";
+    std::string out;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    if (!p) return out;
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    ::pclose(p);
+    return out;
+  }
+
+ private:
+  TempDir dir_;
+  app::Config config_;
+  std::unique_ptr<app::Service> service_;
+  std::thread thread_;
+};
+
+}  // namespace turnaround::testing

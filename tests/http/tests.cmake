@@ -1,0 +1,2 @@
+list(APPEND TURNAROUND_TEST_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/webhook_http_test.cpp)

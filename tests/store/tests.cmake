@@ -1,0 +1,3 @@
+list(APPEND TURNAROUND_TEST_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/database_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/delivery_writer_test.cpp)

@@ -1,0 +1,57 @@
+// Helpers shared by the tests: fixtures, temporary folders.
+#pragma once
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace turnaround::testing {
+
+// Reads tests/data/<relative> as bytes; throws if missing (a test bug).
+inline std::string ReadFixture(const std::string& relative) {
+  std::ifstream in(std::string(TURNAROUND_SOURCE_DIR) + "/tests/data/" + relative, std::ios::binary);
+  if (!in) throw std::runtime_error("missing fixture " + relative);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+inline std::string SourcePath(const std::string& relative) {
+  return std::string(TURNAROUND_SOURCE_DIR) + "/" + relative;
+}
+
+// The rules the tests load: the project's rules/, or TURNAROUND_RULES_DIR
+// when set (the same variable the CLI honours).
+inline std::string RulesDir() {
+  const char* env = std::getenv("TURNAROUND_RULES_DIR");
+  return env && *env ? std::string(env) : SourcePath("rules");
+}
+
+// A fresh directory removed when the object goes out of scope.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() /
+            ("turnaround-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace turnaround::testing
