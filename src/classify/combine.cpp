@@ -40,11 +40,13 @@ std::string PickCategory(const model::Verdict& v) {
 }  // namespace
 
 double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
-  bool sarcastic = false;
+  // Praise is cancelled by sarcasm, and by blame after a contrast ("the nurses
+  // were lovely but ..."): the part after "but" is what the writer means.
+  bool sarcastic = s.after_contrast < 0;
   for (const model::RuleMatch& m : v.matches) sarcastic |= Is(m, "sarcasm");
   double score = 0;
   for (const model::RuleMatch& m : v.matches) {
-    if (Is(m, "complaint") || Is(m, "sarcasm")) score += m.weight;
+    if (Is(m, "complaint") || Is(m, "sarcasm") || Is(m, "urgent")) score += m.weight;
     if ((Is(m, "praise") && !sarcastic) || Is(m, "question")) score -= m.weight;
   }
   if (s.compound < 0) score += -s.compound * kNegativeWeight;

@@ -23,7 +23,8 @@ namespace turnaround::classify {
 enum class Signal {
   kComplaint,  // adds `weight` to the complaint score (may name a category)
   kCategory,   // votes `weight` for `category` only; no complaint evidence
-  kUrgent,     // names an urgent reason; flagged even when not a complaint
+  kUrgent,     // names an urgent reason; flagged even when not a complaint;
+               // its weight also counts as complaint evidence (0: none)
   kPraise,     // counter-signal: subtracts `weight` from the complaint score
   kQuestion,   // counter-signal: a plain question; subtracts `weight`
   kSpam,       // marks the comment as spam

@@ -234,6 +234,7 @@ SentimentResult SentimentScorer::Score(std::string_view text) const {
     bool ends_clause = t.clause_end;
     if (e != nullptr && e->kind == Kind::kContrastBut) last_but = static_cast<int>(scored.size());
     if (e != nullptr && e->kind == Kind::kContrastAlthough) in_although = true;
+    if (e != nullptr && (e->kind == Kind::kContrastBut || e->kind == Kind::kContrastAlthough)) result.has_contrast = true;
     if (e != nullptr && e->kind == Kind::kWord && e->value != 0) {
       double v = e->value;
       if (t.caps && text_has_lower) v += Sign(v) * kCapsBoost;
@@ -261,6 +262,7 @@ SentimentResult SentimentScorer::Score(std::string_view text) const {
   double sum = 0;
   for (size_t k = 0; k < scored.size(); ++k) {
     if (last_but >= 0) scored[k].v *= static_cast<int>(k) < last_but ? kBeforeBut : kAfterBut;
+    if (last_but >= 0 && static_cast<int>(k) >= last_but) result.after_contrast += scored[k].v;
     sum += scored[k].v;
     result.terms.push_back({tokens[scored[k].token].text, scored[k].v});
   }

@@ -26,6 +26,8 @@ namespace turnaround::classify {
 struct SentimentResult {
   double compound = 0;                       // -1..1
   std::vector<model::SentimentTerm> terms;   // the terms that moved it, in text order
+  double after_contrast = 0;  // summed valence after the last "but" (0 if none)
+  bool has_contrast = false;  // a "but"/"although" word was seen
   int words = 0;          // word tokens seen
   int spanish_words = 0;  // of which are listed in the lexicon's [spanish] section
 };
