@@ -1,0 +1,85 @@
+#include "classify/eval.h"
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+namespace turnaround::classify {
+namespace {
+
+std::shared_ptr<const Classifier> Shipped() {
+  static auto c = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules");
+  REQUIRE(c.ok());
+  return *c;
+}
+
+TEST_CASE("eval counts the confusion matrix and scores urgent and category", "[classify]") {
+  const char* jsonl =
+      R"({"text": "Still waiting for a call back, 3 weeks now", "label": "complaint", "category": "wait_time"})" "\n"
+      R"({"text": "Thank you nurses, you were wonderful", "label": "not_complaint"})" "\n"
+      "\n"
+      R"({"text": "A man collapsed in the lobby", "label": "not_complaint", "urgent": "medical_emergency"})" "\n";
+  auto r = Evaluate(*Shipped(), "t.jsonl", jsonl);
+  REQUIRE(r.ok());
+  CHECK(r->n == 3);
+  CHECK(r->tp == 1);
+  CHECK(r->tn == 2);
+  CHECK(r->f1() == 1.0);
+  nlohmann::json j = r->ToJson();
+  for (const char* key : {"n", "precision", "recall", "f1", "accuracy", "tp", "fp", "fn", "tn", "urgent_recall",
+                          "urgent_precision", "category_accuracy"}) {
+    CHECK(j.contains(key));
+  }
+  CHECK(j["urgent_recall"] == 1.0);
+}
+
+TEST_CASE("eval names the line of a bad label", "[classify]") {
+  auto r = Evaluate(*Shipped(), "t.jsonl", "{\"text\": \"a\", \"label\": \"complaint\"}\n{\"text\": \"b\", \"label\": \"meh\"}\n");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find("t.jsonl:2: label must be complaint or not_complaint") != std::string::npos);
+  auto j = Evaluate(*Shipped(), "t.jsonl", "not json\n");
+  REQUIRE_FALSE(j.ok());
+  CHECK(j.status().message().find("t.jsonl:1: not valid JSON") != std::string::npos);
+}
+
+std::string Run(const std::string& cmd, int* status) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::array<char, 4096> buf;
+  for (size_t n; (n = fread(buf.data(), 1, buf.size(), p)) > 0;) out.append(buf.data(), n);
+  *status = pclose(p);
+  return out;
+}
+
+TEST_CASE("CLI eval --json on a tiny fixture, and a bad label exits non-zero", "[classify]") {
+  namespace fs = std::filesystem;
+  fs::path good = fs::temp_directory_path() / "turnaround_eval_good.jsonl";
+  fs::path bad = fs::temp_directory_path() / "turnaround_eval_bad.jsonl";
+  std::ofstream(good) << R"({"text": "worst billing office ever, charged twice", "label": "complaint"})" "\n"
+                      << R"({"text": "what time do you open?", "label": "not_complaint"})" "\n";
+  std::ofstream(bad) << R"({"text": "x", "label": "angry"})" "\n";
+  std::string bin = TURNAROUND_BINARY, rules = TURNAROUND_SOURCE_DIR "/rules";
+  int status = 0;
+  std::string out = Run(bin + " eval --rules " + rules + " --json " + good.string(), &status);
+  CHECK(status == 0);
+  auto j = nlohmann::json::parse(out, nullptr, false);
+  REQUIRE_FALSE(j.is_discarded());
+  CHECK(j["n"] == 2);
+  CHECK(j["f1"] == 1.0);
+  Run(bin + " eval --rules " + rules + " " + bad.string() + " 2>/dev/null", &status);
+  CHECK(status != 0);
+  out = Run(bin + " classify --rules " + rules + " 'Still waiting' 'Thanks!'", &status);
+  CHECK(status == 0);
+  CHECK(std::count(out.begin(), out.end(), '\n') == 2);
+  fs::remove(good);
+  fs::remove(bad);
+}
+
+}  // namespace
+}  // namespace turnaround::classify

@@ -1,0 +1,52 @@
+#include "classify/rule_file.h"
+
+#include <catch2/catch.hpp>
+
+namespace turnaround::classify {
+namespace {
+
+TEST_CASE("a well-formed rule parses verbatim", "[classify]") {
+  std::vector<RuleSpec> rules;
+  std::vector<std::string> errors;
+  ParseRuleFile("x.rules",
+                "# comment\nrule: a.b\nsignal: complaint\nweight: 2.5\ncategory: billing\n"
+                "pattern: \\bcharged (twice|2x)\\b\nmatch: charged twice\nno_match: charged once\n",
+                &rules, &errors);
+  REQUIRE(errors.empty());
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].id == "a.b");
+  CHECK(rules[0].weight == 2.5);
+  CHECK(rules[0].category == "billing");
+  CHECK(rules[0].patterns[0].text == "\\bcharged (twice|2x)\\b");  // no unescaping
+  CHECK(rules[0].patterns[0].line == 6);
+}
+
+TEST_CASE("rule file errors name file, line, rule and reason", "[classify]") {
+  struct Case {
+    const char* text;
+    const char* expected;  // substring of the one error
+  };
+  const Case cases[] = {
+      {"pattern: x\n", "x.rules:1: 'pattern:' before the first 'rule:'"},
+      {"rule: r\nsignal: loud\npattern: x\nmatch: x\n", "x.rules:2: rule r: unknown signal 'loud'"},
+      {"rule: r\nweight: lots\npattern: x\nmatch: x\n", "x.rules:2: rule r: weight must be a number"},
+      {"rule: r\ncategory: food\npattern: x\nmatch: x\n", "x.rules:2: rule r: unknown category 'food'"},
+      {"rule: r\nsignal: urgent\npattern: x\nmatch: x\n", "x.rules:1: rule r: urgent rule without 'urgent:'"},
+      {"rule: r\nmatch: x\n", "x.rules:1: rule r: no 'pattern:' lines"},
+      {"rule: r\npattern: x\n", "x.rules:1: rule r: no 'match:' example"},
+      {"rule: r\ncolour: red\npattern: x\nmatch: x\n", "x.rules:2: rule r: unknown key 'colour'"},
+      {"rule: bad id\npattern: x\nmatch: x\n", "x.rules:1: rule bad id: rule id must be"},
+      {"rule: r\njust words\npattern: x\nmatch: x\n", "x.rules:2: rule r: expected 'key: value'"},
+  };
+  for (const Case& c : cases) {
+    std::vector<RuleSpec> rules;
+    std::vector<std::string> errors;
+    ParseRuleFile("x.rules", c.text, &rules, &errors);
+    INFO(c.text);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find(c.expected) != std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace turnaround::classify

@@ -1,0 +1,74 @@
+#include "classify/rule_set.h"
+
+#include <catch2/catch.hpp>
+
+#include "classify/classifier.h"
+
+namespace turnaround::classify {
+namespace {
+
+std::unique_ptr<RuleSet> CompileText(const char* text, std::string* report = nullptr) {
+  std::vector<RuleSpec> rules;
+  std::vector<std::string> errors;
+  ParseRuleFile("t.rules", text, &rules, &errors);
+  REQUIRE(errors.empty());
+  auto rs = RuleSet::Compile(std::move(rules));
+  if (!rs.ok()) {
+    if (report != nullptr) *report = rs.status().message();
+    return nullptr;
+  }
+  return std::move(rs).value();
+}
+
+TEST_CASE("every shipped rule file compiles and passes its own examples", "[classify]") {
+  auto loaded = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules");
+  INFO(loaded.status().message());
+  REQUIRE(loaded.ok());
+  CHECK((*loaded)->rule_count() > 20);
+}
+
+TEST_CASE("matches report the rule and the span it matched, case-insensitively", "[classify]") {
+  auto rs = CompileText(
+      "rule: wait\nsignal: complaint\npattern: still waiting\nmatch: still waiting\n"
+      "rule: exact\nsignal: complaint\ncase: sensitive\npattern: ONE\nmatch: ONE\nno_match: one\n");
+  REQUIRE(rs != nullptr);
+  std::vector<model::RuleMatch> out;
+  std::string text = "Day 3: STILL Waiting. one";
+  CHECK(rs->Match(text, &out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule_id == "wait");
+  CHECK(out[0].file == "t.rules");
+  CHECK(out[0].matched == "STILL Waiting");
+  CHECK(text.substr(out[0].begin, out[0].end - out[0].begin) == "STILL Waiting");
+}
+
+TEST_CASE("compile errors name the rule, line and reason", "[classify]") {
+  struct Case {
+    const char* text;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"rule: r\npattern: (unclosed\nmatch: x\n", "t.rules:2: rule r: bad pattern '(unclosed'"},
+      {"rule: r\npattern: cat\nmatch: dog\n", "t.rules:3: rule r: example does not match: dog"},
+      {"rule: r\npattern: cat\nmatch: cat\nno_match: Cat food\n", "t.rules:4: rule r: no_match example matches"},
+      {"rule: r\npattern: a\nmatch: a\nrule: r\npattern: b\nmatch: b\n", "t.rules:4: rule r: duplicate rule id"},
+  };
+  for (const Case& c : cases) {
+    std::string report;
+    INFO(c.text);
+    CHECK(CompileText(c.text, &report) == nullptr);
+    CHECK(report.find(c.expected) != std::string::npos);
+  }
+}
+
+TEST_CASE("Spanish and accented text match as UTF-8", "[classify]") {
+  auto rs = CompileText("rule: es\nsignal: complaint\npattern: p[eé]simo\nmatch: Pésimo servicio\n");
+  REQUIRE(rs != nullptr);
+  std::vector<model::RuleMatch> out;
+  CHECK(rs->Match("Un servicio PÉSIMO", &out));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].matched == "PÉSIMO");
+}
+
+}  // namespace
+}  // namespace turnaround::classify

@@ -1,0 +1,20 @@
+list(APPEND TURNAROUND_TEST_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/rule_file_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rule_set_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sentiment_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/classifier_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/eval_test.cpp)
+
+# Quality gate: eval on the project's labelled healthcare comments must reach
+# F1 >= 0.90 and urgent recall >= 0.95 (the holdout file is never used here).
+add_test(NAME classify_eval_healthcare
+  COMMAND ${CMAKE_COMMAND} -DTURNAROUND=$<TARGET_FILE:turnaround>
+          -DRULES=${PROJECT_SOURCE_DIR}/rules
+          -DDATA=${PROJECT_SOURCE_DIR}/tests/data/classify/healthcare.jsonl
+          -DMIN_F1=0.90 -DMIN_URGENT_RECALL=0.95
+          -P ${CMAKE_CURRENT_LIST_DIR}/check_eval.cmake)
+add_test(NAME classify_rules_check COMMAND turnaround rules check --rules ${PROJECT_SOURCE_DIR}/rules)
+
+# The classify benchmark (run by scripts/bench classify).
+add_executable(classify_bench ${CMAKE_CURRENT_LIST_DIR}/../bench/classify_bench.cpp)
+target_link_libraries(classify_bench PRIVATE turnaround_core turnaround_warnings)
