@@ -56,7 +56,9 @@ class Parser {
       return;
     }
     if (current_ == nullptr) {
-      Error(line_no, "'" + std::string(key) + ":' before the first 'rule:'");
+      std::string msg(1, '\'');
+      msg.append(key).append(":' before the first 'rule:'");
+      Error(line_no, msg);
       return;
     }
     Field(line_no, key, value);

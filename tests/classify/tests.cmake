@@ -18,3 +18,4 @@ add_test(NAME classify_rules_check COMMAND turnaround rules check --rules ${PROJ
 # The classify benchmark (run by scripts/bench classify).
 add_executable(classify_bench ${CMAKE_CURRENT_LIST_DIR}/../bench/classify_bench.cpp)
 target_link_libraries(classify_bench PRIVATE turnaround_core turnaround_warnings)
+set_target_properties(classify_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
