@@ -1,0 +1,1177 @@
+// Turnaround agents' page. Plain JavaScript, no framework, no build step.
+//
+// Rules this file keeps:
+// - Text from comments, authors, templates and the server goes into the page only through
+//   textContent / DOM nodes, never innerHTML.
+// - Every POST carries X-CSRF-Token (the session cookie is HttpOnly; the token comes from
+//   /api/login or /api/me).
+// - The queue refreshes every 10 s without losing the selection, the focus or the reply
+//   being written (drafts are kept per item).
+'use strict';
+
+(function () {
+  const REFRESH_MS = 10000;
+  const LINT_DEBOUNCE_MS = 300;
+  const PLATFORM_LIMITS = { facebook: 8000, instagram: 2200 };
+  const LABELS = {
+    wait_time: 'Wait time', billing: 'Billing', staff_attitude: 'Staff attitude',
+    scheduling: 'Scheduling', communication: 'Communication', clinical_care: 'Clinical care',
+    facilities: 'Facilities', privacy: 'Privacy', access: 'Access', other: 'Other',
+    medical_emergency: 'Medical emergency', self_harm: 'Self-harm',
+    threat_of_violence: 'Threat of violence', privacy_breach: 'Privacy breach',
+    legal_threat: 'Legal threat', not_complaint: 'Not a complaint', spam: 'Spam',
+    duplicate: 'Duplicate', handled_elsewhere: 'Handled elsewhere',
+  };
+
+  const state = {
+    user: null,
+    csrf: '',
+    items: [],
+    nextCursor: null,
+    pages: 1,
+    selectedId: null,
+    detail: null,
+    detailJson: '',
+    suggestions: [],
+    drafts: new Map(), // item id -> {text, templateId}
+    findings: [],
+    lintSeq: 0,
+    lintTimer: 0,
+    refreshTimer: 0,
+    platforms: new Set(['facebook', 'instagram']),
+    busy: false,
+  };
+
+  const $ = (id) => document.getElementById(id);
+
+  // ---------- small DOM helpers (text only) ----------
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    if (attrs) {
+      for (const [k, v] of Object.entries(attrs)) {
+        if (v === undefined || v === null || v === false) continue;
+        if (k === 'class') node.className = v;
+        else if (k === 'text') node.textContent = v;
+        else if (k === 'dataset') Object.assign(node.dataset, v);
+        else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+        else node.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+    for (const c of children) {
+      if (c === undefined || c === null || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function label(value) {
+    if (!value) return '';
+    return LABELS[value] || String(value).replace(/_/g, ' ');
+  }
+
+  function chip(text, cls) {
+    return el('span', { class: 'chip ' + (cls || '') }, text);
+  }
+
+  // ---------- time ----------
+
+  function parseTime(s) {
+    if (!s) return NaN;
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? NaN : t;
+  }
+
+  function span(ms) {
+    const s = Math.max(0, Math.round(Math.abs(ms) / 1000));
+    if (s < 60) return s + 's';
+    const m = Math.floor(s / 60);
+    if (m < 60) return m + 'm';
+    const h = Math.floor(m / 60);
+    if (h < 48) return h + 'h ' + (m % 60) + 'm';
+    return Math.floor(h / 24) + 'd ' + (h % 24) + 'h';
+  }
+
+  function ageText(createdAt) {
+    const t = parseTime(createdAt);
+    return Number.isNaN(t) ? '' : span(Date.now() - t) + ' ago';
+  }
+
+  // SLA: {text, cls} for an item's due_at; closed items show no countdown.
+  function slaFor(item) {
+    if (item.first_response_at || !isOpen(item.state)) {
+      return item.first_response_at ? { text: 'answered', cls: 'sla-ok' } : { text: '', cls: '' };
+    }
+    const due = parseTime(item.due_at);
+    if (Number.isNaN(due)) return { text: '', cls: '' };
+    const left = due - Date.now();
+    if (left <= 0 || item.overdue) return { text: 'overdue ' + span(left), cls: 'sla-overdue' };
+    return { text: 'due in ' + span(left), cls: left < 15 * 60000 ? 'sla-soon' : 'sla-ok' };
+  }
+
+  function isOpen(s) {
+    return s === 'new' || s === 'claimed' || s === 'escalated' || s === 'replied';
+  }
+
+  function fmtTime(s) {
+    const t = parseTime(s);
+    if (Number.isNaN(t)) return '';
+    return new Date(t).toLocaleString(undefined, {
+      month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+    });
+  }
+
+  // ---------- UTF-8 byte offsets -> JS string indices ----------
+
+  // Returns a function mapping a byte offset into the UTF-8 encoding of `text` to the
+  // UTF-16 index of the character that starts at (or contains) that byte.
+  function byteIndexMapper(text) {
+    const starts = []; // byte offset of each code point
+    const indices = []; // matching UTF-16 index
+    let bytes = 0;
+    for (let i = 0; i < text.length;) {
+      const cp = text.codePointAt(i);
+      starts.push(bytes);
+      indices.push(i);
+      bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    starts.push(bytes);
+    indices.push(text.length);
+    return function (offset) {
+      if (!(offset > 0)) return 0;
+      if (offset >= bytes) return text.length;
+      // Last code point starting at or before offset (binary search).
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return indices[lo];
+    };
+  }
+
+  // Builds `text` into `container` with the given byte spans wrapped in <mark>.
+  // spans: [{begin, end, cls, title}] (byte offsets, may overlap).
+  function renderHighlighted(container, text, spans) {
+    clear(container);
+    const toIndex = byteIndexMapper(text);
+    const ranges = [];
+    for (const s of spans) {
+      const b = toIndex(Number(s.begin));
+      let e = toIndex(Number(s.end));
+      if (Number(s.end) > Number(s.begin) && e <= b) e = Math.min(text.length, b + 1);
+      if (e > b) ranges.push({ b, e, cls: s.cls, title: s.title });
+    }
+    const cuts = new Set([0, text.length]);
+    for (const r of ranges) {
+      cuts.add(r.b);
+      cuts.add(r.e);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i];
+      const b = points[i + 1];
+      const piece = text.slice(a, b);
+      const covering = ranges.filter((r) => r.b <= a && r.e >= b);
+      if (covering.length === 0) {
+        container.append(document.createTextNode(piece));
+      } else {
+        const titles = [...new Set(covering.map((r) => r.title).filter(Boolean))];
+        const classes = [...new Set(covering.map((r) => r.cls).filter(Boolean))];
+        container.append(el('mark', { class: classes.join(' '), title: titles.join('\n') || null }, piece));
+      }
+    }
+  }
+
+  // ---------- API ----------
+
+  class ApiError extends Error {
+    constructor(status, body) {
+      const e = (body && body.error) || {};
+      super(e.message || ('request failed (HTTP ' + status + ')'));
+      this.status = status;
+      this.code = e.code || '';
+      this.body = body;
+      this.error = e;
+    }
+  }
+
+  async function api(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
+    if (method !== 'GET') {
+      headers['Content-Type'] = 'application/json';
+      if (state.csrf) headers['X-CSRF-Token'] = state.csrf;
+      init.body = JSON.stringify(body || {});
+    }
+    let res;
+    try {
+      res = await fetch(path, init);
+    } catch (err) {
+      throw new ApiError(0, { error: { message: 'cannot reach the server (' + err.message + ')' } });
+    }
+    let data = null;
+    const type = res.headers.get('Content-Type') || '';
+    if (type.includes('application/json')) {
+      try {
+        data = await res.json();
+      } catch (err) {
+        data = null;
+      }
+    }
+    if (!res.ok) {
+      if (res.status === 401 && path !== '/api/login' && state.user) signedOut('Your session ended. Please sign in again.');
+      throw new ApiError(res.status, data);
+    }
+    return data;
+  }
+
+  // ---------- messages ----------
+
+  let bannerTimer = 0;
+  function showMessage(text, kind) {
+    const banner = $('banner');
+    $('banner-text').textContent = text;
+    banner.className = 'banner ' + (kind === 'ok' ? 'banner-ok' : 'banner-error');
+    banner.hidden = false;
+    clearTimeout(bannerTimer);
+    if (kind === 'ok') bannerTimer = setTimeout(() => { banner.hidden = true; }, 4000);
+  }
+
+  function showError(err, what) {
+    let msg = err && err.message ? err.message : String(err);
+    if (err instanceof ApiError) {
+      if (err.status === 409 && err.error.state && !msg.includes(err.error.state)) {
+        msg += ' (the item is ' + err.error.state + ')';
+      }
+      if (err.status === 403 && !msg) msg = 'You are not allowed to do that.';
+    }
+    showMessage((what ? what + ': ' : '') + msg, 'error');
+  }
+
+  // ---------- sign in / out ----------
+
+  function signedIn(data) {
+    state.user = data.user;
+    state.csrf = data.csrf_token || '';
+    $('whoami').textContent = data.user.name + ' · ' + data.user.role;
+    $('login-view').hidden = true;
+    $('app-view').hidden = false;
+    $('session-bar').hidden = false;
+    loadQueue({ reset: true });
+    clearInterval(state.refreshTimer);
+    state.refreshTimer = setInterval(() => {
+      if (!document.hidden) refresh();
+    }, REFRESH_MS);
+  }
+
+  function signedOut(message) {
+    clearInterval(state.refreshTimer);
+    state.user = null;
+    state.csrf = '';
+    state.items = [];
+    state.selectedId = null;
+    state.detail = null;
+    state.detailJson = '';
+    $('app-view').hidden = true;
+    $('session-bar').hidden = true;
+    $('login-view').hidden = false;
+    $('login-error').textContent = message || '';
+    $('login-password').value = '';
+    $('login-username').focus();
+  }
+
+  async function onLogin(ev) {
+    ev.preventDefault();
+    const username = $('login-username').value.trim();
+    const password = $('login-password').value;
+    const errorBox = $('login-error');
+    if (!username || !password) {
+      errorBox.textContent = 'Enter your username and password.';
+      return;
+    }
+    errorBox.textContent = '';
+    $('login-submit').disabled = true;
+    try {
+      const data = await api('POST', '/api/login', { username, password });
+      $('login-password').value = '';
+      signedIn(data);
+    } catch (err) {
+      errorBox.textContent = err.status === 401 ? 'Wrong username or password.' : err.message;
+    } finally {
+      $('login-submit').disabled = false;
+    }
+  }
+
+  async function onLogout() {
+    try {
+      await api('POST', '/api/logout', {});
+    } catch (err) {
+      // Signing out locally is what matters.
+    }
+    signedOut('You are signed out.');
+  }
+
+  // ---------- queue ----------
+
+  function queueQuery(cursor) {
+    const p = new URLSearchParams();
+    const f = $('filters');
+    for (const name of ['state', 'category', 'severity', 'platform']) {
+      const v = f.elements[name].value;
+      if (v) p.set(name, v);
+    }
+    if ($('f-mine').checked) p.set('assignee', 'me');
+    if (cursor) p.set('cursor', cursor);
+    p.set('limit', '50');
+    return '/api/queue?' + p.toString();
+  }
+
+  async function fetchPages(pages) {
+    let items = [];
+    let cursor = null;
+    let n = 0;
+    do {
+      const data = await api('GET', queueQuery(cursor));
+      items = items.concat(data.items || []);
+      cursor = data.next_cursor || null;
+      n++;
+    } while (cursor && n < pages);
+    return { items, cursor, pages: n };
+  }
+
+  let loading = false;
+  async function loadQueue(opts) {
+    if (loading) return;
+    loading = true;
+    $('refresh-state').textContent = 'Refreshing…';
+    try {
+      const r = await fetchPages(opts && opts.reset ? 1 : state.pages);
+      state.items = r.items;
+      state.nextCursor = r.cursor;
+      state.pages = r.pages;
+      renderQueue();
+      if (opts && opts.reset && state.selectedId === null && state.items.length && !isNarrow()) {
+        select(state.items[0].id, { focusRow: false });
+      }
+      $('refresh-state').textContent = 'Updated ' + new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    } catch (err) {
+      $('refresh-state').textContent = 'Refresh failed';
+      if (err.status !== 401) showError(err, 'Queue');
+    } finally {
+      loading = false;
+    }
+  }
+
+  async function loadMore() {
+    if (!state.nextCursor) return;
+    try {
+      const data = await api('GET', queueQuery(state.nextCursor));
+      state.items = state.items.concat(data.items || []);
+      state.nextCursor = data.next_cursor || null;
+      state.pages++;
+      renderQueue();
+    } catch (err) {
+      showError(err, 'Queue');
+    }
+  }
+
+  function refresh() {
+    loadQueue({});
+    if (state.selectedId !== null) loadItem(state.selectedId, { quiet: true });
+  }
+
+  function renderQueue() {
+    const list = $('queue-list');
+    const active = document.activeElement;
+    const focusedId = active && active.dataset && active.dataset.itemId;
+    for (const it of state.items) if (it.comment && it.comment.platform) state.platforms.add(it.comment.platform);
+    syncPlatformFilter();
+
+    clear(list);
+    for (const it of state.items) list.append(renderRow(it));
+    $('queue-count').textContent = state.items.length ? '(' + state.items.length + (state.nextCursor ? '+' : '') + ')' : '';
+    $('queue-empty').hidden = state.items.length > 0;
+    $('more-button').hidden = !state.nextCursor;
+    if (focusedId) {
+      const again = list.querySelector('[data-item-id="' + CSS.escape(focusedId) + '"]');
+      if (again) again.focus({ preventScroll: true });
+    }
+  }
+
+  function renderRow(it) {
+    const c = it.comment || {};
+    const author = (c.author && (c.author.name || c.author.id)) || 'unknown';
+    const sla = slaFor(it);
+    const selected = String(it.id) === String(state.selectedId);
+    const urgent = (it.urgent_reasons && it.urgent_reasons.length) || it.severity === 'urgent';
+    const btn = el('button', {
+      type: 'button',
+      class: 'row-button' + (selected ? ' selected' : '') + (urgent ? ' is-urgent' : ''),
+      'aria-current': selected ? 'true' : null,
+      dataset: { itemId: String(it.id) },
+      onclick: () => select(it.id, { focusRow: true, scroll: true }),
+    },
+    el('span', { class: 'row-top' },
+      urgent ? chip('Urgent', 'chip-urgent') : null,
+      chip(label(it.severity), 'sev sev-' + (it.severity || 'normal')),
+      el('span', { class: 'row-author' }, author),
+      el('span', { class: 'row-platform' }, c.platform || ''),
+      el('span', { class: 'row-age', title: fmtTime(c.created_at || it.created_at) }, ageText(c.created_at || it.created_at))),
+    el('span', { class: 'row-text' }, c.text || ''),
+    el('span', { class: 'row-bottom' },
+      el('span', { class: 'row-cat' }, label(it.category)),
+      el('span', { class: 'chip state state-' + it.state }, label(it.state)),
+      it.assignee ? el('span', { class: 'row-assignee', title: 'Assigned to ' + it.assignee }, '@' + it.assignee) : null,
+      el('span', { class: 'sla ' + sla.cls, dataset: { sla: '1' } }, sla.text)));
+    btn._item = it;
+    return el('li', null, btn);
+  }
+
+  function syncPlatformFilter() {
+    const sel = $('f-platform');
+    const have = new Set([...sel.options].map((o) => o.value));
+    for (const p of [...state.platforms].sort()) {
+      if (!have.has(p)) sel.append(el('option', { value: p }, p.charAt(0).toUpperCase() + p.slice(1)));
+    }
+  }
+
+  // Updates the countdowns in place every second.
+  function tickClocks() {
+    for (const b of document.querySelectorAll('.row-button')) {
+      const it = b._item;
+      if (!it) continue;
+      const s = b.querySelector('[data-sla]');
+      const sla = slaFor(it);
+      if (s.textContent !== sla.text) {
+        s.textContent = sla.text;
+        s.className = 'sla ' + sla.cls;
+      }
+    }
+    if (state.detail) {
+      const s = $('item-sla');
+      if (s) {
+        const sla = slaFor(state.detail);
+        s.textContent = sla.text;
+        s.className = 'chip sla ' + sla.cls;
+      }
+    }
+  }
+
+  function isNarrow() {
+    return window.matchMedia('(max-width: 860px)').matches;
+  }
+
+  // ---------- selection and the item view ----------
+
+  function saveDraft() {
+    if (state.selectedId === null) return;
+    const text = $('reply-text').value;
+    const d = state.drafts.get(String(state.selectedId)) || {};
+    d.text = text;
+    if (!text) d.templateId = null;
+    state.drafts.set(String(state.selectedId), d);
+  }
+
+  function select(id, opts) {
+    if (String(id) !== String(state.selectedId)) {
+      saveDraft();
+      state.selectedId = id;
+      state.detail = null;
+      state.detailJson = '';
+      state.suggestions = [];
+      closePanels();
+      hideOverride();
+      const d = state.drafts.get(String(id)) || {};
+      $('reply-text').value = d.text || '';
+      state.findings = [];
+      renderFindings();
+      updateReplyMeta();
+      if (d.text) scheduleLint(0);
+      $('item-placeholder').hidden = true;
+      $('item-view').hidden = false;
+      $('comment-text').textContent = 'Loading…';
+      clear($('suggestions'));
+      loadItem(id, {});
+      loadSuggestions(id);
+    }
+    for (const b of document.querySelectorAll('.row-button')) {
+      const on = b.dataset.itemId === String(id);
+      b.classList.toggle('selected', on);
+      if (on) b.setAttribute('aria-current', 'true');
+      else b.removeAttribute('aria-current');
+      if (on && opts && opts.focusRow) b.focus({ preventScroll: !opts.scroll });
+      if (on && opts && opts.scrollList) b.scrollIntoView({ block: 'nearest' });
+    }
+    if (opts && opts.scroll && isNarrow()) $('item').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+
+  async function loadItem(id, opts) {
+    try {
+      const data = await api('GET', '/api/items/' + encodeURIComponent(id));
+      if (String(id) !== String(state.selectedId)) return;
+      const json = JSON.stringify(data);
+      if (json === state.detailJson) return;
+      state.detailJson = json;
+      state.detail = data;
+      renderItem();
+    } catch (err) {
+      if (String(id) !== String(state.selectedId)) return;
+      if (!opts.quiet) showError(err, 'Item ' + id);
+    }
+  }
+
+  async function loadSuggestions(id) {
+    const box = $('suggestions');
+    try {
+      const data = await api('GET', '/api/items/' + encodeURIComponent(id) + '/suggestions');
+      if (String(id) !== String(state.selectedId)) return;
+      state.suggestions = (data && data.suggestions) || [];
+      renderSuggestions();
+    } catch (err) {
+      if (String(id) !== String(state.selectedId)) return;
+      clear(box);
+      box.append(el('p', { class: 'muted' }, 'Suggestions unavailable: ' + err.message));
+    }
+  }
+
+  // The item as it is now, from an action's answer, merged into the detail view and the list.
+  function applyItem(item) {
+    if (!item || item.id === undefined) return;
+    const idx = state.items.findIndex((x) => String(x.id) === String(item.id));
+    if (idx >= 0) {
+      state.items[idx] = Object.assign({}, state.items[idx], item);
+      renderQueue();
+    }
+    if (state.detail && String(state.detail.id) === String(item.id)) {
+      state.detail = Object.assign({}, state.detail, item);
+      state.detailJson = '';
+      renderItem();
+    }
+  }
+
+  function safeUrl(u) {
+    if (!u) return null;
+    try {
+      const url = new URL(u, window.location.href);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  function renderItem() {
+    const it = state.detail;
+    if (!it) return;
+    const c = it.comment || {};
+    const v = it.verdict || {};
+    const author = (c.author && (c.author.name || c.author.id)) || 'unknown';
+
+    $('item-author').textContent = author;
+    const sub = $('item-sub');
+    clear(sub);
+    sub.append(
+      el('span', null, (c.platform || 'unknown platform')),
+      el('span', { title: c.created_at || '' }, 'posted ' + ageText(c.created_at || it.created_at)),
+      el('span', null, 'item #' + it.id));
+    const href = safeUrl(c.url);
+    if (href) sub.append(el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, 'open on ' + (c.platform || 'site')));
+    if (c.state && c.state !== 'active') sub.append(el('span', { class: 'warn-text' }, 'comment ' + c.state));
+
+    const chips = $('item-chips');
+    clear(chips);
+    for (const r of it.urgent_reasons || []) chips.append(chip('Urgent: ' + label(r), 'chip-urgent'));
+    chips.append(chip(label(it.severity), 'sev sev-' + (it.severity || 'normal')));
+    chips.append(chip(label(it.category), 'chip-cat'));
+    chips.append(chip(label(it.state), 'state state-' + it.state));
+    if (it.assignee) {
+      const mine = state.user && it.assignee === state.user.name;
+      chips.append(chip(mine ? 'claimed by you' : 'claimed by ' + it.assignee, mine ? 'chip-mine' : 'chip-other'));
+    }
+    const sla = slaFor(it);
+    chips.append(el('span', { class: 'chip sla ' + sla.cls, id: 'item-sla' }, sla.text));
+    if (it.dismiss_reason) chips.append(chip('dismissed: ' + label(it.dismiss_reason), ''));
+    if (it.escalation && it.escalation.reason) {
+      chips.append(chip('escalated: ' + it.escalation.reason + (it.escalation.to ? ' → ' + it.escalation.to : ''), 'chip-other'));
+    }
+
+    updateActionButtons();
+
+    // Comment with the explanation highlighted.
+    const matches = Array.isArray(v.matches) ? v.matches : [];
+    renderHighlighted($('comment-text'), c.text || '', matches.map((m) => ({
+      begin: m.begin,
+      end: m.end,
+      cls: 'm-' + signalClass(m),
+      title: describeMatch(m),
+    })));
+    const signals = [...new Set(matches.map(signalClass))];
+    const legend = $('comment-legend');
+    clear(legend);
+    if (signals.length) {
+      legend.append('Highlighted: ');
+      for (const s of signals) legend.append(el('mark', { class: 'm-' + s }, s), ' ');
+    }
+
+    // The verdict.
+    const facts = $('verdict-facts');
+    clear(facts);
+    const addFact = (k, val) => {
+      if (val === undefined || val === null || val === '') return;
+      facts.append(el('dt', null, k), el('dd', null, val));
+    };
+    addFact('Complaint', v.is_complaint === undefined ? '' : (v.is_complaint ? 'yes' : 'no') +
+      (typeof v.confidence === 'number' ? ' (confidence ' + Math.round(v.confidence * 100) + '%)' : ''));
+    addFact('Category', label(v.category || it.category));
+    addFact('Severity', label(v.severity || it.severity));
+    const reasons = v.urgent_reasons || it.urgent_reasons || [];
+    addFact('Urgent because', reasons.length ? reasons.map(label).join(', ') : 'not urgent');
+    if (typeof v.sentiment === 'number') addFact('Sentiment', v.sentiment.toFixed(2));
+    if (v.language) addFact('Language', v.language);
+    if (v.spam) addFact('Spam', 'yes');
+    if (v.rules_version) addFact('Rules', v.rules_version);
+
+    const rules = $('verdict-rules');
+    clear(rules);
+    for (const m of matches) {
+      rules.append(el('li', null,
+        el('mark', { class: 'm-' + signalClass(m) }, m.text || ''),
+        ' ',
+        el('code', null, m.rule || ''),
+        el('span', { class: 'muted' }, ' ' + [m.signal, label(m.category), label(m.urgent_reason)].filter(Boolean).join(' · ') +
+          (typeof m.weight === 'number' ? ' · weight ' + m.weight : ''))));
+    }
+    for (const t of v.sentiment_terms || []) {
+      rules.append(el('li', { class: 'muted' }, 'sentiment: “', el('span', null, t.term), '” ' + t.valence));
+    }
+    if (!rules.firstChild) rules.append(el('li', { class: 'muted' }, 'No rule matches recorded.'));
+
+    renderPastReplies(it.replies || []);
+    renderThread(it.thread);
+    renderAuthorHistory(it.author_history || []);
+    renderEvents(it.history || []);
+    updateReplyMeta();
+  }
+
+  function signalClass(m) {
+    if (m.signal === 'urgent' || m.urgent_reason) return 'urgent';
+    if (m.signal === 'praise') return 'praise';
+    if (m.signal === 'category') return 'category';
+    if (m.signal === 'spam') return 'spam';
+    if (m.signal === 'complaint') return 'complaint';
+    return 'other';
+  }
+
+  function describeMatch(m) {
+    return [m.rule, m.signal, m.category, m.urgent_reason].filter(Boolean).join(' · ');
+  }
+
+  function updateActionButtons() {
+    const it = state.detail;
+    const s = it ? it.state : '';
+    const mine = it && state.user && it.assignee === state.user.name;
+    $('act-claim').disabled = !it || !(s === 'new' || s === 'escalated' || (s === 'claimed' && !mine) || (s === 'replied' && !mine));
+    $('act-release').disabled = !it || !mine;
+    $('act-resolve').disabled = !it || !(s === 'claimed' || s === 'replied' || s === 'escalated');
+    $('act-dismiss').disabled = !it || !isOpen(s);
+    $('act-escalate').disabled = !it || !isOpen(s);
+    $('act-note').disabled = !it;
+  }
+
+  function renderPastReplies(replies) {
+    const ul = $('past-replies');
+    clear(ul);
+    for (const r of replies) {
+      ul.append(el('li', null,
+        el('div', { class: 'meta' },
+          el('strong', null, r.agent || 'agent'),
+          ' replied ' + fmtTime(r.at),
+          r.template_id ? el('span', { class: 'muted' }, ' · template ' + r.template_id) : null,
+          r.guard_overridden ? chip('guard overridden', 'chip-urgent') : null),
+        el('p', { class: 'reply-body' }, r.text || '')));
+    }
+  }
+
+  function commentCard(c, extra) {
+    if (!c) return null;
+    const author = (c.author && (c.author.name || c.author.id)) || c.author_name || 'unknown';
+    return el('div', { class: 'mini-comment' + (c.is_ours ? ' ours' : '') },
+      el('div', { class: 'meta' },
+        el('strong', null, c.is_ours ? author + ' (our page)' : author),
+        ' ' + fmtTime(c.created_at), extra ? el('span', { class: 'muted' }, ' · ' + extra) : null),
+      el('p', null, c.text || ''));
+  }
+
+  function renderThread(thread) {
+    const box = $('thread');
+    clear(box);
+    if (!thread || (!thread.parent && !(thread.replies && thread.replies.length) && !thread.post_id)) {
+      box.append(el('p', { class: 'muted' }, 'No thread context: this is a top-level comment.'));
+      return;
+    }
+    if (thread.post_id) box.append(el('p', { class: 'muted' }, 'On post ', el('code', null, String(thread.post_id))));
+    if (thread.parent) {
+      box.append(el('h4', null, 'In reply to'), commentCard(thread.parent));
+    }
+    if (thread.replies && thread.replies.length) {
+      box.append(el('h4', null, 'Replies'));
+      for (const r of thread.replies) box.append(commentCard(r));
+    }
+  }
+
+  function renderAuthorHistory(list) {
+    const ul = $('author-history');
+    clear(ul);
+    if (!list.length) {
+      ul.append(el('li', { class: 'muted' }, 'No earlier comments from this author.'));
+      return;
+    }
+    for (const h of list) {
+      const c = h.comment || h;
+      const outcome = h.item_state || h.outcome || (h.item && h.item.state) || h.state || '';
+      ul.append(el('li', null,
+        el('div', { class: 'meta' }, fmtTime(c.created_at), ' · ', c.platform || '',
+          outcome ? chip(label(outcome), 'state state-' + outcome) : null),
+        el('p', null, c.text || '')));
+    }
+  }
+
+  function renderEvents(list) {
+    const ol = $('item-events');
+    clear(ol);
+    if (!list.length) {
+      ol.append(el('li', { class: 'muted' }, 'No activity yet.'));
+      return;
+    }
+    for (const ev of list) {
+      let details = '';
+      const d = ev.details;
+      if (d && typeof d === 'object') {
+        details = Object.entries(d).filter(([, val]) => val !== '' && val !== null && typeof val !== 'object')
+          .map(([k, val]) => k + ': ' + val).join(', ');
+      } else if (typeof d === 'string' && d !== '{}') {
+        details = d;
+      }
+      ol.append(el('li', null,
+        el('span', { class: 'ev-time' }, fmtTime(ev.at)),
+        el('span', { class: 'ev-actor' }, ev.actor || ''),
+        el('span', { class: 'ev-kind' }, String(ev.kind || '').replace(/^item\./, '')),
+        details ? el('span', { class: 'ev-details muted' }, details) : null));
+    }
+  }
+
+  function renderSuggestions() {
+    const box = $('suggestions');
+    clear(box);
+    if (!state.suggestions.length) {
+      box.append(el('p', { class: 'muted' }, 'No suggested replies for this item.'));
+      return;
+    }
+    box.append(el('p', { class: 'suggest-title' }, 'Suggested replies'));
+    const list = el('div', { class: 'suggest-list' });
+    state.suggestions.forEach((s, i) => {
+      list.append(el('div', { class: 'suggestion' },
+        el('div', { class: 'suggestion-head' },
+          el('strong', null, s.title || s.template_id),
+          el('button', {
+            type: 'button',
+            class: 'btn btn-small',
+            'aria-label': 'Use suggested reply: ' + (s.title || s.template_id),
+            dataset: { suggestion: String(i) },
+            onclick: () => useSuggestion(s),
+          }, 'Use')),
+        el('p', null, s.text || '')));
+    });
+    box.append(list);
+  }
+
+  function useSuggestion(s) {
+    const ta = $('reply-text');
+    ta.value = s.text || '';
+    const d = state.drafts.get(String(state.selectedId)) || {};
+    d.text = ta.value;
+    d.templateId = s.template_id || null;
+    state.drafts.set(String(state.selectedId), d);
+    updateReplyMeta();
+    hideOverride();
+    scheduleLint(0);
+    ta.focus();
+    ta.setSelectionRange(ta.value.length, ta.value.length);
+  }
+
+  // ---------- reply editor and the PHI guard ----------
+
+  function currentTemplateId() {
+    const d = state.drafts.get(String(state.selectedId));
+    return d && d.templateId ? d.templateId : null;
+  }
+
+  function updateReplyMeta() {
+    const text = $('reply-text').value;
+    const platform = state.detail && state.detail.comment ? state.detail.comment.platform : '';
+    const limit = PLATFORM_LIMITS[platform];
+    const n = [...text].length;
+    const count = $('reply-count');
+    count.textContent = limit ? n + ' / ' + limit : n + ' characters';
+    count.classList.toggle('over', Boolean(limit && n > limit));
+    const t = currentTemplateId();
+    $('reply-template').textContent = t ? 'from template ' + t : '';
+  }
+
+  function scheduleLint(delay) {
+    clearTimeout(state.lintTimer);
+    state.lintTimer = setTimeout(runLint, delay === undefined ? LINT_DEBOUNCE_MS : delay);
+  }
+
+  async function runLint() {
+    const text = $('reply-text').value;
+    const seq = ++state.lintSeq;
+    if (!text.trim()) {
+      state.findings = [];
+      renderFindings();
+      return;
+    }
+    $('lint-status').textContent = 'Checking…';
+    try {
+      const body = { text };
+      if (state.selectedId !== null) body.item_id = state.selectedId;
+      const data = await api('POST', '/api/replies/lint', body);
+      if (seq !== state.lintSeq || $('reply-text').value !== text) return;
+      state.findings = (data && data.findings) || [];
+      renderFindings();
+    } catch (err) {
+      if (seq !== state.lintSeq) return;
+      $('lint-status').textContent = 'The privacy check is unavailable: ' + err.message;
+    }
+  }
+
+  function findingItem(f, text, toIndex) {
+    const b = toIndex(Number(f.begin));
+    const e = toIndex(Number(f.end));
+    const quoted = e > b ? text.slice(b, e) : '';
+    return el('li', { class: 'finding finding-' + (f.severity === 'block' ? 'block' : 'warn') },
+      el('span', { class: 'chip ' + (f.severity === 'block' ? 'chip-urgent' : 'chip-warn') }, f.severity === 'block' ? 'blocks' : 'warning'),
+      ' ',
+      el('span', null, f.message || f.code),
+      quoted ? el('button', {
+        type: 'button',
+        class: 'linklike',
+        title: 'Select this text in the editor',
+        onclick: () => {
+          const ta = $('reply-text');
+          ta.focus();
+          ta.setSelectionRange(b, e);
+        },
+      }, '“' + quoted + '”') : null);
+  }
+
+  function renderFindings() {
+    const text = $('reply-text').value;
+    const list = $('lint-findings');
+    const preview = $('lint-preview');
+    const status = $('lint-status');
+    clear(list);
+    const findings = state.findings;
+    const toIndex = byteIndexMapper(text);
+    if (!text.trim()) {
+      status.textContent = '';
+      status.className = 'lint-status';
+      preview.hidden = true;
+      return;
+    }
+    const blocks = findings.filter((f) => f.severity === 'block').length;
+    const warns = findings.length - blocks;
+    if (!findings.length) {
+      status.textContent = 'Privacy check: nothing found.';
+      status.className = 'lint-status ok';
+      preview.hidden = true;
+      return;
+    }
+    status.textContent = 'Privacy check: ' + (blocks ? blocks + ' blocking' : '') + (blocks && warns ? ', ' : '') + (warns ? warns + ' warning' + (warns > 1 ? 's' : '') : '') + '.';
+    status.className = 'lint-status ' + (blocks ? 'bad' : 'warn');
+    for (const f of findings) list.append(findingItem(f, text, toIndex));
+    renderHighlighted(preview, text, findings.map((f) => ({
+      begin: f.begin, end: f.end, cls: f.severity === 'block' ? 'f-block' : 'f-warn', title: f.message,
+    })));
+    preview.hidden = false;
+  }
+
+  function showOverride(findings) {
+    const text = $('reply-text').value;
+    const toIndex = byteIndexMapper(text);
+    const list = $('override-findings');
+    clear(list);
+    for (const f of findings.filter((x) => x.severity === 'block')) list.append(findingItem(f, text, toIndex));
+    $('override-box').hidden = false;
+    $('override-reason').focus();
+  }
+
+  function hideOverride() {
+    $('override-box').hidden = true;
+    $('override-reason').value = '';
+  }
+
+  async function sendReply(override) {
+    const text = $('reply-text').value;
+    const id = state.selectedId;
+    if (id === null) return;
+    if (!text.trim()) {
+      showMessage('Write a reply first.', 'error');
+      $('reply-text').focus();
+      return;
+    }
+    const body = { text };
+    const t = currentTemplateId();
+    if (t) body.template_id = t;
+    if (override) {
+      const reason = $('override-reason').value.trim();
+      if (!reason) {
+        showMessage('Say why it is safe to send anyway.', 'error');
+        $('override-reason').focus();
+        return;
+      }
+      body.override_guard = true;
+      body.override_reason = reason;
+    } else if (state.findings.some((f) => f.severity === 'block') && $('reply-text').value === text) {
+      showOverride(state.findings);
+      return;
+    }
+    $('reply-send').disabled = true;
+    $('override-send').disabled = true;
+    try {
+      const item = await api('POST', '/api/items/' + encodeURIComponent(id) + '/reply', body);
+      $('reply-text').value = '';
+      state.drafts.delete(String(id));
+      state.findings = [];
+      renderFindings();
+      hideOverride();
+      updateReplyMeta();
+      applyItem(item);
+      showMessage('Reply recorded.', 'ok');
+      loadItem(id, { quiet: true });
+    } catch (err) {
+      if (err.status === 422 && err.code === 'phi_guard') {
+        state.findings = err.error.findings || [];
+        renderFindings();
+        showOverride(state.findings);
+      } else {
+        showError(err, 'Reply');
+      }
+    } finally {
+      $('reply-send').disabled = false;
+      $('override-send').disabled = false;
+    }
+  }
+
+  // ---------- actions ----------
+
+  async function act(verb, body, okText) {
+    const id = state.selectedId;
+    if (id === null) return false;
+    try {
+      const item = await api('POST', '/api/items/' + encodeURIComponent(id) + '/' + verb, body || {});
+      applyItem(item);
+      if (okText) showMessage(okText, 'ok');
+      loadItem(id, { quiet: true });
+      return true;
+    } catch (err) {
+      showError(err, label(verb).replace(/^./, (ch) => ch.toUpperCase()));
+      loadItem(id, { quiet: true });
+      return false;
+    }
+  }
+
+  function closePanels() {
+    for (const id of ['panel-dismiss', 'panel-escalate', 'panel-note']) $(id).hidden = true;
+    for (const id of ['act-dismiss', 'act-escalate', 'act-note']) $(id).setAttribute('aria-expanded', 'false');
+  }
+
+  function openPanel(name) {
+    if (!state.detail || $('act-' + name).disabled) return;
+    const panel = $('panel-' + name);
+    const wasOpen = !panel.hidden;
+    closePanels();
+    if (wasOpen) return;
+    panel.hidden = false;
+    $('act-' + name).setAttribute('aria-expanded', 'true');
+    const first = panel.querySelector('select, input, textarea');
+    if (first) first.focus();
+  }
+
+  function claim() {
+    if (!state.detail || $('act-claim').disabled) return;
+    act('claim', {}, 'Claimed. It is yours for the next 15 minutes (renewed as you work).');
+  }
+
+  // ---------- keyboard ----------
+
+  function moveSelection(delta) {
+    if (!state.items.length) return;
+    let idx = state.items.findIndex((x) => String(x.id) === String(state.selectedId));
+    idx = idx < 0 ? (delta > 0 ? 0 : state.items.length - 1) : Math.min(state.items.length - 1, Math.max(0, idx + delta));
+    select(state.items[idx].id, { focusRow: true, scrollList: true });
+  }
+
+  function typingIn(target) {
+    if (!target) return false;
+    const tag = target.tagName;
+    return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+  }
+
+  function onKey(ev) {
+    if (!state.user || $('app-view').hidden) return;
+    if (ev.key === 'Escape') {
+      if (typingIn(ev.target)) ev.target.blur();
+      closePanels();
+      hideOverride();
+      return;
+    }
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || typingIn(ev.target)) return;
+    if ($('help-dialog').open) return;
+    switch (ev.key) {
+      case 'j': moveSelection(1); break;
+      case 'k': moveSelection(-1); break;
+      case 'c': claim(); break;
+      case 'r':
+        if (state.detail) {
+          $('reply-text').focus();
+          $('reply-text').scrollIntoView({ block: 'center', behavior: 'smooth' });
+        }
+        break;
+      case 'e': openPanel('escalate'); break;
+      case 'd': openPanel('dismiss'); break;
+      case '?': $('help-dialog').showModal(); break;
+      default: return;
+    }
+    ev.preventDefault();
+  }
+
+  // ---------- wiring ----------
+
+  function wire() {
+    $('login-form').addEventListener('submit', onLogin);
+    $('logout-button').addEventListener('click', onLogout);
+    $('help-button').addEventListener('click', () => $('help-dialog').showModal());
+    $('banner-close').addEventListener('click', () => { $('banner').hidden = true; });
+    $('refresh-button').addEventListener('click', () => refresh());
+    $('more-button').addEventListener('click', loadMore);
+    $('back-button').addEventListener('click', () => {
+      const row = document.querySelector('.row-button.selected');
+      if (row) {
+        row.scrollIntoView({ block: 'center' });
+        row.focus({ preventScroll: true });
+      } else {
+        $('queue-title').scrollIntoView();
+      }
+    });
+    $('filters').addEventListener('change', () => loadQueue({ reset: true }));
+    $('filters').addEventListener('submit', (ev) => ev.preventDefault());
+
+    $('act-claim').addEventListener('click', claim);
+    $('act-release').addEventListener('click', () => act('release', {}, 'Released back to the queue.'));
+    $('act-resolve').addEventListener('click', () => act('resolve', {}, 'Resolved.'));
+    $('act-dismiss').addEventListener('click', () => openPanel('dismiss'));
+    $('act-escalate').addEventListener('click', () => openPanel('escalate'));
+    $('act-note').addEventListener('click', () => openPanel('note'));
+    for (const b of document.querySelectorAll('[data-close-panel]')) b.addEventListener('click', closePanels);
+
+    $('panel-dismiss').addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      if (await act('dismiss', { reason: $('dismiss-reason').value }, 'Dismissed.')) closePanels();
+    });
+    $('panel-escalate').addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const reason = $('escalate-reason').value.trim();
+      const to = $('escalate-to').value.trim();
+      if (!reason) {
+        $('escalate-reason').focus();
+        showMessage('Give a reason to escalate.', 'error');
+        return;
+      }
+      const body = { reason };
+      if (to) body.to = to;
+      if (await act('escalate', body, 'Escalated.')) {
+        closePanels();
+        $('escalate-reason').value = '';
+        $('escalate-to').value = '';
+      }
+    });
+    $('panel-note').addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const text = $('note-text').value.trim();
+      if (!text) {
+        $('note-text').focus();
+        return;
+      }
+      if (await act('notes', { text }, 'Note added.')) {
+        closePanels();
+        $('note-text').value = '';
+      }
+    });
+
+    const ta = $('reply-text');
+    ta.addEventListener('input', () => {
+      saveDraft();
+      updateReplyMeta();
+      hideOverride();
+      scheduleLint();
+    });
+    ta.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+        ev.preventDefault();
+        sendReply(false);
+      }
+    });
+    $('reply-form').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      sendReply(false);
+    });
+    $('reply-clear').addEventListener('click', () => {
+      ta.value = '';
+      state.drafts.delete(String(state.selectedId));
+      state.findings = [];
+      renderFindings();
+      hideOverride();
+      updateReplyMeta();
+      ta.focus();
+    });
+    $('override-send').addEventListener('click', () => sendReply(true));
+    $('override-cancel').addEventListener('click', () => {
+      hideOverride();
+      ta.focus();
+    });
+
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden && state.user) refresh();
+    });
+    setInterval(tickClocks, 1000);
+  }
+
+  async function start() {
+    wire();
+    try {
+      const me = await api('GET', '/api/me');
+      if (me && me.user) {
+        signedIn(me);
+        return;
+      }
+    } catch (err) {
+      // Not signed in: show the form.
+    }
+    signedOut('');
+  }
+
+  // Exposed for the browser test and for debugging from the console.
+  window.turnaround = { byteIndexMapper };
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
