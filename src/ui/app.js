@@ -421,7 +421,7 @@
     },
     el('span', { class: 'row-top' },
       urgent ? chip('Urgent', 'chip-urgent') : null,
-      chip(label(it.severity), 'sev sev-' + (it.severity || 'normal')),
+      it.severity === 'urgent' ? null : chip(label(it.severity), 'sev sev-' + (it.severity || 'normal')),
       el('span', { class: 'row-author' }, author),
       el('span', { class: 'row-platform' }, c.platform || ''),
       el('span', { class: 'row-age', title: fmtTime(c.created_at || it.created_at) }, ageText(c.created_at || it.created_at))),
@@ -583,7 +583,7 @@
       el('span', null, 'item #' + it.id));
     const href = safeUrl(c.url);
     if (href) sub.append(el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, 'open on ' + (c.platform || 'site')));
-    if (c.state && c.state !== 'active') sub.append(el('span', { class: 'warn-text' }, 'comment ' + c.state));
+    if (c.state && c.state !== 'visible' && c.state !== 'active') sub.append(el('span', { class: 'warn-text' }, 'comment ' + c.state));
 
     const chips = $('item-chips');
     clear(chips);
@@ -755,7 +755,9 @@
       const d = ev.details;
       if (d && typeof d === 'object') {
         details = Object.entries(d).filter(([, val]) => val !== '' && val !== null && typeof val !== 'object')
-          .map(([k, val]) => k + ': ' + val).join(', ');
+          .map(([k, val]) => (/_ms$/.test(k) && typeof val === 'number'
+            ? k.replace(/_ms$/, '') + ': ' + fmtTime(new Date(val).toISOString())
+            : k.replace(/_/g, ' ') + ': ' + val)).join(', ');
       } else if (typeof d === 'string' && d !== '{}') {
         details = d;
       }
@@ -787,7 +789,10 @@
             dataset: { suggestion: String(i) },
             onclick: () => useSuggestion(s),
           }, 'Use')),
-        el('p', null, s.text || '')));
+        el('p', null, s.text || ''),
+        Array.isArray(s.missing) && s.missing.length
+          ? el('p', { class: 'suggestion-missing' }, 'Fill in before sending: ' + s.missing.join(', '))
+          : null));
     });
     box.append(list);
   }
