@@ -156,6 +156,79 @@ void ParseBody(std::string_view body, int first_line, Template* t, Errors* error
   }
 }
 
+struct FrontMatter {
+  bool complete = false;  // opened and closed by "---"
+  std::size_t end = 0;    // offset just past the closing "---" line
+  int last_line = 0;      // line number of the closing "---" (or the last line read)
+  std::vector<std::string> keys;
+};
+
+// Reads the "---" ... "---" block at the start of `text` into *t.
+FrontMatter ParseFrontMatter(std::string_view text, Template* t, Errors* errors) {
+  FrontMatter fm;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t eol = std::min(text.find('\n', pos), text.size());
+    std::string_view raw = Trim(text.substr(pos, eol - pos));
+    pos = std::min(eol + 1, text.size());
+    int line = ++fm.last_line;
+    if (line == 1) {
+      if (raw == "---") continue;
+      errors->Add(line, "expected '---' to open the front matter");
+      return fm;
+    }
+    if (raw == "---") {
+      fm.complete = true;
+      fm.end = pos;
+      return fm;
+    }
+    if (raw.empty() || raw.front() == '#') continue;
+    std::size_t colon = raw.find(':');
+    if (colon == std::string_view::npos) {
+      errors->Add(line, "expected 'key: value'");
+      continue;
+    }
+    std::string key(Trim(raw.substr(0, colon)));
+    if (std::find(fm.keys.begin(), fm.keys.end(), key) != fm.keys.end()) {
+      errors->Add(line, "duplicate key '" + key + "'");
+      continue;
+    }
+    fm.keys.push_back(key);
+    ApplyKey(key, Trim(raw.substr(colon + 1)), line, t, errors);
+  }
+  errors->Add(std::max(fm.last_line, 1), fm.last_line <= 1 && text.substr(0, 3) != "---"
+                                             ? "expected '---' to open the front matter"
+                                             : "front matter is not closed with '---'");
+  return fm;
+}
+
+void CheckRequired(const Template& t, const FrontMatter& fm, Errors* errors) {
+  for (const char* key : {"id", "title", "language"}) {
+    if (std::find(fm.keys.begin(), fm.keys.end(), key) == fm.keys.end()) {
+      errors->Add(1, std::string("missing '") + key + "'");
+    }
+  }
+  if (t.kind == TemplateKind::kUrgent && t.urgent_reasons.empty()) {
+    errors->Add(1, "kind: urgent needs 'urgent_reasons'");
+  }
+  if (t.kind != TemplateKind::kUrgent && !t.urgent_reasons.empty()) {
+    errors->Add(1, "'urgent_reasons' is only for kind: urgent");
+  }
+}
+
+// `rest` without leading blank lines and trailing whitespace; *line becomes the line
+// number of its first line, given that `rest` starts on `first_line`.
+std::string_view ExtractBody(std::string_view rest, int first_line, int* line) {
+  *line = first_line;
+  std::size_t eol;
+  while ((eol = rest.find('\n')) != std::string_view::npos && Trim(rest.substr(0, eol)).empty()) {
+    rest.remove_prefix(eol + 1);
+    ++*line;
+  }
+  std::size_t last = rest.find_last_not_of(" \t\r\n");
+  return last == std::string_view::npos ? std::string_view() : rest.substr(0, last + 1);
+}
+
 }  // namespace
 
 const char* TemplateKindName(TemplateKind kind) {
@@ -189,68 +262,13 @@ core::Result<Template> ParseTemplate(std::string_view file_name, std::string_vie
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // byte-order mark
   Template t;
   t.file = file_name;
-  std::vector<std::string_view> seen_keys;
-  std::size_t pos = 0;
-  int line = 0;
-  bool opened = false, closed = false;
-  while (pos < text.size() && !closed) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view raw = Trim(text.substr(pos, eol - pos));
-    pos = std::min(eol + 1, text.size());
-    ++line;
-    if (!opened) {
-      if (raw != "---") {
-        errors.Add(line, "expected '---' to open the front matter");
-        return errors.ToStatus();
-      }
-      opened = true;
-      continue;
-    }
-    if (raw == "---") {
-      closed = true;
-      break;
-    }
-    if (raw.empty() || raw.front() == '#') continue;
-    std::size_t colon = raw.find(':');
-    if (colon == std::string_view::npos) {
-      errors.Add(line, "expected 'key: value'");
-      continue;
-    }
-    std::string_view key = Trim(raw.substr(0, colon));
-    if (std::find(seen_keys.begin(), seen_keys.end(), key) != seen_keys.end()) {
-      errors.Add(line, "duplicate key '" + std::string(key) + "'");
-      continue;
-    }
-    seen_keys.push_back(key);
-    ApplyKey(key, Trim(raw.substr(colon + 1)), line, &t, &errors);
-  }
-  if (!closed) {
-    errors.Add(line, "front matter is not closed with '---'");
-    return errors.ToStatus();
-  }
-  if (t.id.empty()) errors.Add(1, "missing 'id'");
-  if (t.title.empty() && std::find(seen_keys.begin(), seen_keys.end(), "title") == seen_keys.end()) {
-    errors.Add(1, "missing 'title'");
-  }
-  if (t.language.empty()) errors.Add(1, "missing 'language'");
-  if (t.kind == TemplateKind::kUrgent && t.urgent_reasons.empty()) {
-    errors.Add(1, "kind: urgent needs 'urgent_reasons'");
-  }
-  if (t.kind != TemplateKind::kUrgent && !t.urgent_reasons.empty()) {
-    errors.Add(1, "'urgent_reasons' is only for kind: urgent");
-  }
-  // The body: everything after the closing '---', without surrounding blank lines.
-  int body_line = line + 1;
-  std::string_view body = text.substr(pos);
-  while (!body.empty() && Trim(body.substr(0, body.find('\n'))).empty() && body.find('\n') != std::string_view::npos) {
-    body.remove_prefix(body.find('\n') + 1);
-    ++body_line;
-  }
-  std::size_t last = body.find_last_not_of(" \t\r\n");
-  body = last == std::string_view::npos ? std::string_view() : body.substr(0, last + 1);
+  FrontMatter fm = ParseFrontMatter(text, &t, &errors);
+  if (!fm.complete) return errors.ToStatus();
+  CheckRequired(t, fm, &errors);
+  int body_line = 0;
+  std::string_view body = ExtractBody(text.substr(fm.end), fm.last_line + 1, &body_line);
   if (body.empty()) {
-    errors.Add(line, "missing body after the front matter");
+    errors.Add(fm.last_line, "missing body after the front matter");
   } else {
     t.body = body;
     ParseBody(body, body_line, &t, &errors);
