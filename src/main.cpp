@@ -20,6 +20,10 @@ commands:
   eval      [--rules DIR] [--json] [--errors N] FILE.jsonl
             score the classifier on labelled comments
   rules check [--rules DIR]      compile every rule and run its examples
+  user add NAME --role agent|supervisor|admin [--db PATH]
+            create an account; prints its password and an API token once
+  user list|disable NAME [--db PATH]
+  token create|revoke NAME [--db PATH]
 
 Run 'turnaround <command> --help' for a command's options.
 )";
@@ -32,7 +36,8 @@ struct Verb {
 const Verb kVerbs[] = {
     {"serve", turnaround::app::RunServe},       {"export", turnaround::app::RunExport},
     {"classify", turnaround::app::RunClassify}, {"eval", turnaround::app::RunEval},
-    {"rules", turnaround::app::RunRules},
+    {"rules", turnaround::app::RunRules},       {"user", turnaround::app::RunUser},
+    {"token", turnaround::app::RunToken},
 };
 
 }  // namespace

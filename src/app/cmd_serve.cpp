@@ -109,7 +109,7 @@ int RunServe(const Args& args) {
       int sig = 0;
       if (sigwait(&signals, &sig) != 0) continue;
       if (sig == SIGHUP) {
-        (void)svc.ReloadRules();  // logs the outcome either way
+        (void)svc.ReloadRules("signal:SIGHUP");  // logs the outcome either way
         continue;
       }
       core::LogInfo(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") +

@@ -15,5 +15,7 @@ int RunExport(const Args& args);
 int RunClassify(const Args& args);
 int RunEval(const Args& args);
 int RunRules(const Args& args);  // "rules check [--rules DIR]"
+int RunUser(const Args& args);   // "user add|list|disable"
+int RunToken(const Args& args);  // "token create|revoke"
 
 }  // namespace turnaround::app

@@ -69,6 +69,41 @@ core::Status LoadHttp(const json& h, HttpSettings* s) {
   return core::Status::Ok();
 }
 
+core::Status LoadQueue(const json& q, QueueConfig* c) {
+  if (!q.is_object()) return core::InvalidArgument("queue: must be an object");
+  TA_RETURN_IF_ERROR(CheckKeys(q, "queue.", {"lease_minutes", "sla_minutes"}));
+  long v = c->lease_minutes;
+  TA_RETURN_IF_ERROR(ReadInt(q, "lease_minutes", "queue.", 1, 24 * 60, &v));
+  c->lease_minutes = static_cast<int>(v);
+  if (auto sla = q.find("sla_minutes"); sla != q.end()) {
+    if (!sla->is_object()) return core::InvalidArgument("queue.sla_minutes: must be an object");
+    TA_RETURN_IF_ERROR(CheckKeys(*sla, "queue.sla_minutes.", {"urgent", "high", "normal", "low"}));
+    struct Field {
+      const char* key;
+      int* target;
+    } fields[] = {{"urgent", &c->sla_urgent_minutes},
+                  {"high", &c->sla_high_minutes},
+                  {"normal", &c->sla_normal_minutes},
+                  {"low", &c->sla_low_minutes}};
+    for (const Field& f : fields) {
+      v = *f.target;
+      TA_RETURN_IF_ERROR(ReadInt(*sla, f.key, "queue.sla_minutes.", 1, 30 * 24 * 60, &v));
+      *f.target = static_cast<int>(v);
+    }
+  }
+  return core::Status::Ok();
+}
+
+core::Status LoadReplies(const json& r, RepliesConfig* c) {
+  if (!r.is_object()) return core::InvalidArgument("replies: must be an object");
+  TA_RETURN_IF_ERROR(CheckKeys(r, "replies.", {"page_name", "contact_phone", "contact_email", "contact_url"}));
+  TA_RETURN_IF_ERROR(ReadString(r, "page_name", "replies.", &c->page_name));
+  TA_RETURN_IF_ERROR(ReadString(r, "contact_phone", "replies.", &c->contact_phone));
+  TA_RETURN_IF_ERROR(ReadString(r, "contact_email", "replies.", &c->contact_email));
+  TA_RETURN_IF_ERROR(ReadString(r, "contact_url", "replies.", &c->contact_url));
+  return core::Status::Ok();
+}
+
 }  // namespace
 
 core::Status ParseListen(const std::string& text, std::string* host, int* port) {
@@ -101,7 +136,7 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
     return core::InvalidArgument("config file " + path + " is not a JSON object");
   }
   core::Status s = CheckKeys(doc, "", {"listen", "db", "rules_dir", "templates_dir", "log_level",
-                                       "http", "secrets"});
+                                       "http", "secrets", "queue", "replies", "secure_cookies"});
   if (!s.ok()) return core::InvalidArgument(path + ": " + s.message());
   auto fail = [&](const core::Status& st) { return core::InvalidArgument(path + ": " + st.message()); };
   std::string listen;
@@ -115,6 +150,16 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
   if (s = ReadString(doc, "log_level", "", &config->log_level); !s.ok()) return fail(s);
   if (auto h = doc.find("http"); h != doc.end()) {
     if (s = LoadHttp(*h, &config->http); !s.ok()) return fail(s);
+  }
+  if (auto q = doc.find("queue"); q != doc.end()) {
+    if (s = LoadQueue(*q, &config->queue); !s.ok()) return fail(s);
+  }
+  if (auto r = doc.find("replies"); r != doc.end()) {
+    if (s = LoadReplies(*r, &config->replies); !s.ok()) return fail(s);
+  }
+  if (auto sc = doc.find("secure_cookies"); sc != doc.end()) {
+    if (!sc->is_boolean()) return fail(core::InvalidArgument("secure_cookies: must be true or false"));
+    config->secure_cookies = sc->get<bool>();
   }
   if (auto sec = doc.find("secrets"); sec != doc.end()) {
     if (!sec->is_object()) return fail(core::InvalidArgument("secrets: must be an object"));

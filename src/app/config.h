@@ -19,6 +19,23 @@ struct HttpSettings {
   std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
 };
 
+struct QueueConfig {
+  int lease_minutes = 15;
+  // First-response targets per severity, in minutes.
+  int sla_urgent_minutes = 15;
+  int sla_high_minutes = 60;
+  int sla_normal_minutes = 240;
+  int sla_low_minutes = 1440;
+};
+
+// What reply templates are filled with.
+struct RepliesConfig {
+  std::string page_name = "our team";
+  std::string contact_phone;
+  std::string contact_email;
+  std::string contact_url;
+};
+
 struct Config {
   std::string listen_host = "127.0.0.1";
   int listen_port = 8080;
@@ -27,6 +44,10 @@ struct Config {
   std::string templates_dir = "templates";
   std::string log_level = "info";  // debug | info | warn | error
   HttpSettings http;
+  QueueConfig queue;
+  RepliesConfig replies;
+  // Mark the session cookie Secure: set when a TLS proxy fronts the server.
+  bool secure_cookies = false;
   ingest::WebhookSecrets secrets;
   // Set by ApplyDevelopmentSecrets: the secrets are well-known placeholders.
   bool using_dev_secrets = false;

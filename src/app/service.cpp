@@ -1,15 +1,24 @@
 #include "app/service.h"
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "classify/classifier.h"
 #include "core/clock.h"
 #include "core/log.h"
 #include "http/errors.h"
 #include "http/server.h"
+#include "http/api_routes.h"
+#include "http/authn.h"
+#include "http/ui_routes.h"
 #include "http/webhook_routes.h"
 #include "ingest/pipeline.h"
+#include "queue/queue_service.h"
+#include "replies/template_set.h"
 #include "store/delivery_writer.h"
+#include "store/item_store.h"
+#include "store/pool.h"
+#include "store/user_store.h"
 
 namespace turnaround::app {
 
@@ -17,9 +26,16 @@ namespace turnaround::app {
 // then the pipeline, then the writer (which commits what is pending).
 struct Service::Parts {
   Config config;
+  const core::Clock* clock = nullptr;
   std::unique_ptr<classify::ClassifierHolder> classifier;
   std::unique_ptr<store::DeliveryWriter> writer;
   std::unique_ptr<ingest::IngestPipeline> pipeline;
+  std::shared_ptr<store::ConnectionPool> pool;
+  std::unique_ptr<store::ItemStore> items;
+  std::unique_ptr<store::UserStore> users;
+  std::unique_ptr<queue::QueueService> queue;
+  std::unique_ptr<http::Authenticator> authn;
+  std::unique_ptr<http::ApiContext> api;
   std::unique_ptr<http::HttpServer> http;
   int port = 0;
 };
@@ -41,9 +57,52 @@ void RegisterHealth(httplib::Server& server, Service::Parts* parts) {
   });
 }
 
+queue::QueueSettings QueueSettingsFrom(const Config& c) {
+  constexpr std::int64_t kMinute = 60 * 1000;
+  queue::QueueSettings q;
+  q.lease_ms = c.queue.lease_minutes * kMinute;
+  q.sla.urgent_ms = c.queue.sla_urgent_minutes * kMinute;
+  q.sla.high_ms = c.queue.sla_high_minutes * kMinute;
+  q.sla.normal_ms = c.queue.sla_normal_minutes * kMinute;
+  q.sla.low_ms = c.queue.sla_low_minutes * kMinute;
+  q.page_name = c.replies.page_name;
+  q.contact_phone = c.replies.contact_phone;
+  q.contact_email = c.replies.contact_email;
+  q.contact_url = c.replies.contact_url;
+  return q;
+}
+
+// Reloads rules and templates together; a broken set of either is refused
+// whole and the old ones stay live. Every attempt is audited.
+core::Status ReloadAndAudit(Service::Parts* parts, const std::string& actor) {
+  core::Status s = parts->classifier->Reload(parts->config.rules_dir);
+  if (s.ok()) {
+    auto templates = replies::TemplateSet::Load(parts->config.templates_dir);
+    if (templates.ok()) {
+      parts->queue->SetTemplates(std::make_shared<const replies::TemplateSet>(std::move(templates).value()));
+    } else {
+      s = core::InvalidArgument("templates: " + templates.status().message());
+    }
+  }
+  model::Event e;
+  e.at_ms = parts->clock->NowMs();
+  e.actor = actor;
+  e.kind = s.ok() ? "rules.reload" : "rules.reload_refused";
+  e.details = nlohmann::json{{"rules_version", parts->classifier->Get()->version()}, {"report", s.message()}}
+                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  core::Status audited = parts->items->Record(e);
+  if (!audited.ok()) core::LogError("rules reload not audited: " + audited.ToString());
+  if (s.ok()) {
+    core::LogInfo("rules reloaded by " + actor + ": version " + parts->classifier->Get()->version());
+  } else {
+    core::LogWarn("rules reload refused; the old rules stay live:\n" + s.message());
+  }
+  return s;
+}
+
 }  // namespace
 
-core::Result<std::unique_ptr<Service>> Service::Create(const Config& config) {
+core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, const core::Clock& clock) {
   auto parts = std::make_unique<Parts>();
   parts->config = config;
   auto rules = classify::Classifier::Load(config.rules_dir);
@@ -58,15 +117,40 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config) {
     std::error_code ec;
     if (!dir.empty()) std::filesystem::create_directories(dir, ec);
   }
-  auto writer = store::DeliveryWriter::Open(config.db_path, core::SystemClock::Instance());
+  auto templates = replies::TemplateSet::Load(config.templates_dir);
+  if (!templates.ok()) {
+    return core::InvalidArgument("templates in " + config.templates_dir + " did not load:\n" +
+                                 templates.status().message());
+  }
+  parts->clock = &clock;
+  queue::QueueSettings qs = QueueSettingsFrom(config);
+  store::DeliveryWriter::Options wopts;
+  wopts.sla = qs.sla;
+  auto writer = store::DeliveryWriter::Open(config.db_path, clock, wopts);
   if (!writer.ok()) return writer.status();
   parts->writer = std::move(writer).value();
-  parts->pipeline = std::make_unique<ingest::IngestPipeline>(
-      config.secrets, *parts->classifier, *parts->writer, core::SystemClock::Instance());
+  parts->pipeline = std::make_unique<ingest::IngestPipeline>(config.secrets, *parts->classifier,
+                                                             *parts->writer, clock);
+  auto pool = store::ConnectionPool::Open(config.db_path);
+  if (!pool.ok()) return pool.status();
+  parts->pool = std::move(pool).value();
+  parts->items = std::make_unique<store::ItemStore>(parts->pool);
+  parts->users = std::make_unique<store::UserStore>(parts->pool);
+  parts->queue = std::make_unique<queue::QueueService>(
+      *parts->items,
+      std::make_shared<const replies::TemplateSet>(std::move(templates).value()), clock, qs);
+  parts->authn = std::make_unique<http::Authenticator>(*parts->users, clock, config.secure_cookies);
+  Parts* raw_parts = parts.get();
+  parts->api.reset(new http::ApiContext{
+      *parts->queue, *parts->authn, *parts->items, clock,
+      [raw_parts](const std::string& actor) { return ReloadAndAudit(raw_parts, actor); },
+      [raw_parts] { return raw_parts->classifier->Get()->version(); }});
 
   parts->http = std::make_unique<http::HttpServer>(config.http);
   httplib::Server& raw = parts->http->raw();
   http::RegisterWebhookRoutes(raw, *parts->pipeline);
+  http::RegisterApiRoutes(raw, *parts->api);
+  http::RegisterUiRoutes(raw);
   RegisterHealth(raw, parts.get());
   parts->port = parts->http->Bind(config.listen_host, config.listen_port);
   if (parts->port < 0) {
@@ -83,6 +167,7 @@ Service::~Service() {
   Stop();
   parts_->http.reset();
   parts_->pipeline.reset();
+  parts_->queue.reset();
   if (parts_->writer) parts_->writer->Shutdown();
 }
 
@@ -100,14 +185,6 @@ void Service::Stop() {
   if (parts_->http) parts_->http->Stop();
 }
 
-core::Status Service::ReloadRules() {
-  core::Status s = parts_->classifier->Reload(parts_->config.rules_dir);
-  if (s.ok()) {
-    core::LogInfo("rules reloaded: version " + parts_->classifier->Get()->version());
-  } else {
-    core::LogWarn("rules reload refused; the old rules stay live:\n" + s.message());
-  }
-  return s;
-}
+core::Status Service::ReloadRules(const std::string& actor) { return ReloadAndAudit(parts_.get(), actor); }
 
 }  // namespace turnaround::app

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/config.h"
+#include "core/clock.h"
 #include "core/status.h"
 
 namespace turnaround::app {
@@ -18,7 +19,9 @@ class Service {
  public:
   // Loads the rules, opens (and migrates) the database and binds the
   // listener. Errors say which of those failed and why.
-  static core::Result<std::unique_ptr<Service>> Create(const Config& config);
+  // `clock` (tests pass a fake) must outlive the service.
+  static core::Result<std::unique_ptr<Service>> Create(
+      const Config& config, const core::Clock& clock = core::SystemClock::Instance());
   ~Service();
   Service(const Service&) = delete;  // owns threads, sockets and the database
   Service& operator=(const Service&) = delete;
@@ -31,9 +34,9 @@ class Service {
   // store commits what is pending and closes. Safe from any thread.
   void Stop();
 
-  // Reloads rules from the configured directory; on failure the old rules
-  // stay live and the report is returned.
-  core::Status ReloadRules();
+  // Reloads rules and templates from the configured directories; on failure
+  // the old ones stay live and the report is returned. Audited under `actor`.
+  core::Status ReloadRules(const std::string& actor);
 
   struct Parts;  // the wired components; defined in service.cpp
 

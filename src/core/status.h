@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace turnaround::core {
 
@@ -43,9 +44,18 @@ class [[nodiscard]] Status {
   // "code_name: message" for logs and CLI output.
   std::string ToString() const;
 
+  // Extra machine-readable context (e.g. the current state or the holder of
+  // a claim in a 409), added as string fields to the JSON error body.
+  Status& With(std::string key, std::string value) {
+    fields_.emplace_back(std::move(key), std::move(value));
+    return *this;
+  }
+  const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
+
  private:
   Code code_ = Code::kOk;
   std::string message_;
+  std::vector<std::pair<std::string, std::string>> fields_;
 };
 
 inline Status InvalidArgument(std::string m) { return {Code::kInvalidArgument, std::move(m)}; }

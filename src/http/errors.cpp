@@ -32,7 +32,9 @@ void SendError(httplib::Response& res, int http_status, const char* code,
 }
 
 void SendError(httplib::Response& res, const core::Status& status) {
-  SendError(res, HttpStatusFor(status.code()), core::CodeName(status.code()), status.message());
+  nlohmann::json error = {{"code", core::CodeName(status.code())}, {"message", status.message()}};
+  for (const auto& [key, value] : status.fields()) error[key] = value;
+  SendJson(res, HttpStatusFor(status.code()), {{"error", std::move(error)}});
 }
 
 }  // namespace turnaround::http

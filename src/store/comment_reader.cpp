@@ -7,32 +7,9 @@
 namespace turnaround::store {
 namespace {
 
-constexpr const char* kColumns =
-    "SELECT id, platform, external_id, page_id, post_id, parent_id, author_id, author_name, "
-    "text, url, created_at_ms, received_at_ms, updated_at_ms, state, is_ours, "
-    "coalesce(verdict_json, ''), coalesce(rules_version, '') FROM comments ";
+const std::string kColumns = std::string("SELECT ") + kCommentColumns + " FROM comments c ";
 
-CommentRow ReadRow(SQLite::Statement& st) {
-  CommentRow r;
-  r.id = st.getColumn(0).getInt64();
-  r.platform = st.getColumn(1).getString();
-  r.external_id = st.getColumn(2).getString();
-  r.page_id = st.getColumn(3).getString();
-  r.post_id = st.getColumn(4).getString();
-  r.parent_id = st.getColumn(5).getString();
-  r.author_id = st.getColumn(6).getString();
-  r.author_name = st.getColumn(7).getString();
-  r.text = st.getColumn(8).getString();
-  r.url = st.getColumn(9).getString();
-  r.created_at_ms = st.getColumn(10).getInt64();
-  r.received_at_ms = st.getColumn(11).getInt64();
-  r.updated_at_ms = st.getColumn(12).getInt64();
-  r.state = st.getColumn(13).getString();
-  r.is_ours = st.getColumn(14).getInt() != 0;
-  r.verdict_json = st.getColumn(15).getString();
-  r.rules_version = st.getColumn(16).getString();
-  return r;
-}
+CommentRow ReadRow(SQLite::Statement& st) { return ReadCommentRow(st, 0); }
 
 void LoadHistory(SQLite::Statement& hist, CommentRow& r) {
   hist.reset();
@@ -49,6 +26,33 @@ constexpr const char* kHistory =
 
 }  // namespace
 
+const char* const kCommentColumns =
+    "c.id, c.platform, c.external_id, c.page_id, c.post_id, c.parent_id, c.author_id, "
+    "c.author_name, c.text, c.url, c.created_at_ms, c.received_at_ms, c.updated_at_ms, c.state, "
+    "c.is_ours, coalesce(c.verdict_json, ''), coalesce(c.rules_version, '')";
+
+CommentRow ReadCommentRow(SQLite::Statement& st, int f) {
+  CommentRow r;
+  r.id = st.getColumn(f + 0).getInt64();
+  r.platform = st.getColumn(f + 1).getString();
+  r.external_id = st.getColumn(f + 2).getString();
+  r.page_id = st.getColumn(f + 3).getString();
+  r.post_id = st.getColumn(f + 4).getString();
+  r.parent_id = st.getColumn(f + 5).getString();
+  r.author_id = st.getColumn(f + 6).getString();
+  r.author_name = st.getColumn(f + 7).getString();
+  r.text = st.getColumn(f + 8).getString();
+  r.url = st.getColumn(f + 9).getString();
+  r.created_at_ms = st.getColumn(f + 10).getInt64();
+  r.received_at_ms = st.getColumn(f + 11).getInt64();
+  r.updated_at_ms = st.getColumn(f + 12).getInt64();
+  r.state = st.getColumn(f + 13).getString();
+  r.is_ours = st.getColumn(f + 14).getInt() != 0;
+  r.verdict_json = st.getColumn(f + 15).getString();
+  r.rules_version = st.getColumn(f + 16).getString();
+  return r;
+}
+
 core::Result<std::unique_ptr<CommentReader>> CommentReader::Open(const std::string& path) {
   auto db = OpenDatabase(path, OpenMode::kReadOnly);
   if (!db.ok()) return db.status();
@@ -59,7 +63,7 @@ core::Status CommentReader::ForEach(const std::function<bool(const CommentRow&)>
   try {
     // One read transaction gives a consistent snapshot of the whole export.
     db_->exec("BEGIN");
-    SQLite::Statement st(*db_, std::string(kColumns) + "ORDER BY id");
+    SQLite::Statement st(*db_, kColumns + "ORDER BY c.id");
     SQLite::Statement hist(*db_, kHistory);
     bool go_on = true;
     while (go_on && st.executeStep()) {
@@ -77,7 +81,7 @@ core::Status CommentReader::ForEach(const std::function<bool(const CommentRow&)>
 core::Result<CommentRow> CommentReader::Find(const std::string& platform,
                                              const std::string& external_id) {
   try {
-    SQLite::Statement st(*db_, std::string(kColumns) + "WHERE platform=? AND external_id=?");
+    SQLite::Statement st(*db_, kColumns + "WHERE c.platform=? AND c.external_id=?");
     st.bind(1, platform);
     st.bind(2, external_id);
     if (!st.executeStep()) return core::NotFound("no comment " + platform + "/" + external_id);

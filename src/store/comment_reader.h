@@ -4,6 +4,7 @@
 #pragma once
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
 #include <functional>
@@ -32,6 +33,11 @@ struct CommentRow {
   std::string rules_version;
   std::vector<HistoryRow> history;
 };
+
+// The comment columns as a SELECT list over a table aliased `c` (17 columns),
+// and the reader for them starting at column `first`.
+extern const char* const kCommentColumns;
+CommentRow ReadCommentRow(SQLite::Statement& st, int first);
 
 class CommentReader {
  public:

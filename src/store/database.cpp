@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+
 #include <SQLiteCpp/Transaction.h>
 
 #include "store/migrations.h"
@@ -12,12 +14,22 @@ namespace turnaround::store {
 namespace {
 
 // SQLite creates files with the process umask; patient data must be
-// owner-only, so create the file ourselves first. The -wal and -shm files
-// inherit the main file's permissions.
+// owner-only, so create a missing file ourselves first (the -wal and -shm
+// files inherit the main file's permissions).
+//
+// Only ever for a file that does not exist yet: closing any descriptor of a
+// file drops every POSIX lock this process holds on it, so opening and
+// closing an fd on a database another connection here has open would let a
+// second process think it is alone, checkpoint and delete the WAL under us.
 core::Status CreateOwnerOnly(const std::string& path) {
   if (path == ":memory:" || path.empty()) return core::Status::Ok();
-  int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0) return core::Internal("cannot create database file " + path);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) return core::Status::Ok();
+  int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return core::Status::Ok();  // created by someone else meanwhile
+    return core::Internal("cannot create database file " + path);
+  }
   ::close(fd);
   return core::Status::Ok();
 }

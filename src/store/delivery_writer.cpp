@@ -2,9 +2,15 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <optional>
+
 #include "classify/verdict_json.h"
 #include "core/log.h"
 #include "store/database.h"
+#include "store/event_log.h"
+#include "store/item_store.h"
 
 namespace turnaround::store {
 
@@ -16,11 +22,12 @@ using model::CommentAction;
 // Holds the prepared statements; used only on the writer thread.
 class DeliveryWriter::Applier {
  public:
-  explicit Applier(SQLite::Database& db)
+  Applier(SQLite::Database& db, const queue::SlaTargets& sla)
       : db_(db),
+        sla_(sla),
         insert_delivery_(db, "INSERT INTO deliveries(endpoint, received_at_ms, accepted, "
                              "http_status, reason, comment_count, body) VALUES (?,?,?,?,?,?,?)"),
-        find_comment_(db, "SELECT id, text, state FROM comments WHERE platform=? AND external_id=?"),
+        find_comment_(db, "SELECT id, text, state, received_at_ms, is_ours FROM comments WHERE platform=? AND external_id=?"),
         insert_comment_(db,
                         "INSERT INTO comments(platform, external_id, page_id, post_id, parent_id, "
                         "author_id, author_name, text, url, created_at_ms, received_at_ms, "
@@ -48,6 +55,12 @@ class DeliveryWriter::Applier {
     insert_delivery_.bindNoCopy(7, rec.body.data(), static_cast<int>(rec.body.size()));
     insert_delivery_.exec();
     out.delivery_id = db_.getLastInsertRowid();
+    Audit(rec.received_at_ms, "webhook:" + rec.endpoint,
+          rec.accepted ? "delivery.accepted" : "delivery.rejected", 0, 0,
+          {{"delivery_id", out.delivery_id},
+           {"status", rec.http_status},
+           {"reason", rec.reason},
+           {"comments", rec.writes.size()}});
     for (const CommentWrite& w : rec.writes) ApplyComment(w, rec.received_at_ms, out);
     return out;
   }
@@ -93,10 +106,107 @@ class DeliveryWriter::Applier {
     insert_comment_.bind(15, static_cast<std::int64_t>(out.delivery_id));
     BindVerdict(insert_comment_, 16, w);
     insert_comment_.exec();
+    const std::int64_t comment_id = db_.getLastInsertRowid();
     ++out.created;
+    if (w.verdict) AuditVerdict(comment_id, *w.verdict, now);
     if (w.verdict && w.verdict->flagged() && !c.from_page && std::string(state) != "withdrawn") {
       ++out.flagged;
+      CreateItem(comment_id, c, *w.verdict, now, now);
     }
+  }
+
+  void Audit(core::TimeMs now, const std::string& actor, const char* kind, std::int64_t item_id,
+             std::int64_t comment_id, const nlohmann::json& details) {
+    model::Event e;
+    e.at_ms = now;
+    e.actor = actor;
+    e.kind = kind;
+    e.item_id = item_id;
+    e.comment_id = comment_id;
+    e.details = details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    AppendEvent(db_, std::move(e));
+  }
+
+  void AuditVerdict(std::int64_t comment_id, const model::Verdict& v, core::TimeMs now) {
+    Audit(now, "system", "comment.classified", 0, comment_id,
+          {{"is_complaint", v.is_complaint},
+           {"category", v.category},
+           {"severity", model::SeverityName(v.severity)},
+           {"urgent_reasons", v.urgent_reasons},
+           {"spam", v.spam},
+           {"rules_version", v.rules_version}});
+  }
+
+  void CreateItem(std::int64_t comment_id, const model::Comment& c, const model::Verdict& v,
+                  core::TimeMs received, core::TimeMs now) {
+    model::Item item;
+    item.comment_id = comment_id;
+    item.state = model::ItemState::kNew;
+    item.severity = v.severity;
+    item.category = v.category;
+    item.urgent_reasons = v.urgent_reasons;
+    item.platform = c.platform;
+    item.created_at_ms = now;
+    item.received_at_ms = received;
+    item.posted_at_ms = c.created_at_ms > 0 && c.created_at_ms <= received ? c.created_at_ms : received;
+    item.due_at_ms = queue::DueAt(sla_, v.severity, c.created_at_ms, received);
+    InsertItem(db_, item);
+    Audit(now, "system", "item.created", item.id, comment_id,
+          {{"severity", model::SeverityName(item.severity)},
+           {"category", item.category},
+           {"urgent_reasons", item.urgent_reasons},
+           {"due_at_ms", item.due_at_ms}});
+  }
+
+  std::optional<model::Item> FindItem(std::int64_t comment_id) {
+    SQLite::Statement st(db_, std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.comment_id=?");
+    st.bind(1, comment_id);
+    if (!st.executeStep()) return std::nullopt;
+    return ReadItemRow(st, 0);
+  }
+
+  // After an edit: re-open a closed item if the text is a complaint again,
+  // refresh an open one's classification, or queue a newly flagged comment.
+  void ItemAfterEdit(std::int64_t comment_id, const CommentWrite& w, std::int64_t received_at,
+                     core::TimeMs now) {
+    const model::Verdict& v = *w.verdict;
+    std::optional<model::Item> item = FindItem(comment_id);
+    if (!item) {
+      if (v.flagged()) CreateItem(comment_id, w.comment, v, received_at, now);
+      return;
+    }
+    if (!v.flagged()) return;  // the open item stays: a person decides whether it is handled
+    model::Item next = *item;
+    next.severity = std::max(item->severity, v.severity);
+    next.category = v.category;
+    next.urgent_reasons = v.urgent_reasons;
+    next.due_at_ms = std::min(item->due_at_ms, queue::DueAt(sla_, next.severity, item->posted_at_ms, received_at));
+    const char* kind = "item.reclassified";
+    if (item->state == model::ItemState::kResolved || item->state == model::ItemState::kDismissed) {
+      next.state = model::ItemState::kNew;
+      next.resolved_at_ms = 0;
+      next.dismiss_reason.clear();
+      kind = "item.reopen";
+    } else if (!model::IsOpen(item->state)) {
+      return;
+    }
+    SaveItem(db_, next);
+    Audit(now, "system", kind, next.id, comment_id,
+          {{"from_state", model::ItemStateName(item->state)},
+           {"severity", model::SeverityName(next.severity)},
+           {"category", next.category}});
+  }
+
+  void WithdrawItem(std::int64_t comment_id, core::TimeMs now) {
+    std::optional<model::Item> item = FindItem(comment_id);
+    if (!item || !model::IsOpen(item->state)) return;
+    model::Item next = *item;
+    next.state = model::ItemState::kWithdrawn;
+    next.assignee.clear();
+    next.lease_expires_at_ms = 0;
+    SaveItem(db_, next);
+    Audit(now, "system", "item.withdraw", next.id, comment_id,
+          {{"from_state", model::ItemStateName(item->state)}});
   }
 
   void History(std::int64_t comment_id, const char* action, core::TimeMs now,
@@ -135,6 +245,7 @@ class DeliveryWriter::Applier {
     const std::int64_t id = find_comment_.getColumn(0).getInt64();
     const std::string old_text = find_comment_.getColumn(1).getString();
     const std::string state = find_comment_.getColumn(2).getString();
+    const std::int64_t received_at = find_comment_.getColumn(3).getInt64();
     find_comment_.reset();
     switch (c.action) {
       case CommentAction::kCreate:
@@ -153,7 +264,11 @@ class DeliveryWriter::Applier {
         update_text_.bind(10, id);
         update_text_.exec();
         ++out.changed;
-        if (w.verdict && w.verdict->flagged() && !c.from_page && state != "withdrawn") ++out.flagged;
+        if (w.verdict) AuditVerdict(id, *w.verdict, now);
+        if (w.verdict && !c.from_page && state != "withdrawn") {
+          if (w.verdict->flagged()) ++out.flagged;
+          ItemAfterEdit(id, w, received_at, now);
+        }
         return;
       case CommentAction::kRemove:
       case CommentAction::kHide:
@@ -168,6 +283,7 @@ class DeliveryWriter::Applier {
         }
         History(id, model::ActionName(c.action), now, nullptr, out.delivery_id);
         SetState(id, next, now);
+        if (c.action == CommentAction::kRemove) WithdrawItem(id, now);
         ++out.changed;
         return;
       }
@@ -175,6 +291,7 @@ class DeliveryWriter::Applier {
   }
 
   SQLite::Database& db_;
+  const queue::SlaTargets sla_;
   SQLite::Statement insert_delivery_;
   SQLite::Statement find_comment_;
   SQLite::Statement insert_comment_;
@@ -199,7 +316,7 @@ core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::Open(const std::st
 DeliveryWriter::DeliveryWriter(std::unique_ptr<SQLite::Database> db, const core::Clock& clock,
                                Options options)
     : db_(std::move(db)),
-      applier_(std::make_unique<Applier>(*db_)),
+      applier_(std::make_unique<Applier>(*db_, options.sla)),
       clock_(clock),
       options_(options),
       thread_([this] { Run(); }) {}

@@ -11,6 +11,10 @@
 //  - Write() returns success only after the COMMIT holding its rows returned.
 //  - Comments are unique on (platform, external_id); re-applying a change that
 //    is already stored changes nothing (counted as `unchanged`).
+//  - A flagged comment (complaint or urgent, not ours, not withdrawn) gets its
+//    queue item in the same transaction; an edit re-classifies and may reopen
+//    or create it; a removal withdraws it. Every delivery, verdict and item
+//    change is an audit event.
 //  - After Shutdown(), pending writes are still committed; new ones fail with
 //    kUnavailable.
 #pragma once
@@ -28,6 +32,7 @@
 #include "core/clock.h"
 #include "core/status.h"
 #include "ingest/delivery.h"
+#include "queue/sla.h"
 
 namespace turnaround::store {
 
@@ -35,6 +40,7 @@ class DeliveryWriter final : public ingest::DeliverySink {
  public:
   struct Options {
     size_t max_batch = 256;  // deliveries per transaction at most
+    queue::SlaTargets sla;   // due times of the items created
   };
 
   // Opens its own read-write connection to `path` (migrating it) and starts

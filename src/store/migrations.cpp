@@ -57,6 +57,84 @@ CREATE TABLE comment_history (
 );
 CREATE INDEX comment_history_comment ON comment_history(comment_id);
 )sql",
+      // 2: the queue (items, replies), accounts (users, tokens, sessions) and the
+      // append-only, hash-chained audit log (events).
+      R"sql(
+CREATE TABLE items (
+  id                   INTEGER PRIMARY KEY,
+  comment_id           INTEGER NOT NULL UNIQUE REFERENCES comments(id),
+  state                TEXT    NOT NULL,
+  severity             TEXT    NOT NULL,
+  category             TEXT    NOT NULL,
+  urgent_reasons       TEXT    NOT NULL DEFAULT '[]',   -- JSON array
+  is_urgent            INTEGER NOT NULL,
+  platform             TEXT    NOT NULL,
+  created_at_ms        INTEGER NOT NULL,
+  posted_at_ms         INTEGER NOT NULL,
+  received_at_ms       INTEGER NOT NULL,
+  due_at_ms            INTEGER NOT NULL,
+  first_response_at_ms INTEGER NOT NULL DEFAULT 0,
+  resolved_at_ms       INTEGER NOT NULL DEFAULT 0,
+  assignee             TEXT    NOT NULL DEFAULT '',
+  lease_expires_at_ms  INTEGER NOT NULL DEFAULT 0,
+  dismiss_reason       TEXT    NOT NULL DEFAULT '',
+  escalation_reason    TEXT    NOT NULL DEFAULT '',
+  escalated_to         TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX items_queue ON items(state, is_urgent DESC, due_at_ms, id);
+CREATE INDEX items_lease ON items(lease_expires_at_ms) WHERE assignee != '';
+
+CREATE TABLE replies (
+  id               INTEGER PRIMARY KEY,
+  item_id          INTEGER NOT NULL REFERENCES items(id),
+  agent            TEXT    NOT NULL,
+  text             TEXT    NOT NULL,
+  template_id      TEXT    NOT NULL DEFAULT '',
+  at_ms            INTEGER NOT NULL,
+  guard_overridden INTEGER NOT NULL DEFAULT 0,
+  override_reason  TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX replies_item ON replies(item_id);
+
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT    NOT NULL UNIQUE,
+  role          TEXT    NOT NULL,
+  password_hash TEXT    NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE tokens (
+  id            INTEGER PRIMARY KEY,
+  user_id       INTEGER NOT NULL REFERENCES users(id),
+  token_hash    TEXT    NOT NULL UNIQUE,       -- SHA-256 hex; the token itself is never stored
+  label         TEXT    NOT NULL DEFAULT '',
+  created_at_ms INTEGER NOT NULL,
+  revoked_at_ms INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sessions (
+  id_hash       TEXT    PRIMARY KEY,           -- SHA-256 hex of the cookie value
+  user_id       INTEGER NOT NULL REFERENCES users(id),
+  csrf_token    TEXT    NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER NOT NULL
+);
+
+CREATE TABLE events (
+  id         INTEGER PRIMARY KEY,
+  at_ms      INTEGER NOT NULL,
+  actor      TEXT    NOT NULL,
+  kind       TEXT    NOT NULL,
+  item_id    INTEGER NOT NULL DEFAULT 0,
+  comment_id INTEGER NOT NULL DEFAULT 0,
+  details    TEXT    NOT NULL DEFAULT '{}',
+  prev_hash  TEXT    NOT NULL,
+  hash       TEXT    NOT NULL
+);
+CREATE INDEX events_item ON events(item_id) WHERE item_id != 0;
+CREATE INDEX events_kind_at ON events(kind, at_ms);
+CREATE INDEX events_at ON events(at_ms);
+)sql",
   };
   return kMigrations;
 }

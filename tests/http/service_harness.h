@@ -17,7 +17,7 @@ namespace turnaround::testing {
 
 class ServiceHarness {
  public:
-  explicit ServiceHarness(app::Config config = {}) {
+  explicit ServiceHarness(app::Config config = {}, const core::Clock* clock = nullptr) {
     config.listen_host = "127.0.0.1";
     config.listen_port = 0;
     config.db_path = dir_.File("t.db");
@@ -25,7 +25,7 @@ class ServiceHarness {
     config.templates_dir = SourcePath("templates");
     config.secrets = {"meta-secret", "verify-me", "generic-secret"};
     config_ = config;
-    auto svc = app::Service::Create(config_);
+    auto svc = clock ? app::Service::Create(config_, *clock) : app::Service::Create(config_);
     if (!svc.ok()) throw std::runtime_error(svc.status().message());
     service_ = std::move(svc).value();
     thread_ = std::thread([this] { service_->Run(); });
@@ -58,6 +58,32 @@ class ServiceHarness {
     return Client().Post("/webhooks/generic",
                          {{"X-Turnaround-Signature", "sha256=" + ingest::HmacSha256Hex(secret, body)}},
                          body, "application/json");
+  }
+
+  // Runs the real `turnaround` binary with `args` and returns its stdout.
+  std::string RunCli(const std::string& args) const {
+    std::string cmd = std::string(TURNAROUND_BINARY) + " " + args + " --db '" + config_.db_path + "'";
+    std::string out;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    if (!p) return out;
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    ::pclose(p);
+    return out;
+  }
+
+  // Creates a user with the CLI and returns its API token.
+  std::string AddUser(const std::string& name, const std::string& role, std::string* password = nullptr) {
+    std::string out = RunCli("user add " + name + " --role " + role);
+    auto field = [&out](const std::string& key) {
+      size_t at = out.find(key + ": ");
+      if (at == std::string::npos) return std::string();
+      size_t end = out.find('\n', at);
+      return out.substr(at + key.size() + 2, end - at - key.size() - 2);
+    };
+    if (password) *password = field("password");
+    return field("token");
   }
 
   // Runs the real `turnaround export` binary on the database and returns its stdout.

@@ -1,0 +1,31 @@
+// The JSON API for the agents' page and integrations: sign-in, the queue and
+// its actions, suggestions, the PHI guard, admin rule reloads. HTTP only: the
+// work is the services'. Everything referenced must outlive the server.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <string>
+
+#include "core/clock.h"
+#include "http/authn.h"
+#include "queue/queue_service.h"
+#include "store/item_store.h"
+
+namespace turnaround::http {
+
+struct ApiContext {
+  queue::QueueService& queue;
+  Authenticator& authn;
+  store::ItemStore& items;  // for the audit of sign-ins and reloads
+  const core::Clock& clock;
+  // Reloads the rules and audits the attempt under `actor`.
+  std::function<core::Status(const std::string& actor)> reload_rules;
+  std::function<std::string()> rules_version;
+  std::int64_t session_ttl_s = 12 * 3600;
+};
+
+void RegisterApiRoutes(httplib::Server& server, ApiContext& ctx);
+
+}  // namespace turnaround::http

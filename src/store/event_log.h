@@ -1,0 +1,36 @@
+// The append-only audit log with a SHA-256 hash chain.
+//
+// Invariant: event N's prev_hash is event N-1's hash (the first event's is 64
+// zeros), and its hash is SHA-256 over its own id, time, actor, kind, ids,
+// details and prev_hash. Editing or deleting any event therefore breaks the
+// chain at or right after it. Appends happen only inside a write transaction,
+// which SQLite serializes, so the chain stays one chain with many writers.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <string>
+
+#include "core/status.h"
+#include "model/item.h"
+
+namespace turnaround::store {
+
+// Appends `event` (id, prev_hash and hash are filled in) inside the caller's
+// open write transaction; throws SQLite::Exception on database errors.
+model::Event AppendEvent(SQLite::Database& db, model::Event event);
+
+// The hash an event should carry.
+std::string EventHash(const model::Event& e);
+
+struct ChainReport {
+  std::int64_t events = 0;
+  std::int64_t first_broken_id = 0;  // 0 when the chain is intact
+  std::string problem;
+};
+
+// Walks the whole chain in id order.
+core::Result<ChainReport> VerifyChain(SQLite::Database& db);
+
+}  // namespace turnaround::store

@@ -1,0 +1,114 @@
+// ItemStore: the queue's items, their replies and events, in SQLite.
+// Thread-safe (each call takes its own pooled connection).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "model/item.h"
+#include "store/comment_reader.h"
+#include "store/pool.h"
+
+namespace turnaround::store {
+
+struct QueueFilter {
+  std::vector<model::ItemState> states;  // empty: all states
+  std::string category, severity, platform, assignee;
+  int limit = 50;      // 1..200
+  std::string cursor;  // from a previous page's next_cursor
+};
+
+struct ReplyRow {
+  std::int64_t id = 0;
+  std::string agent, text, template_id, override_reason;
+  std::int64_t at_ms = 0;
+  bool guard_overridden = false;
+};
+
+// An item with what the queue shows of it.
+struct ItemView {
+  model::Item item;
+  CommentRow comment;  // verdict_json inside
+  std::vector<ReplyRow> replies;
+};
+
+struct QueuePage {
+  std::vector<ItemView> items;
+  std::string next_cursor;  // "" on the last page
+};
+
+struct AuthorHistoryRow {
+  CommentRow comment;
+  std::string item_state;  // "" when the comment never became an item
+};
+
+struct ItemDetail {
+  ItemView view;
+  std::optional<CommentRow> parent;       // the comment this one answers, when stored
+  std::vector<CommentRow> thread_replies;  // other comments under the same parent
+  std::vector<AuthorHistoryRow> author_history;
+  std::vector<model::Event> events;
+};
+
+// What a mutation decided: the item as it should now be, the event recording
+// it, and optionally a reply to store.
+struct Mutation {
+  model::Item item;
+  model::Event event;  // id/hash are filled in by the store
+  std::optional<ReplyRow> reply;
+};
+
+class ItemStore {
+ public:
+  explicit ItemStore(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
+
+  // Open items in queue order (urgent first, then due time, then id).
+  // InvalidArgument on a malformed cursor.
+  core::Result<QueuePage> List(const QueueFilter& filter);
+
+  // NotFound if there is no such item.
+  core::Result<ItemView> Get(std::int64_t id);
+  core::Result<ItemDetail> GetDetail(std::int64_t id);
+
+  // Reads the item inside BEGIN IMMEDIATE, lets `decide` turn it into a
+  // Mutation (or refuse), then writes item, reply and event in the same
+  // transaction. Concurrent callers are serialized, so of two racing claims
+  // exactly one sees the item unclaimed.
+  using Decide = std::function<core::Result<Mutation>(const model::Item& current)>;
+  core::Result<model::Item> Update(std::int64_t id, const Decide& decide);
+
+  // Items whose lease ran out before `now_ms`, for the expiry sweep.
+  core::Result<std::vector<std::int64_t>> ExpiredLeases(std::int64_t now_ms);
+
+  // Appends an event not tied to an item change (sign-ins, reloads...).
+  core::Status Record(const model::Event& event);
+
+  // Filtered audit events, newest first.
+  struct EventFilter {
+    std::int64_t item_id = 0;
+    std::string actor, kind;  // kind may end in '*' for a prefix ("item.*")
+    std::int64_t from_ms = 0, to_ms = 0;
+    int limit = 100;
+    std::int64_t before_id = 0;  // cursor
+  };
+  core::Result<std::vector<model::Event>> Events(const EventFilter& filter);
+
+  ConnectionPool& pool() { return *pool_; }
+
+ private:
+  std::shared_ptr<ConnectionPool> pool_;
+};
+
+// Reads/writes the item columns; shared with the delivery writer, which creates
+// items in the same transaction as their comments.
+model::Item ReadItemRow(SQLite::Statement& st, int first_column);
+extern const char* const kItemColumns;
+void InsertItem(SQLite::Database& db, model::Item& item);  // sets item.id
+void SaveItem(SQLite::Database& db, const model::Item& item);
+
+}  // namespace turnaround::store
