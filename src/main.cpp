@@ -24,6 +24,9 @@ commands:
             create an account; prints its password and an API token once
   user list|disable NAME [--db PATH]
   token create|revoke NAME [--db PATH]
+  report    [--db PATH] --from T --to T --group-by X [--format csv|json]
+            response times, SLA attainment and outcomes per group
+  audit verify [--db PATH]       check the audit log's hash chain
 
 Run 'turnaround <command> --help' for a command's options.
 )";
@@ -37,7 +40,8 @@ const Verb kVerbs[] = {
     {"serve", turnaround::app::RunServe},       {"export", turnaround::app::RunExport},
     {"classify", turnaround::app::RunClassify}, {"eval", turnaround::app::RunEval},
     {"rules", turnaround::app::RunRules},       {"user", turnaround::app::RunUser},
-    {"token", turnaround::app::RunToken},
+    {"token", turnaround::app::RunToken},       {"report", turnaround::app::RunReport},
+    {"audit", turnaround::app::RunAudit},
 };
 
 }  // namespace

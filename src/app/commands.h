@@ -17,5 +17,7 @@ int RunEval(const Args& args);
 int RunRules(const Args& args);  // "rules check [--rules DIR]"
 int RunUser(const Args& args);   // "user add|list|disable"
 int RunToken(const Args& args);  // "token create|revoke"
+int RunReport(const Args& args);  // "report --from --to --group-by X --format csv|json"
+int RunAudit(const Args& args);   // "audit verify"
 
 }  // namespace turnaround::app

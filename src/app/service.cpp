@@ -9,6 +9,7 @@
 #include "http/errors.h"
 #include "http/server.h"
 #include "http/api_routes.h"
+#include "http/report_routes.h"
 #include "http/authn.h"
 #include "http/ui_routes.h"
 #include "http/webhook_routes.h"
@@ -36,6 +37,7 @@ struct Service::Parts {
   std::unique_ptr<queue::QueueService> queue;
   std::unique_ptr<http::Authenticator> authn;
   std::unique_ptr<http::ApiContext> api;
+  std::unique_ptr<http::ReportContext> reports;
   std::unique_ptr<http::HttpServer> http;
   int port = 0;
 };
@@ -150,6 +152,8 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   httplib::Server& raw = parts->http->raw();
   http::RegisterWebhookRoutes(raw, *parts->pipeline);
   http::RegisterApiRoutes(raw, *parts->api);
+  parts->reports.reset(new http::ReportContext{*parts->authn, *parts->pool, *parts->items, clock, parts->config});
+  http::RegisterReportRoutes(raw, *parts->reports);
   http::RegisterUiRoutes(raw);
   RegisterHealth(raw, parts.get());
   parts->port = parts->http->Bind(config.listen_host, config.listen_port);
