@@ -348,8 +348,12 @@
   }
 
   let loading = false;
+  let reloadAgain = null; // options of a load asked for while one was in flight
   async function loadQueue(opts) {
-    if (loading) return;
+    if (loading) {
+      reloadAgain = Object.assign({}, reloadAgain, opts);
+      return;
+    }
     loading = true;
     $('refresh-state').textContent = 'Refreshing…';
     try {
@@ -367,6 +371,11 @@
       if (err.status !== 401) showError(err, 'Queue');
     } finally {
       loading = false;
+      if (reloadAgain) {
+        const again = reloadAgain;
+        reloadAgain = null;
+        loadQueue(again);
+      }
     }
   }
 
@@ -395,8 +404,10 @@
     for (const it of state.items) if (it.comment && it.comment.platform) state.platforms.add(it.comment.platform);
     syncPlatformFilter();
 
+    const scroll = list.scrollTop;
     clear(list);
     for (const it of state.items) list.append(renderRow(it));
+    list.scrollTop = scroll;
     $('queue-count').textContent = state.items.length ? '(' + state.items.length + (state.nextCursor ? '+' : '') + ')' : '';
     $('queue-empty').hidden = state.items.length > 0;
     $('more-button').hidden = !state.nextCursor;
@@ -961,6 +972,7 @@
       applyItem(item);
       showMessage('Reply recorded.', 'ok');
       loadItem(id, { quiet: true });
+      loadQueue({});
     } catch (err) {
       if (err.status === 422 && err.code === 'phi_guard') {
         state.findings = err.error.findings || [];
@@ -985,6 +997,7 @@
       applyItem(item);
       if (okText) showMessage(okText, 'ok');
       loadItem(id, { quiet: true });
+      loadQueue({}); // the item may have left (or moved in) the filtered queue
       return true;
     } catch (err) {
       showError(err, label(verb).replace(/^./, (ch) => ch.toUpperCase()));

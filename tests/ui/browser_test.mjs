@@ -302,6 +302,40 @@ async function main() {
       'the reply was recorded with its template');
     check(final.first_response_at, 'the first response time is set');
 
+    step = 'queue after resolve';
+    await page.waitForFunction((id) => !document.querySelector(`.row-button[data-item-id="${id}"]`), String(ids['ui-billing']));
+    check(true, 'the resolved item left the open queue');
+
+    step = 'note, escalate, dismiss';
+    await selectItem(page, ids['ui-child']);
+    await page.click('#act-note');
+    await page.fill('#note-text', 'Asked the ward manager about the visiting hours.');
+    await page.click('#panel-note button[type=submit]');
+    await page.waitForFunction(() => document.getElementById('item-events').textContent.includes('note'));
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('e');
+    check(await page.locator('#panel-escalate').isVisible(), 'e opens the escalation form');
+    check(await page.evaluate(() => document.activeElement.id) === 'escalate-reason', 'e puts the focus on the reason');
+    await page.keyboard.type('needs the maternity ward manager');
+    await page.fill('#escalate-to', 'maternity');
+    await page.click('#panel-escalate button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#item-chips .state-escalated'));
+    check((await page.textContent('#item-chips')).includes('maternity'), 'the escalation target is shown');
+    await selectItem(page, ids['ui-utf8']);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('d');
+    check(await page.locator('#panel-dismiss').isVisible(), 'd opens the dismiss form');
+    await page.keyboard.press('Escape');
+    check(await page.locator('#panel-dismiss').isHidden(), 'Escape closes it');
+    await page.keyboard.press('d');
+    await page.selectOption('#dismiss-reason', 'duplicate');
+    await page.click('#panel-dismiss button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#item-chips .state-dismissed'));
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('r');
+    check(await page.evaluate(() => document.activeElement.id) === 'reply-text', 'r puts the focus in the reply editor');
+    await page.keyboard.press('Escape');
+
     step = 'send anyway';
     await selectItem(page, ids['ui-xss']);
     await page.click('#act-claim');
@@ -320,6 +354,12 @@ async function main() {
     check((await page.textContent('#past-replies')).includes('guard overridden'), 'the override is shown on the reply');
     const overridden = await page.evaluate(async (id) => (await fetch(`/api/items/${id}`)).json(), ids['ui-xss']);
     check(overridden.replies.length === 1 && overridden.replies[0].guard_overridden === true, 'the override is recorded');
+    // Mine: only the item this agent holds (bob holds the urgent one).
+    await page.check('#f-mine');
+    await page.waitForFunction(() => document.querySelectorAll('.row-button').length === 1);
+    check(await page.getAttribute('.row-button', 'data-item-id') === String(ids['ui-xss']), 'Mine shows the item I hold');
+    await page.uncheck('#f-mine');
+    await page.waitForFunction(() => document.querySelectorAll('.row-button').length > 1);
 
     step = 'phone';
     await page.setViewportSize({ width: 390, height: 844 });
