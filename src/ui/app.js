@@ -598,8 +598,9 @@
 
     const chips = $('item-chips');
     clear(chips);
-    for (const r of it.urgent_reasons || []) chips.append(chip('Urgent: ' + label(r), 'chip-urgent'));
-    chips.append(chip(label(it.severity), 'sev sev-' + (it.severity || 'normal')));
+    const reasons = it.urgent_reasons || [];
+    for (const r of reasons) chips.append(chip('Urgent: ' + label(r), 'chip-urgent'));
+    if (!(reasons.length && it.severity === 'urgent')) chips.append(chip(label(it.severity), 'sev sev-' + (it.severity || 'normal')));
     chips.append(chip(label(it.category), 'chip-cat'));
     chips.append(chip(label(it.state), 'state state-' + it.state));
     if (it.assignee) {
@@ -642,8 +643,8 @@
       (typeof v.confidence === 'number' ? ' (confidence ' + Math.round(v.confidence * 100) + '%)' : ''));
     addFact('Category', label(v.category || it.category));
     addFact('Severity', label(v.severity || it.severity));
-    const reasons = v.urgent_reasons || it.urgent_reasons || [];
-    addFact('Urgent because', reasons.length ? reasons.map(label).join(', ') : 'not urgent');
+    const why = v.urgent_reasons || reasons;
+    addFact('Urgent because', why.length ? why.map(label).join(', ') : 'not urgent');
     if (typeof v.sentiment === 'number') addFact('Sentiment', v.sentiment.toFixed(2));
     if (v.language) addFact('Language', v.language);
     if (v.spam) addFact('Spam', 'yes');
