@@ -136,7 +136,7 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
     return core::InvalidArgument("config file " + path + " is not a JSON object");
   }
   core::Status s = CheckKeys(doc, "", {"listen", "db", "rules_dir", "templates_dir", "log_level",
-                                       "http", "secrets", "queue", "replies", "secure_cookies"});
+                                       "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token"});
   if (!s.ok()) return core::InvalidArgument(path + ": " + s.message());
   auto fail = [&](const core::Status& st) { return core::InvalidArgument(path + ": " + st.message()); };
   std::string listen;
@@ -148,6 +148,7 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
   if (s = ReadString(doc, "rules_dir", "", &config->rules_dir); !s.ok()) return fail(s);
   if (s = ReadString(doc, "templates_dir", "", &config->templates_dir); !s.ok()) return fail(s);
   if (s = ReadString(doc, "log_level", "", &config->log_level); !s.ok()) return fail(s);
+  if (s = ReadString(doc, "metrics_token", "", &config->metrics_token); !s.ok()) return fail(s);
   if (auto h = doc.find("http"); h != doc.end()) {
     if (s = LoadHttp(*h, &config->http); !s.ok()) return fail(s);
   }

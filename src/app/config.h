@@ -48,6 +48,8 @@ struct Config {
   RepliesConfig replies;
   // Mark the session cookie Secure: set when a TLS proxy fronts the server.
   bool secure_cookies = false;
+  // When set, GET /metrics needs "Authorization: Bearer <metrics_token>".
+  std::string metrics_token;
   ingest::WebhookSecrets secrets;
   // Set by ApplyDevelopmentSecrets: the secrets are well-known placeholders.
   bool using_dev_secrets = false;

@@ -9,6 +9,7 @@
 #include "http/errors.h"
 #include "http/server.h"
 #include "http/api_routes.h"
+#include "http/metrics.h"
 #include "http/report_routes.h"
 #include "http/authn.h"
 #include "http/ui_routes.h"
@@ -38,6 +39,7 @@ struct Service::Parts {
   std::unique_ptr<http::Authenticator> authn;
   std::unique_ptr<http::ApiContext> api;
   std::unique_ptr<http::ReportContext> reports;
+  std::unique_ptr<http::Metrics> metrics;
   std::unique_ptr<http::HttpServer> http;
   int port = 0;
 };
@@ -154,6 +156,10 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   http::RegisterApiRoutes(raw, *parts->api);
   parts->reports.reset(new http::ReportContext{*parts->authn, *parts->pool, *parts->items, clock, parts->config});
   http::RegisterReportRoutes(raw, *parts->reports);
+  parts->metrics = std::make_unique<http::Metrics>(http::MetricsSources{
+      *parts->pipeline, *parts->items, [raw_parts] { return raw_parts->classifier->Get()->version(); }, clock,
+      config.metrics_token});
+  parts->metrics->Install(raw);
   http::RegisterUiRoutes(raw);
   RegisterHealth(raw, parts.get());
   parts->port = parts->http->Bind(config.listen_host, config.listen_port);

@@ -36,6 +36,10 @@ core::Result<std::string> IngestPipeline::VerifySubscription(std::string_view mo
 void IngestPipeline::RecordRejection(std::string_view endpoint, int http_status,
                                      std::string_view reason) {
   ++rejected_;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++breakdown_.deliveries[{std::string(endpoint), "rejected"}];
+  }
   DeliveryRecord rec;
   rec.endpoint = endpoint;
   rec.received_at_ms = clock_.NowMs();
@@ -93,6 +97,15 @@ core::Result<DeliverySummary> IngestPipeline::Handle(std::string_view endpoint,
     w.comment = std::move(c);
     rec.writes.push_back(std::move(w));
   }
+  // (platform, flags) of each comment, kept for the metrics after the write.
+  std::vector<std::pair<std::string, int>> platform_view;
+  platform_view.reserve(rec.writes.size());
+  for (const CommentWrite& w : rec.writes) {
+    int flags = 0;
+    if (w.verdict && w.verdict->flagged()) flags |= 1;
+    if (w.verdict && !w.verdict->urgent_reasons.empty()) flags |= 2;
+    platform_view.emplace_back(w.comment.platform, flags);
+  }
   DeliverySummary summary;
   summary.comments = rec.writes.size();
   summary.ignored = std::move(parsed->ignored);
@@ -100,6 +113,16 @@ core::Result<DeliverySummary> IngestPipeline::Handle(std::string_view endpoint,
   if (!stored.ok()) return stored.status();
   summary.outcome = stored.value();
   ++accepted_;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++breakdown_.deliveries[{std::string(endpoint), "accepted"}];
+    for (const auto& w : platform_view) {
+      auto& p = breakdown_.platforms[w.first];
+      ++p.comments;
+      if (w.second & 1) ++p.flagged;
+      if (w.second & 2) ++p.urgent;
+    }
+  }
   comments_ += summary.comments;
   ignored_ += summary.ignored.size();
   if (!summary.ignored.empty()) {
@@ -109,6 +132,11 @@ core::Result<DeliverySummary> IngestPipeline::Handle(std::string_view endpoint,
                   summary.ignored.front());
   }
   return summary;
+}
+
+IngestBreakdown IngestPipeline::breakdown() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return breakdown_;
 }
 
 IngestCounters IngestPipeline::counters() const {

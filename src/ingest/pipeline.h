@@ -9,6 +9,8 @@
 #pragma once
 
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -40,6 +42,15 @@ struct IngestCounters {
   std::uint64_t ignored_changes = 0;
 };
 
+// Per (endpoint, outcome) deliveries and per platform comments, for /metrics.
+struct IngestBreakdown {
+  std::map<std::pair<std::string, std::string>, std::uint64_t> deliveries;  // (endpoint, accepted|rejected)
+  struct PlatformCounts {
+    std::uint64_t comments = 0, flagged = 0, urgent = 0;
+  };
+  std::map<std::string, PlatformCounts> platforms;
+};
+
 class IngestPipeline {
  public:
   IngestPipeline(WebhookSecrets secrets, const classify::ClassifierHolder& classifier,
@@ -63,6 +74,7 @@ class IngestPipeline {
   void RecordRejection(std::string_view endpoint, int http_status, std::string_view reason);
 
   IngestCounters counters() const;
+  IngestBreakdown breakdown() const;
 
  private:
   core::Result<DeliverySummary> Handle(std::string_view endpoint, std::string_view secret,
@@ -74,6 +86,8 @@ class IngestPipeline {
   DeliverySink& sink_;
   const core::Clock& clock_;
   std::atomic<std::uint64_t> accepted_{0}, rejected_{0}, comments_{0}, ignored_{0};
+  mutable std::mutex mu_;
+  IngestBreakdown breakdown_;  // guarded by mu_
 };
 
 }  // namespace turnaround::ingest

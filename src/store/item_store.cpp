@@ -324,6 +324,28 @@ core::Result<std::vector<std::int64_t>> ItemStore::ExpiredLeases(std::int64_t no
   }
 }
 
+core::Result<ItemStore::QueueStats> ItemStore::Stats() {
+  auto lease = pool_->Acquire();
+  if (!lease.ok()) return lease.status();
+  try {
+    QueueStats stats;
+    SQLite::Statement st(lease->db(),
+                         "SELECT state, severity, count(*) FROM items "
+                         "WHERE state IN ('new','claimed','escalated','replied') GROUP BY state, severity");
+    while (st.executeStep()) {
+      stats.depth.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString(),
+                               st.getColumn(2).getInt64());
+    }
+    SQLite::Statement oldest(lease->db(),
+                             "SELECT coalesce(min(posted_at_ms), 0) FROM items "
+                             "WHERE state IN ('new','claimed','escalated','replied')");
+    if (oldest.executeStep()) stats.oldest_open_posted_at_ms = oldest.getColumn(0).getInt64();
+    return stats;
+  } catch (const SQLite::Exception& e) {
+    return core::Internal(std::string("reading queue stats failed: ") + e.what());
+  }
+}
+
 core::Status ItemStore::Record(const model::Event& event) {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();

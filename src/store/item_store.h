@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/status.h"
@@ -97,6 +98,14 @@ class ItemStore {
     std::int64_t before_id = 0;  // cursor
   };
   core::Result<std::vector<model::Event>> Events(const EventFilter& filter);
+
+  // Open items counted by (state, severity), and the posting time of the
+  // oldest open item (0 when none), for /metrics.
+  struct QueueStats {
+    std::vector<std::tuple<std::string, std::string, std::int64_t>> depth;
+    std::int64_t oldest_open_posted_at_ms = 0;
+  };
+  core::Result<QueueStats> Stats();
 
   ConnectionPool& pool() { return *pool_; }
 

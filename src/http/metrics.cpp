@@ -1,0 +1,137 @@
+#include "http/metrics.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "core/clock.h"
+#include "http/errors.h"
+
+namespace turnaround::http {
+namespace {
+
+// cpp-httplib runs a request's routing, handler and logger on one thread,
+// so the start time can travel in a thread_local.
+thread_local std::chrono::steady_clock::time_point t_request_start;
+
+std::string Escape(const std::string& v) {
+  std::string out;
+  for (char c : v) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+void Line(std::string* out, const std::string& name, const std::string& labels, double value) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", value);
+  *out += name;
+  if (!labels.empty()) *out += "{" + labels + "}";
+  *out += " ";
+  *out += buf;
+  *out += "\n";
+}
+
+void Help(std::string* out, const char* name, const char* type, const char* help) {
+  *out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
+}
+
+}  // namespace
+
+void LatencyHistogram::Observe(double seconds) {
+  size_t i = 0;
+  while (i < kBucketsS.size() && seconds > kBucketsS[i]) ++i;
+  counts_[i].fetch_add(1, std::memory_order_relaxed);
+  sum_us_.fetch_add(static_cast<std::uint64_t>(seconds * 1e6), std::memory_order_relaxed);
+}
+
+void LatencyHistogram::Render(const std::string& name, const std::string& labels, std::string* out) const {
+  std::uint64_t cumulative = 0;
+  const std::string sep = labels.empty() ? "" : ",";
+  for (size_t i = 0; i < kBucketsS.size(); ++i) {
+    cumulative += counts_[i].load(std::memory_order_relaxed);
+    char le[32];
+    std::snprintf(le, sizeof le, "%g", kBucketsS[i]);
+    Line(out, name + "_bucket", labels + sep + "le=\"" + le + "\"", static_cast<double>(cumulative));
+  }
+  cumulative += counts_[kBucketsS.size()].load(std::memory_order_relaxed);
+  Line(out, name + "_bucket", labels + sep + "le=\"+Inf\"", static_cast<double>(cumulative));
+  Line(out, name + "_sum", labels, static_cast<double>(sum_us_.load()) / 1e6);
+  Line(out, name + "_count", labels, static_cast<double>(cumulative));
+}
+
+int Metrics::Family(const std::string& path) {
+  if (path.rfind("/webhooks/", 0) == 0) return 0;
+  if (path.rfind("/api/", 0) == 0) return 1;
+  return 2;
+}
+
+void Metrics::Install(httplib::Server& server) {
+  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    t_request_start = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  server.set_logger([this](const httplib::Request& req, const httplib::Response&) {
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_request_start).count();
+    latency_[Family(req.path)].Observe(s);
+  });
+  server.Get("/metrics", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!src_.token.empty() && req.get_header_value("Authorization") != "Bearer " + src_.token) {
+      return SendError(res, 401, "unauthenticated", "metrics need Authorization: Bearer <metrics token>");
+    }
+    res.set_content(Render(), "text/plain; version=0.0.4");
+  });
+}
+
+std::string Metrics::Render() {
+  std::string out;
+  const ingest::IngestBreakdown b = src_.pipeline.breakdown();
+  Help(&out, "turnaround_deliveries_total", "counter", "Webhook deliveries by endpoint and outcome.");
+  for (const auto& [key, n] : b.deliveries) {
+    Line(&out, "turnaround_deliveries_total",
+         "endpoint=\"" + Escape(key.first) + "\",outcome=\"" + key.second + "\"", static_cast<double>(n));
+  }
+  Help(&out, "turnaround_comments_ingested_total", "counter", "Comments received, by platform.");
+  for (const auto& [platform, c] : b.platforms) {
+    Line(&out, "turnaround_comments_ingested_total", "platform=\"" + Escape(platform) + "\"",
+         static_cast<double>(c.comments));
+  }
+  Help(&out, "turnaround_comments_flagged_total", "counter", "Comments flagged as complaints or urgent.");
+  for (const auto& [platform, c] : b.platforms) {
+    Line(&out, "turnaround_comments_flagged_total", "platform=\"" + Escape(platform) + "\"",
+         static_cast<double>(c.flagged));
+  }
+  Help(&out, "turnaround_comments_urgent_total", "counter", "Comments with an urgent reason.");
+  for (const auto& [platform, c] : b.platforms) {
+    Line(&out, "turnaround_comments_urgent_total", "platform=\"" + Escape(platform) + "\"",
+         static_cast<double>(c.urgent));
+  }
+  auto stats = src_.items.Stats();
+  if (stats.ok()) {
+    Help(&out, "turnaround_queue_depth", "gauge", "Open items by state and severity.");
+    for (const auto& [state, severity, n] : stats->depth) {
+      Line(&out, "turnaround_queue_depth", "state=\"" + state + "\",severity=\"" + severity + "\"",
+           static_cast<double>(n));
+    }
+    Help(&out, "turnaround_oldest_open_item_age_seconds", "gauge",
+         "Age of the oldest open item since it was posted (0 when the queue is empty).");
+    const std::int64_t oldest = stats->oldest_open_posted_at_ms;
+    Line(&out, "turnaround_oldest_open_item_age_seconds", "",
+         oldest ? static_cast<double>(src_.clock.NowMs() - oldest) / 1000.0 : 0.0);
+  }
+  Help(&out, "turnaround_http_request_duration_seconds", "histogram", "Request latency by route family.");
+  static const char* kFamilies[] = {"webhooks", "api", "page"};
+  for (int i = 0; i < 3; ++i) {
+    latency_[i].Render("turnaround_http_request_duration_seconds", std::string("family=\"") + kFamilies[i] + "\"",
+                       &out);
+  }
+  Help(&out, "turnaround_rules_info", "gauge", "The loaded rules version.");
+  Line(&out, "turnaround_rules_info", "version=\"" + Escape(src_.rules_version()) + "\"", 1);
+  return out;
+}
+
+}  // namespace turnaround::http
