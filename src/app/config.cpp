@@ -94,6 +94,33 @@ core::Status LoadQueue(const json& q, QueueConfig* c) {
   return core::Status::Ok();
 }
 
+core::Status LoadAlerts(const json& a, AlertsConfig* c) {
+  if (!a.is_object()) return core::InvalidArgument("alerts: must be an object");
+  TA_RETURN_IF_ERROR(CheckKeys(a, "alerts.", {"spike_multiple", "min_flagged", "baseline_hours",
+                                             "check_interval_s", "webhook_url"}));
+  if (auto m = a.find("spike_multiple"); m != a.end()) {
+    if (!m->is_number() || m->get<double>() < 1.0) {
+      return core::InvalidArgument("alerts.spike_multiple: must be a number >= 1");
+    }
+    c->spike_multiple = m->get<double>();
+  }
+  long v = c->min_flagged;
+  TA_RETURN_IF_ERROR(ReadInt(a, "min_flagged", "alerts.", 1, 1000000, &v));
+  c->min_flagged = static_cast<int>(v);
+  v = c->baseline_hours;
+  TA_RETURN_IF_ERROR(ReadInt(a, "baseline_hours", "alerts.", 1, 24 * 28, &v));
+  c->baseline_hours = static_cast<int>(v);
+  v = c->check_interval_s;
+  TA_RETURN_IF_ERROR(ReadInt(a, "check_interval_s", "alerts.", 5, 3600, &v));
+  c->check_interval_s = static_cast<int>(v);
+  TA_RETURN_IF_ERROR(ReadString(a, "webhook_url", "alerts.", &c->webhook_url));
+  if (!c->webhook_url.empty() && c->webhook_url.rfind("http://", 0) != 0 &&
+      c->webhook_url.rfind("https://", 0) != 0) {
+    return core::InvalidArgument("alerts.webhook_url: must start with http:// or https://");
+  }
+  return core::Status::Ok();
+}
+
 core::Status LoadReplies(const json& r, RepliesConfig* c) {
   if (!r.is_object()) return core::InvalidArgument("replies: must be an object");
   TA_RETURN_IF_ERROR(CheckKeys(r, "replies.", {"page_name", "contact_phone", "contact_email", "contact_url"}));
@@ -136,7 +163,7 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
     return core::InvalidArgument("config file " + path + " is not a JSON object");
   }
   core::Status s = CheckKeys(doc, "", {"listen", "db", "rules_dir", "templates_dir", "log_level",
-                                       "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token"});
+                                       "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token", "alerts"});
   if (!s.ok()) return core::InvalidArgument(path + ": " + s.message());
   auto fail = [&](const core::Status& st) { return core::InvalidArgument(path + ": " + st.message()); };
   std::string listen;
@@ -157,6 +184,9 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
   }
   if (auto r = doc.find("replies"); r != doc.end()) {
     if (s = LoadReplies(*r, &config->replies); !s.ok()) return fail(s);
+  }
+  if (auto a = doc.find("alerts"); a != doc.end()) {
+    if (s = LoadAlerts(*a, &config->alerts); !s.ok()) return fail(s);
   }
   if (auto sc = doc.find("secure_cookies"); sc != doc.end()) {
     if (!sc->is_boolean()) return fail(core::InvalidArgument("secure_cookies: must be true or false"));

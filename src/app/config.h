@@ -36,6 +36,15 @@ struct RepliesConfig {
   std::string contact_url;
 };
 
+// Spike alerts: flagged comments in the last hour against the hourly baseline.
+struct AlertsConfig {
+  double spike_multiple = 3.0;
+  int min_flagged = 5;
+  int baseline_hours = 24;
+  int check_interval_s = 60;
+  std::string webhook_url;  // POSTed a JSON alert when set
+};
+
 struct Config {
   std::string listen_host = "127.0.0.1";
   int listen_port = 8080;
@@ -46,6 +55,7 @@ struct Config {
   HttpSettings http;
   QueueConfig queue;
   RepliesConfig replies;
+  AlertsConfig alerts;
   // Mark the session cookie Secure: set when a TLS proxy fronts the server.
   bool secure_cookies = false;
   // When set, GET /metrics needs "Authorization: Bearer <metrics_token>".

@@ -9,6 +9,7 @@
 #include "http/errors.h"
 #include "http/server.h"
 #include "http/api_routes.h"
+#include "alerts/monitor.h"
 #include "http/metrics.h"
 #include "http/report_routes.h"
 #include "http/authn.h"
@@ -40,6 +41,7 @@ struct Service::Parts {
   std::unique_ptr<http::ApiContext> api;
   std::unique_ptr<http::ReportContext> reports;
   std::unique_ptr<http::Metrics> metrics;
+  std::unique_ptr<alerts::SpikeMonitor> spikes;
   std::unique_ptr<http::HttpServer> http;
   int port = 0;
 };
@@ -160,6 +162,11 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
       *parts->pipeline, *parts->items, [raw_parts] { return raw_parts->classifier->Get()->version(); }, clock,
       config.metrics_token});
   parts->metrics->Install(raw);
+  alerts::MonitorSettings ms;
+  ms.spike = {config.alerts.spike_multiple, config.alerts.min_flagged, config.alerts.baseline_hours};
+  ms.interval_s = config.alerts.check_interval_s;
+  ms.webhook_url = config.alerts.webhook_url;
+  parts->spikes = std::make_unique<alerts::SpikeMonitor>(*parts->items, clock, ms);
   http::RegisterUiRoutes(raw);
   RegisterHealth(raw, parts.get());
   parts->port = parts->http->Bind(config.listen_host, config.listen_port);
@@ -184,7 +191,9 @@ Service::~Service() {
 int Service::port() const { return parts_->port; }
 
 bool Service::Run() {
+  parts_->spikes->Start();
   bool ok = parts_->http->Listen();
+  parts_->spikes->Stop();
   // Listen() returns after Stop() once the thread pool has drained, so every
   // acknowledged delivery has been committed; now close the store.
   parts_->writer->Shutdown();

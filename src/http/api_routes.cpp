@@ -273,6 +273,26 @@ void RegisterQueueRoutes(httplib::Server& server, ApiContext& ctx) {
               }));
 }
 
+void RegisterAlertRoutes(httplib::Server& server, ApiContext& ctx) {
+  server.Get("/api/alerts", Guard(ctx, model::Role::kAgent, false,
+                                  [&ctx](const httplib::Request&, httplib::Response& res, const Principal&) {
+                                    store::ItemStore::EventFilter f;
+                                    f.kind = "alert.*";
+                                    f.from_ms = ctx.clock.NowMs() - 24LL * 3600 * 1000;
+                                    f.limit = 50;
+                                    auto events = ctx.items.Events(f);
+                                    if (!events.ok()) return SendError(res, events.status());
+                                    json alerts = json::array();
+                                    for (const auto& e : events.value()) {
+                                      json a = json::parse(e.details, nullptr, false);
+                                      if (!a.is_object()) continue;
+                                      a["id"] = e.id;
+                                      alerts.push_back(std::move(a));
+                                    }
+                                    SendJson(res, 200, {{"alerts", std::move(alerts)}});
+                                  }));
+}
+
 void RegisterAdminRoutes(httplib::Server& server, ApiContext& ctx) {
   server.Post("/api/admin/rules/reload",
               Guard(ctx, model::Role::kAdmin, true,
@@ -294,6 +314,7 @@ void RegisterAdminRoutes(httplib::Server& server, ApiContext& ctx) {
 void RegisterApiRoutes(httplib::Server& server, ApiContext& ctx) {
   RegisterSessionRoutes(server, ctx);
   RegisterQueueRoutes(server, ctx);
+  RegisterAlertRoutes(server, ctx);
   RegisterAdminRoutes(server, ctx);
 }
 

@@ -346,6 +346,24 @@ core::Result<ItemStore::QueueStats> ItemStore::Stats() {
   }
 }
 
+core::Result<std::map<std::string, std::int64_t>> ItemStore::FlaggedByCategory(std::int64_t from_ms,
+                                                                               std::int64_t to_ms) {
+  auto lease = pool_->Acquire();
+  if (!lease.ok()) return lease.status();
+  try {
+    SQLite::Statement st(lease->db(),
+                         "SELECT category, count(*) FROM items WHERE created_at_ms >= ? AND created_at_ms < ? "
+                         "GROUP BY category");
+    st.bind(1, from_ms);
+    st.bind(2, to_ms);
+    std::map<std::string, std::int64_t> out;
+    while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getInt64();
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return core::Internal(std::string("counting flagged items failed: ") + e.what());
+  }
+}
+
 core::Status ItemStore::Record(const model::Event& event) {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -106,6 +107,9 @@ class ItemStore {
     std::int64_t oldest_open_posted_at_ms = 0;
   };
   core::Result<QueueStats> Stats();
+
+  // Items created in [from_ms, to_ms), counted by category (spike alerts).
+  core::Result<std::map<std::string, std::int64_t>> FlaggedByCategory(std::int64_t from_ms, std::int64_t to_ms);
 
   ConnectionPool& pool() { return *pool_; }
 
