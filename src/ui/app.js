@@ -35,6 +35,7 @@
     suggestions: [],
     drafts: new Map(), // item id -> {text, templateId}
     findings: [],
+    lintedText: null, // the text the findings are about
     lintSeq: 0,
     lintTimer: 0,
     refreshTimer: 0,
@@ -862,6 +863,7 @@
       const data = await api('POST', '/api/replies/lint', body);
       if (seq !== state.lintSeq || $('reply-text').value !== text) return;
       state.findings = (data && data.findings) || [];
+      state.lintedText = text;
       renderFindings();
     } catch (err) {
       if (seq !== state.lintSeq) return;
@@ -956,7 +958,9 @@
       }
       body.override_guard = true;
       body.override_reason = reason;
-    } else if (state.findings.some((f) => f.severity === 'block') && $('reply-text').value === text) {
+    } else if (state.lintedText === text && state.findings.some((f) => f.severity === 'block')) {
+      // The guard has already spoken on exactly this text: ask before sending. Otherwise
+      // the server checks it and answers 422 with the findings.
       showOverride(state.findings);
       return;
     }
