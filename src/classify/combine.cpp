@@ -11,8 +11,8 @@ namespace {
 
 // How much sentiment moves the score: a clearly negative comment (-1) adds
 // kNegativeWeight; a clearly positive one subtracts kPositiveWeight.
-constexpr double kNegativeWeight = 1.2;
-constexpr double kPositiveWeight = 0.8;
+constexpr double kNegativeWeight = 2.58;
+constexpr double kPositiveWeight = 0.0;
 constexpr double kHighScore = 4.0;          // complaint score that makes severity high
 constexpr double kHighNegativity = -0.6;    // or sentiment at least this negative
 constexpr double kConfidenceSlope = 1.5;
@@ -25,7 +25,7 @@ std::string PickCategory(const model::Verdict& v) {
       "staff_attitude", "communication", "access", "facilities"};
   std::array<double, kOrder.size()> votes{};
   for (const model::RuleMatch& m : v.matches) {
-    if (m.category.empty() || Is(m, "urgent") || Is(m, "praise") || Is(m, "question")) continue;
+    if (m.category.empty() || Is(m, "praise") || Is(m, "question")) continue;
     for (size_t i = 0; i < kOrder.size(); ++i) {
       if (m.category == kOrder[i]) votes[i] += std::max(m.weight, 0.5);
     }

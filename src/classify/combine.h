@@ -11,7 +11,7 @@
 namespace turnaround::classify {
 
 // The score at which a comment counts as a complaint (see rules/README.md).
-inline constexpr double kComplaintThreshold = 0.6;
+inline constexpr double kComplaintThreshold = 1.42;
 
 // Reads v->matches (already filled) and `s`; writes every other decision
 // field of *v except matches, sentiment_terms and rules_version.
