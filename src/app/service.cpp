@@ -150,7 +150,7 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   parts->api.reset(new http::ApiContext{
       *parts->queue, *parts->authn, *parts->items, clock,
       [raw_parts](const std::string& actor) { return ReloadAndAudit(raw_parts, actor); },
-      [raw_parts] { return raw_parts->classifier->Get()->version(); }});
+      [raw_parts] { return raw_parts->classifier->Get()->version(); }, 12 * 3600, {}});
 
   parts->http = std::make_unique<http::HttpServer>(config.http);
   httplib::Server& raw = parts->http->raw();

@@ -122,6 +122,14 @@ void Audit(ApiContext& ctx, const std::string& actor, const char* kind, const js
 
 void RegisterSessionRoutes(httplib::Server& server, ApiContext& ctx) {
   server.Post("/api/login", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    const std::int64_t now = ctx.clock.NowMs();
+    core::Status admitted = ctx.throttle.Admit(req.remote_addr, now);
+    if (!admitted.ok()) {
+      for (const auto& [k, v] : admitted.fields()) {
+        if (k == "retry_after_s") res.set_header("Retry-After", v);
+      }
+      return SendError(res, admitted);
+    }
     auto body = Body(req);
     if (!body.ok()) return SendError(res, body.status());
     std::string name, password;
@@ -133,12 +141,15 @@ void RegisterSessionRoutes(httplib::Server& server, ApiContext& ctx) {
     auto match = auth::VerifyPassword(password, stored);
     if (!user.ok() || !match.ok() || !*match || user->disabled) {
       Audit(ctx, name.substr(0, 64), "auth.login_failed", {{"address", req.remote_addr}});
+      if (ctx.throttle.Failed(req.remote_addr, now)) {
+        Audit(ctx, "system", "auth.lockout", {{"address", req.remote_addr}, {"user", name.substr(0, 64)}});
+      }
       return SendError(res, core::Unauthenticated("wrong user name or password"));
     }
+    ctx.throttle.Succeeded(req.remote_addr);
     auto sid = auth::GenerateSessionId();
     auto csrf = auth::GenerateCsrfToken();
     if (!sid.ok() || !csrf.ok()) return SendError(res, core::Internal("could not create a session"));
-    const std::int64_t now = ctx.clock.NowMs();
     core::Status s = ctx.authn.users().CreateSession(auth::HashToken(*sid), user->id, *csrf, now,
                                                      now + ctx.session_ttl_s * 1000);
     if (!s.ok()) return SendError(res, s);

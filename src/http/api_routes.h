@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "http/authn.h"
+#include "http/login_throttle.h"
 #include "queue/queue_service.h"
 #include "store/item_store.h"
 
@@ -24,6 +25,7 @@ struct ApiContext {
   std::function<core::Status(const std::string& actor)> reload_rules;
   std::function<std::string()> rules_version;
   std::int64_t session_ttl_s = 12 * 3600;
+  LoginThrottle throttle;
 };
 
 void RegisterApiRoutes(httplib::Server& server, ApiContext& ctx);

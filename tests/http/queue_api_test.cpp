@@ -5,6 +5,7 @@
 
 #include "fakes/fake_clock.h"
 #include "http/service_harness.h"
+#include "store/item_store.h"
 
 using namespace turnaround;
 using nlohmann::json;
@@ -315,4 +316,37 @@ TEST_CASE("an edit that is a complaint again reopens a resolved item and a remov
   CHECK(alice.Get(by_ext["c1"]).second["state"] == "new");
   REQUIRE(h.PostGeneric(json{{"source", "yelp"}, {"id", "c2"}, {"action", "delete"}}.dump())->status == 200);
   CHECK(alice.Get(by_ext["c2"]).second["state"] == "withdrawn");
+}
+
+TEST_CASE("repeated failed sign-ins lock the address out with 429", "[http][queue]") {
+  ServiceHarness h;
+  std::string password;
+  h.AddUser("dave", "agent", &password);
+  auto login = [&h](const std::string& pw) {
+    return h.Client().Post("/api/login", json{{"username", "dave"}, {"password", pw}}.dump(), "application/json");
+  };
+  for (int i = 0; i < 5; ++i) {
+    auto r = login("guess" + std::to_string(i));
+    REQUIRE(r);
+    CHECK(r->status == 401);
+  }
+  auto locked = login(password);  // even the right password waits out the lockout
+  REQUIRE(locked);
+  CHECK(locked->status == 429);
+  CHECK(json::parse(locked->body)["error"]["code"] == "rate_limited");
+  CHECK(std::stoi(locked->get_header_value("Retry-After")) > 0);
+  store::ItemStore::EventFilter f;
+  auto pool = store::ConnectionPool::Open(h.db_path());
+  REQUIRE(pool.ok());
+  store::ItemStore items(pool.value());
+  f.kind = "auth.*";
+  auto events = items.Events(f);
+  REQUIRE(events.ok());
+  int failed = 0, lockouts = 0;
+  for (const auto& e : events.value()) {
+    failed += e.kind == "auth.login_failed";
+    lockouts += e.kind == "auth.lockout";
+  }
+  CHECK(failed == 5);
+  CHECK(lockouts == 1);
 }
