@@ -27,7 +27,9 @@ std::string PickCategory(const model::Verdict& v) {
   for (const model::RuleMatch& m : v.matches) {
     if (m.category.empty() || Is(m, "praise") || Is(m, "question")) continue;
     for (size_t i = 0; i < kOrder.size(); ++i) {
-      if (m.category == kOrder[i]) votes[i] += std::max(m.weight, 0.5);
+      // Topic rules vote their weight; complaint and urgent rules vote 1, so a
+      // weight fitted for the complaint score does not decide the topic.
+      if (m.category == kOrder[i]) votes[i] += Is(m, "category") ? m.weight : 1.0;
     }
   }
   size_t best = 0;

@@ -101,7 +101,8 @@ void RuleSet::AppendMatch(size_t pattern, std::string_view text, std::vector<mod
 }
 
 bool RuleSet::Match(std::string_view text, std::vector<model::RuleMatch>* out) const {
-  std::vector<int> hits;
+  thread_local std::vector<int> hits;  // per-thread scratch; Match() is const and shared
+  hits.clear();
   RE2::Set::ErrorInfo info{RE2::Set::kNoError};
   bool any = set_.Match(text, &hits, &info);
   bool ok = true;
@@ -114,6 +115,7 @@ bool RuleSet::Match(std::string_view text, std::vector<model::RuleMatch>* out) c
     }
   }
   std::sort(hits.begin(), hits.end());
+  out->reserve(out->size() + hits.size());
   size_t last_rule = static_cast<size_t>(-1);
   for (int h : hits) {
     size_t rule = patterns_[static_cast<size_t>(h)].rule;

@@ -18,7 +18,7 @@ constexpr double kNormAlpha = 15.0;       // compound = s / sqrt(s^2 + alpha)
 constexpr int kNegationWindow = 3;
 
 struct Token {
-  std::string text;  // lower-cased; emoji and emoticons as written
+  std::string_view text;  // lower-cased, in the tokenizer's arena; emoji and emoticons as written
   bool is_word = false;
   bool caps = false;       // two or more letters, all upper case
   bool elongated = false;  // a letter repeated 3+ times
@@ -41,7 +41,7 @@ uint32_t Decode(std::string_view s, size_t i, size_t* len) {
 }
 
 // Collapses runs of 3+ equal letters to `keep` letters ("baaad" -> "baad"/"bad").
-std::string Collapse(const std::string& w, size_t keep) {
+std::string Collapse(std::string_view w, size_t keep) {
   std::string out;
   for (size_t i = 0; i < w.size(); ++i) {
     size_t run = 1;
@@ -52,12 +52,18 @@ std::string Collapse(const std::string& w, size_t keep) {
   return out;
 }
 
+// Allocation-free in the steady state: token text lives in `arena`, which is
+// reserved to the input size up front (every input byte yields at most one
+// arena byte), so the views never dangle; the caller reuses arena and tokens.
 class Tokenizer {
  public:
-  explicit Tokenizer(std::vector<Token>* out) : out_(out) {}
+  Tokenizer(std::vector<Token>* out, std::string* arena) : out_(out), arena_(arena) {}
   int exclamations = 0, questions = 0;
 
   void Run(std::string_view text, const SentimentScorer& lex) {
+    arena_->clear();
+    arena_->reserve(text.size() + 1);
+    word_start_ = 0;
     size_t i = 0;
     while (i < text.size()) {
       while (i < text.size() && IsSpace(text[i])) ++i;
@@ -75,10 +81,10 @@ class Tokenizer {
       if (!IsAsciiWord(c) && static_cast<unsigned char>(c) < 0x80) has_punct = true;
     }
     if (has_punct && chunk.size() <= 4) {  // emoticon such as ":(" or "<3"
-      std::string lower(chunk);
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (lex.Lookup(lower) != nullptr) {
-        out_->push_back({lower, false, false, false, false});
+      char lower[4];
+      for (size_t k = 0; k < chunk.size(); ++k) lower[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(chunk[k])));
+      if (lex.Lookup(std::string_view(lower, chunk.size())) != nullptr) {
+        out_->push_back({Put(std::string_view(lower, chunk.size())), false, false, false, false});
         return;
       }
     }
@@ -90,9 +96,9 @@ class Tokenizer {
       } else if (cp == 0x2019) {
         Letter('\'');
       } else if (cp >= 0xC0 && cp < 0x2000) {  // accented Latin letters
-        word_.append(chunk.substr(i, len));
+        arena_->append(chunk.substr(i, len));
         if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {  // upper-case Latin-1: lower it
-          word_.back() = static_cast<char>(word_.back() + 0x20);
+          arena_->back() = static_cast<char>(arena_->back() + 0x20);
           ++upper_;
         } else {
           ++lower_;
@@ -105,7 +111,7 @@ class Tokenizer {
           out_->back().clause_end = true;
         }
         bool joiner = cp == 0x200D || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF);
-        if (cp >= 0x2000 && !joiner) out_->push_back({std::string(chunk.substr(i, len)), false, false, false, false});
+        if (cp >= 0x2000 && !joiner) out_->push_back({Put(chunk.substr(i, len)), false, false, false, false});
       }
       i += len;
     }
@@ -119,29 +125,41 @@ class Tokenizer {
     } else if (std::islower(static_cast<unsigned char>(c))) {
       ++lower_;
     }
-    word_.push_back(c);
+    arena_->push_back(c);
+  }
+
+  // Appends a finished token's bytes; no word is in progress.
+  std::string_view Put(std::string_view s) {
+    size_t at = arena_->size();
+    arena_->append(s);
+    word_start_ = arena_->size();
+    return std::string_view(arena_->data() + at, s.size());
   }
 
   void EndWord() {
-    while (!word_.empty() && word_.back() == '\'') word_.pop_back();
+    while (arena_->size() > word_start_ && arena_->back() == '\'') arena_->pop_back();
+    std::string_view word(arena_->data() + word_start_, arena_->size() - word_start_);
     size_t lead = 0;
-    while (lead < word_.size() && word_[lead] == '\'') ++lead;
-    if (lead < word_.size()) {
-      Token t{word_.substr(lead), true, upper_ >= 2 && lower_ == 0, false, false};
+    while (lead < word.size() && word[lead] == '\'') ++lead;
+    if (lead < word.size()) {
+      Token t{word.substr(lead), true, upper_ >= 2 && lower_ == 0, false, false};
       for (size_t k = 0; k + 2 < t.text.size(); ++k) {
         if (std::isalpha(static_cast<unsigned char>(t.text[k])) && t.text[k] == t.text[k + 1] &&
             t.text[k] == t.text[k + 2]) {
           t.elongated = true;
         }
       }
-      out_->push_back(std::move(t));
+      out_->push_back(t);
+    } else {
+      arena_->resize(word_start_);
     }
-    word_.clear();
+    word_start_ = arena_->size();
     upper_ = lower_ = 0;
   }
 
   std::vector<Token>* out_;
-  std::string word_;
+  std::string* arena_;
+  size_t word_start_ = 0;  // where the word in progress begins in *arena_
   int upper_ = 0, lower_ = 0;
 };
 
@@ -207,17 +225,20 @@ core::Result<std::unique_ptr<SentimentScorer>> SentimentScorer::Parse(std::strin
 }
 
 SentimentResult SentimentScorer::Score(std::string_view text) const {
-  std::vector<Token> tokens;
-  tokens.reserve(32);
-  Tokenizer tok(&tokens);
+  // Per-thread scratch: Score() is const and called from many threads.
+  thread_local std::vector<Token> tokens;
+  thread_local std::string arena;
+  struct Scored { size_t token; double v; };
+  thread_local std::vector<Scored> scored;
+  tokens.clear();
+  scored.clear();
+  Tokenizer tok(&tokens, &arena);
   tok.Run(text, *this);
 
   bool text_has_lower = false;
   for (const Token& t : tokens) text_has_lower |= t.is_word && !t.caps;
 
   SentimentResult result;
-  struct Scored { size_t token; double v; };
-  std::vector<Scored> scored;
   int last_but = -1;
   bool in_although = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -264,7 +285,7 @@ SentimentResult SentimentScorer::Score(std::string_view text) const {
     if (last_but >= 0) scored[k].v *= static_cast<int>(k) < last_but ? kBeforeBut : kAfterBut;
     if (last_but >= 0 && static_cast<int>(k) >= last_but) result.after_contrast += scored[k].v;
     sum += scored[k].v;
-    result.terms.push_back({tokens[scored[k].token].text, scored[k].v});
+    result.terms.push_back({std::string(tokens[scored[k].token].text), scored[k].v});
   }
   if (sum != 0) {
     double emphasis = kExclamation * std::min(tok.exclamations, 4);
