@@ -45,7 +45,8 @@ core::Status CheckKeys(const json& obj, const std::string& path,
 core::Status LoadHttp(const json& h, HttpSettings* s) {
   if (!h.is_object()) return core::InvalidArgument("http: must be an object");
   TA_RETURN_IF_ERROR(CheckKeys(h, "http.", {"threads", "keep_alive_max_count", "keep_alive_timeout_s",
-                                            "read_timeout_s", "write_timeout_s", "max_body_bytes"}));
+                                            "read_timeout_s", "write_timeout_s", "max_body_bytes",
+                                            "request_deadline_s"}));
   long v;
   struct IntField {
     const char* key;
@@ -57,6 +58,7 @@ core::Status LoadHttp(const json& h, HttpSettings* s) {
       {"keep_alive_timeout_s", 1, 3600, &s->keep_alive_timeout_s},
       {"read_timeout_s", 1, 3600, &s->read_timeout_s},
       {"write_timeout_s", 1, 3600, &s->write_timeout_s},
+      {"request_deadline_s", 1, 3600, &s->request_deadline_s},
   };
   for (const IntField& f : fields) {
     v = *f.target;

@@ -16,6 +16,7 @@ struct HttpSettings {
   int keep_alive_timeout_s = 10;
   int read_timeout_s = 10;          // a client that stalls longer is cut off
   int write_timeout_s = 10;
+  int request_deadline_s = 30;      // a request must arrive whole within this (slow clients cut off)
   std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
 };
 

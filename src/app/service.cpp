@@ -161,7 +161,7 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   parts->metrics = std::make_unique<http::Metrics>(http::MetricsSources{
       *parts->pipeline, *parts->items, [raw_parts] { return raw_parts->classifier->Get()->version(); }, clock,
       config.metrics_token});
-  parts->metrics->Install(raw);
+  parts->metrics->Install(*parts->http);
   alerts::MonitorSettings ms;
   ms.spike = {config.alerts.spike_multiple, config.alerts.min_flagged, config.alerts.baseline_hours};
   ms.interval_s = config.alerts.check_interval_s;

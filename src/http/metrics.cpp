@@ -9,10 +9,6 @@
 namespace turnaround::http {
 namespace {
 
-// cpp-httplib runs a request's routing, handler and logger on one thread,
-// so the start time can travel in a thread_local.
-thread_local std::chrono::steady_clock::time_point t_request_start;
-
 std::string Escape(const std::string& v) {
   std::string out;
   for (char c : v) {
@@ -70,15 +66,11 @@ int Metrics::Family(const std::string& path) {
   return 2;
 }
 
-void Metrics::Install(httplib::Server& server) {
-  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-    t_request_start = std::chrono::steady_clock::now();
-    return httplib::Server::HandlerResponse::Unhandled;
+void Metrics::Install(HttpServer& http) {
+  http.SetObserver([this](const httplib::Request& req, const httplib::Response&, double seconds) {
+    latency_[Family(req.path)].Observe(seconds);
   });
-  server.set_logger([this](const httplib::Request& req, const httplib::Response&) {
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_request_start).count();
-    latency_[Family(req.path)].Observe(s);
-  });
+  httplib::Server& server = http.raw();
   server.Get("/metrics", [this](const httplib::Request& req, httplib::Response& res) {
     if (!src_.token.empty() && req.get_header_value("Authorization") != "Bearer " + src_.token) {
       return SendError(res, 401, "unauthenticated", "metrics need Authorization: Bearer <metrics token>");

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "http/server.h"
 #include "ingest/pipeline.h"
 #include "store/item_store.h"
 
@@ -44,8 +45,8 @@ class Metrics {
  public:
   explicit Metrics(MetricsSources sources) : src_(std::move(sources)) {}
 
-  // Installs the latency hooks and GET /metrics. Call before Listen().
-  void Install(httplib::Server& server);
+  // Observes request latency and serves GET /metrics. Call before Listen().
+  void Install(HttpServer& http);
 
   // The exposition text (public for tests).
   std::string Render();

@@ -1,15 +1,20 @@
 #include "http/server.h"
 
+#include <chrono>
 #include <exception>
 
 #include "core/log.h"
 #include "http/errors.h"
+#include "http/request_deadline.h"
 
 namespace turnaround::http {
 
 HttpServer::HttpServer(const app::HttpSettings& s) {
   const size_t threads = static_cast<size_t>(s.threads);
-  server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // cpp-httplib takes ownership of the queue it is handed.
+  server_.new_task_queue = [threads] { return new DeadlineTaskQueue(threads); };
+  SetRequestDeadlineMs(static_cast<std::int64_t>(s.request_deadline_s) * 1000);
+  InstallHooks();
   server_.set_tcp_nodelay(true);
   server_.set_keep_alive_max_count(static_cast<size_t>(s.keep_alive_max_count));
   server_.set_keep_alive_timeout(s.keep_alive_timeout_s);
@@ -51,6 +56,25 @@ HttpServer::HttpServer(const app::HttpSettings& s) {
     }
     core::LogError("handler for " + req.method + " " + req.path + " threw: " + what);
     SendError(res, 500, "internal", "internal error");
+  });
+}
+
+namespace {
+// cpp-httplib runs a request's routing, handler and logger on one thread,
+// so the start time can travel in a thread_local.
+thread_local std::chrono::steady_clock::time_point t_request_start;
+}  // namespace
+
+void HttpServer::InstallHooks() {
+  server_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    t_request_start = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  server_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    RequestCompleted();
+    if (observer_) {
+      observer_(req, res, std::chrono::duration<double>(std::chrono::steady_clock::now() - t_request_start).count());
+    }
   });
 }
 

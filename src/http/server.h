@@ -10,6 +10,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -33,8 +34,16 @@ class HttpServer {
   void Stop() { server_.stop(); }
   bool running() const { return server_.is_running(); }
 
+  // Called on the handler thread after each response is written, with how
+  // long the request took since routing began. Set before Listen().
+  using Observer = std::function<void(const httplib::Request&, const httplib::Response&, double seconds)>;
+  void SetObserver(Observer observer) { observer_ = std::move(observer); }
+
  private:
+  void InstallHooks();
+
   httplib::Server server_;
+  Observer observer_;
 };
 
 }  // namespace turnaround::http
