@@ -27,10 +27,11 @@ class RulesClassifier final : public Classifier {
   RulesClassifier(std::unique_ptr<RuleSet> rules, std::unique_ptr<SentimentScorer> sentiment, std::string version)
       : rules_(std::move(rules)), sentiment_(std::move(sentiment)), version_(std::move(version)) {}
 
-  model::Verdict Classify(std::string_view text) const override {
+  using Classifier::Classify;
+  model::Verdict Classify(std::string_view text, const ClassifyOptions& options) const override {
     model::Verdict v;
     v.rules_version = version_;
-    if (!rules_->Match(text, &v.matches)) {
+    if (!rules_->Match(text, &v.matches, options.spans)) {
       model::RuleMatch& m = v.matches.emplace_back();
       m.rule_id = "internal.set_fallback";
       m.signal = "error";  // the one-pass set ran out of memory; rules were tried one by one

@@ -16,6 +16,7 @@ constexpr double kPositiveWeight = 0.0;
 constexpr double kHighScore = 4.0;          // complaint score that makes severity high
 constexpr double kHighNegativity = -0.6;    // or sentiment at least this negative
 constexpr double kConfidenceSlope = 1.5;
+constexpr double kStrongComplaint = 3.0;  // a complaint rule this heavy overrides "plain question"
 
 bool Is(const model::RuleMatch& m, const char* signal) { return m.signal == signal; }
 
@@ -46,10 +47,14 @@ double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
   // were lovely but ..."): the part after "but" is what the writer means.
   bool sarcastic = s.after_contrast < 0;
   for (const model::RuleMatch& m : v.matches) sarcastic |= Is(m, "sarcasm");
+  // A question that carries a strong complaint cue ("is anyone going to answer
+  // the phone?") is not a plain question: the question counter-signal is dropped.
+  bool strong = false;
+  for (const model::RuleMatch& m : v.matches) strong |= Is(m, "complaint") && m.weight >= kStrongComplaint;
   double score = 0;
   for (const model::RuleMatch& m : v.matches) {
     if (Is(m, "complaint") || Is(m, "sarcasm") || Is(m, "urgent")) score += m.weight;
-    if ((Is(m, "praise") && !sarcastic) || Is(m, "question")) score -= m.weight;
+    if ((Is(m, "praise") && !sarcastic) || (Is(m, "question") && !strong)) score -= m.weight;
   }
   if (s.compound < 0) score += -s.compound * kNegativeWeight;
   if (s.compound > 0 && !sarcastic) score -= s.compound * kPositiveWeight;

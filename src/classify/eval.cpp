@@ -28,7 +28,7 @@ std::string ScoreRow(const Classifier& c, const nlohmann::json& row, int line, E
     gold_urgent = u->get<std::string>();
   }
   const std::string& t = text->get_ref<const std::string&>();
-  model::Verdict v = c.Classify(t);
+  model::Verdict v = c.Classify(t, ClassifyOptions{.spans = false});  // eval scores decisions only
   bool gold = l == "complaint";
   ++r->n;
   if (gold && v.is_complaint) ++r->tp;

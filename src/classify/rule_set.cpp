@@ -19,10 +19,84 @@ std::string WithFlags(const RuleSpec& r, const std::string& pattern) {
   return r.case_sensitive ? pattern : "(?i)" + pattern;
 }
 
+// True if p[i..] starts a bounded gap ".{m,n}" (an unescaped dot); sets *len.
+bool IsGap(const std::string& p, size_t i, size_t* len) {
+  if (p[i] != '.' || i + 1 >= p.size() || p[i + 1] != '{') return false;
+  size_t j = i + 2;
+  bool digits = false, comma = false;
+  for (; j < p.size() && p[j] != '}'; ++j) {
+    if (p[j] == ',') comma = true;
+    else if (p[j] >= '0' && p[j] <= '9') digits = true;
+    else return false;
+  }
+  if (j >= p.size() || !digits || !comma) return false;
+  *len = j + 1 - i;
+  return true;
+}
+
+}  // namespace
+
+// The pattern the one-pass set runs: a superset of `pattern` that keeps the
+// set's DFA small. Bounded gaps (".{0,40}") multiply DFA states, because every
+// position inside the gap is a separate state for every rule at once. So in each
+// top-level alternative, everything from the first top-level gap on is dropped
+// (the part before it must match wherever the whole does), and gaps inside
+// groups become ".*". A set hit is only a candidate: the rule's exact RE2 confirms
+// it and finds the span, so what matches is exactly what the rule file says.
+std::string SetPattern(const std::string& p) {
+  std::string out;
+  int depth = 0;
+  bool cut = false;  // dropping the rest of this top-level alternative
+  for (size_t i = 0; i < p.size();) {
+    char c = p[i];
+    size_t len = 1;
+    if (c == '\\') {
+      len = std::min<size_t>(2, p.size() - i);
+    } else if (c == '[') {  // character class: copied whole
+      size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;
+      while (j < p.size() && p[j] != ']') j += p[j] == '\\' ? 2 : 1;
+      len = std::min(j + 1, p.size()) - i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      cut = false;
+    } else if (size_t gap = 0; IsGap(p, i, &gap)) {
+      if (depth == 0) {
+        cut = true;
+      } else if (!cut) {
+        out += ".*";
+      }
+      i += gap;
+      continue;
+    }
+    if (!cut) out.append(p, i, len);
+    i += len;
+  }
+  return out;
+}
+
+namespace {
+
+// True if a set pattern run on ASCII-lower-cased text still needs (?i): it has
+// an upper-case ASCII letter outside an escape, or a non-ASCII byte (accented
+// letters are not lower-cased by the set's cheap folding).
+bool NeedsFold(const std::string& p) {
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') { ++i; continue; }
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c >= 0x80 || (c >= 'A' && c <= 'Z')) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 RuleSet::RuleSet(Key, std::vector<RuleSpec> rules, RE2::Options opts)
-    : rules_(std::move(rules)), set_(opts, RE2::UNANCHORED) {}
+    : rules_(std::move(rules)), set_(opts, RE2::UNANCHORED), cased_set_(opts, RE2::UNANCHORED) {}
 
 core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> rules) {
   RE2::Options opts;
@@ -42,26 +116,47 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
     for (const Located& p : r.patterns) {
       std::string pattern = WithFlags(r, p.text);
       RE2::Options one = opts;
-      one.set_max_mem(1 << 20);
+      one.set_max_mem(4 << 20);  // per-pattern DFA cache; gaps (".{0,40}") need room
       auto re = std::make_unique<RE2>(pattern, one);
       if (!re->ok()) {
         errors.push_back(Where(r, p.line) + "bad pattern '" + p.text + "': " + re->error());
         continue;
       }
+      // Case-insensitive rules run in set_ over ASCII-lower-cased text (much
+      // smaller DFA states than (?i) everywhere); case-sensitive ones in
+      // cased_set_ over the text as written.
+      std::string loose = SetPattern(p.text);
+      if (!RE2(loose, one).ok()) loose = p.text;
+      bool exact = loose == p.text;
+      if (!r.case_sensitive && NeedsFold(loose)) loose = "(?i)" + loose;
       std::string err;
-      if (rs->set_.Add(pattern, &err) < 0) {
+      RE2::Set& set = r.case_sensitive ? rs->cased_set_ : rs->set_;
+      if (set.Add(loose, &err) < 0) {
         errors.push_back(Where(r, p.line) + "bad pattern '" + p.text + "': " + err);
         continue;
       }
-      rs->patterns_.push_back({i, std::move(re)});
+      (r.case_sensitive ? rs->cased_pattern_ : rs->set_pattern_).push_back(static_cast<int>(rs->patterns_.size()));
+      rs->patterns_.push_back({i, std::move(re), exact});
     }
   }
-  if (errors.empty() && !rs->set_.Compile()) errors.push_back("rules: the pattern set is too large to compile");
+  if (errors.empty() && ((!rs->set_pattern_.empty() && !rs->set_.Compile()) ||
+                         (!rs->cased_pattern_.empty() && !rs->cased_set_.Compile()))) {
+    errors.push_back("rules: the pattern set is too large to compile");
+  }
   if (errors.empty()) {
     for (size_t i = 0; i < rs->rules_.size(); ++i) {
       const RuleSpec& r = rs->rules_[i];
       for (const Located& ex : r.match_examples) {
-        if (!rs->RuleMatches(i, ex.text)) errors.push_back(Where(r, ex.line) + "example does not match: " + ex.text);
+        if (!rs->RuleMatches(i, ex.text)) {
+          errors.push_back(Where(r, ex.line) + "example does not match: " + ex.text);
+          continue;
+        }
+        // The one-pass set (loosened, lower-cased) must find it too.
+        std::vector<model::RuleMatch> found;
+        rs->Match(ex.text, &found, false);
+        bool seen = false;
+        for (const model::RuleMatch& m : found) seen |= m.rule_id == r.id;
+        if (!seen) errors.push_back(Where(r, ex.line) + "example matches alone but not in the rule set: " + ex.text);
       }
       for (const Located& ex : r.no_match_examples) {
         if (rs->RuleMatches(i, ex.text)) errors.push_back(Where(r, ex.line) + "no_match example matches: " + ex.text);
@@ -83,10 +178,16 @@ bool RuleSet::RuleMatches(size_t rule, std::string_view text) const {
   return false;
 }
 
-void RuleSet::AppendMatch(size_t pattern, std::string_view text, std::vector<model::RuleMatch>* out) const {
+bool RuleSet::AppendMatch(size_t pattern, std::string_view text, bool spans, std::vector<model::RuleMatch>* out) const {
   const Pattern& p = patterns_[pattern];
   re2::StringPiece whole;
-  if (!p.re->Match(text, 0, text.size(), RE2::UNANCHORED, &whole, 1)) return;
+  if (spans) {
+    if (!p.re->Match(text, 0, text.size(), RE2::UNANCHORED, &whole, 1)) return false;  // only a candidate
+  } else if (!p.exact_in_set && !p.re->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) {
+    return false;
+  } else {
+    whole = re2::StringPiece(text.data(), 0);
+  }
   const RuleSpec& r = rules_[p.rule];
   model::RuleMatch& m = out->emplace_back();
   m.rule_id = r.id;
@@ -98,15 +199,30 @@ void RuleSet::AppendMatch(size_t pattern, std::string_view text, std::vector<mod
   m.begin = static_cast<size_t>(whole.data() - text.data());
   m.end = m.begin + whole.size();
   m.matched.assign(whole.data(), whole.size());
+  return true;
 }
 
-bool RuleSet::Match(std::string_view text, std::vector<model::RuleMatch>* out) const {
-  thread_local std::vector<int> hits;  // per-thread scratch; Match() is const and shared
+bool RuleSet::Match(std::string_view text, std::vector<model::RuleMatch>* out, bool spans) const {
+  // Per-thread scratch; Match() is const and shared by every thread.
+  thread_local std::vector<int> hits, set_hits;
+  thread_local std::string lower;
   hits.clear();
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  bool any = set_.Match(text, &hits, &info);
+  lower.assign(text.data(), text.size());
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+  bool failed = false;
+  auto run = [&](const RE2::Set& set, const std::vector<int>& index, std::string_view input) {
+    if (index.empty()) return;
+    set_hits.clear();
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (!set.Match(input, &set_hits, &info) && info.kind != RE2::Set::kNoError) failed = true;
+    for (int h : set_hits) hits.push_back(index[static_cast<size_t>(h)]);
+  };
+  run(set_, set_pattern_, lower);
+  run(cased_set_, cased_pattern_, text);
   bool ok = true;
-  if (!any && info.kind != RE2::Set::kNoError) {
+  if (failed) {
     // Not "no match": the DFA gave up. Try every pattern on its own.
     ok = false;
     hits.clear();
@@ -119,9 +235,8 @@ bool RuleSet::Match(std::string_view text, std::vector<model::RuleMatch>* out) c
   size_t last_rule = static_cast<size_t>(-1);
   for (int h : hits) {
     size_t rule = patterns_[static_cast<size_t>(h)].rule;
-    if (rule == last_rule) continue;  // one match per rule: its first pattern
-    last_rule = rule;
-    AppendMatch(static_cast<size_t>(h), text, out);
+    if (rule == last_rule) continue;  // one match per rule: its first pattern that matches
+    if (AppendMatch(static_cast<size_t>(h), text, spans, out)) last_rule = rule;
   }
   return ok;
 }

@@ -1,7 +1,9 @@
-// RuleSet: every pattern of every rule compiled into one RE2::Set, plus one
-// RE2 per pattern used only for the rules that hit (to find their spans).
+// RuleSet: every pattern of every rule compiled into one RE2::Set (in a looser
+// form, see SetPattern), plus one RE2 per pattern used only for the candidates
+// the set reports (to confirm them and find their spans).
 //
-// Invariants: set index i <-> patterns_[i]; patterns_[i].rule indexes rules_.
+// Invariants: set_ index k <-> patterns_[set_pattern_[k]] (cased_set_ likewise);
+// patterns_[i].rule indexes rules_.
 // Immutable after Compile(); Match() is const and safe from many threads (RE2
 // is thread-safe; RE2::Set::Match is const and guarded internally, and the
 // thread test in tests/classify exercises it under TSan).
@@ -21,6 +23,9 @@
 
 namespace turnaround::classify {
 
+// The looser superset of `pattern` that the one-pass set runs (exposed for tests).
+std::string SetPattern(const std::string& pattern);
+
 class RuleSet {
   struct Key {};  // private passkey: only Compile() constructs a RuleSet
 
@@ -37,7 +42,9 @@ class RuleSet {
   // its first matching pattern), in rule order. Returns false only if the set
   // could not run (DFA out of memory); then it has fallen back to trying each
   // pattern on its own, so *out is still complete.
-  bool Match(std::string_view text, std::vector<model::RuleMatch>* out) const;
+  // With spans=false the matches carry no span (begin = end = 0, matched
+  // empty) and only candidates of loosened patterns are confirmed.
+  bool Match(std::string_view text, std::vector<model::RuleMatch>* out, bool spans = true) const;
 
   const std::vector<RuleSpec>& rules() const { return rules_; }
   const RuleSpec& rule(size_t i) const { return rules_[i]; }
@@ -48,13 +55,18 @@ class RuleSet {
   struct Pattern {
     size_t rule;
     std::unique_ptr<RE2> re;
+    bool exact_in_set = false;  // the set runs this very pattern: a set hit is a match
   };
-  void AppendMatch(size_t pattern, std::string_view text, std::vector<model::RuleMatch>* out) const;
+  // Confirms a set hit with the pattern's own RE2 and appends its match;
+  // false if the exact pattern does not match (the set runs a looser superset).
+  bool AppendMatch(size_t pattern, std::string_view text, bool spans, std::vector<model::RuleMatch>* out) const;
   bool RuleMatches(size_t rule, std::string_view text) const;
 
   std::vector<RuleSpec> rules_;
   std::vector<Pattern> patterns_;
-  RE2::Set set_;
+  RE2::Set set_;        // case-insensitive rules, run over ASCII-lower-cased text
+  RE2::Set cased_set_;  // case-sensitive rules, run over the text as written
+  std::vector<int> set_pattern_, cased_pattern_;  // set index -> index in patterns_
 };
 
 }  // namespace turnaround::classify

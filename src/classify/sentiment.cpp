@@ -26,7 +26,10 @@ struct Token {
 };
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool IsAsciiWord(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\''; }
+// ASCII classes without locale calls: this runs once per byte of every comment.
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiWord(char c) { return IsLower(c) || IsUpper(c) || (c >= '0' && c <= '9') || c == '\''; }
 
 // Decodes the code point at s[i] (length in *len); invalid bytes count as 1.
 uint32_t Decode(std::string_view s, size_t i, size_t* len) {
@@ -90,7 +93,7 @@ class Tokenizer {
     }
     for (size_t i = 0; i < chunk.size();) {
       size_t len = 1;
-      uint32_t cp = Decode(chunk, i, &len);
+      uint32_t cp = static_cast<unsigned char>(chunk[i]) < 0x80 ? static_cast<unsigned char>(chunk[i]) : Decode(chunk, i, &len);
       if (cp < 0x80 && IsAsciiWord(static_cast<char>(cp))) {
         Letter(static_cast<char>(cp));
       } else if (cp == 0x2019) {
@@ -119,10 +122,10 @@ class Tokenizer {
   }
 
   void Letter(char c) {
-    if (std::isupper(static_cast<unsigned char>(c))) {
+    if (IsUpper(c)) {
       ++upper_;
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (std::islower(static_cast<unsigned char>(c))) {
+      c = static_cast<char>(c + ('a' - 'A'));
+    } else if (IsLower(c)) {
       ++lower_;
     }
     arena_->push_back(c);
@@ -144,7 +147,7 @@ class Tokenizer {
     if (lead < word.size()) {
       Token t{word.substr(lead), true, upper_ >= 2 && lower_ == 0, false, false};
       for (size_t k = 0; k + 2 < t.text.size(); ++k) {
-        if (std::isalpha(static_cast<unsigned char>(t.text[k])) && t.text[k] == t.text[k + 1] &&
+        if (IsLower(t.text[k]) && t.text[k] == t.text[k + 1] &&
             t.text[k] == t.text[k + 2]) {
           t.elongated = true;
         }
@@ -230,8 +233,10 @@ SentimentResult SentimentScorer::Score(std::string_view text) const {
   thread_local std::string arena;
   struct Scored { size_t token; double v; };
   thread_local std::vector<Scored> scored;
+  thread_local std::vector<const Entry*> raw;  // Lookup(token text), one per token
   tokens.clear();
   scored.clear();
+  raw.clear();
   Tokenizer tok(&tokens, &arena);
   tok.Run(text, *this);
 
@@ -245,6 +250,7 @@ SentimentResult SentimentScorer::Score(std::string_view text) const {
     const Token& t = tokens[i];
     if (t.is_word) ++result.words;
     const Entry* e = Lookup(t.text);
+    raw.push_back(e);
     std::string collapsed;
     if (e == nullptr && t.elongated) {
       collapsed = Collapse(t.text, 2);
@@ -264,7 +270,7 @@ SentimentResult SentimentScorer::Score(std::string_view text) const {
       for (int back = 1; back <= kNegationWindow && static_cast<int>(i) - back >= 0; ++back) {
         const Token& p = tokens[i - static_cast<size_t>(back)];
         if (p.clause_end) break;
-        const Entry* pe = Lookup(p.text);
+        const Entry* pe = raw[i - static_cast<size_t>(back)];
         if (pe == nullptr) continue;
         if (pe->kind == Kind::kBooster) {
           double b = pe->value * (1.0 - 0.05 * (back - 1));

@@ -1,0 +1,127 @@
+// Table-driven tests for the general complaint structure (rules/structure.rules
+// and friends), the category votes, the loosened one-pass set and the
+// spans-free decision path. Every sentence here was written for this test.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "classify/classifier.h"
+#include "classify/rule_set.h"
+
+namespace turnaround::classify {
+namespace {
+
+std::shared_ptr<const Classifier> Shipped() {
+  static auto c = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules");
+  REQUIRE(c.ok());
+  return *c;
+}
+
+TEST_CASE("general complaint structure, any industry", "[classify]") {
+  struct Case {
+    const char* text;
+    bool complaint;
+  };
+  const Case cases[] = {
+      // questions about failures
+      {"When will my refund actually show up?", true},
+      {"What's going on with the app today, nothing loads", true},
+      {"Is anyone going to answer the phone this week?", true},
+      // waiting and time
+      {"Day 6 and still no word on my claim", true},
+      {"Been on hold since 9 this morning", true},
+      // negated expectations and failure states
+      {"Never received the replacement card you promised", true},
+      {"I can't log in to my account since the update", true},
+      {"My parcel arrived damaged and half empty", true},
+      {"The app keeps crashing when I try to pay", true},
+      {"It was supposed to be delivered on Monday", true},
+      // demands and help requests
+      {"Please look into this, my order is stuck", true},
+      {"I've already sent my details twice and still nothing", true},
+      // sarcasm
+      {"Great customer service, on hold for an hour and then cut off", true},
+      {"Thanks for not telling anyone the branch was closed", true},
+      // mixed praise and blame
+      {"Love the product but it broke after a week", true},
+      // not complaints: plain questions, praise, relief after fear, negated complaints
+      {"What time does the store open on Sunday?", false},
+      {"Thank you for the quick reply, all sorted now", false},
+      {"I was so nervous about the procedure but the team was wonderful", false},
+      {"No issues at all, in and out in ten minutes", false},
+      {"Not disappointed at all with the new clinic", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(Shipped()->Classify(c.text).is_complaint == c.complaint);
+  }
+}
+
+TEST_CASE("category votes route complaints", "[classify]") {
+  struct Case {
+    const char* text;
+    const char* category;
+  };
+  const Case cases[] = {
+      {"Charged twice for the same visit and still no refund", "billing"},
+      {"The nurse read my results out loud in front of the whole waiting room", "privacy"},
+      {"Nobody told us the surgery was moved, no call back at all", "communication"},
+      {"Six hours in the waiting room and still not seen", "wait_time"},
+      {"They gave my mother a drug she is allergic to", "clinical_care"},
+      {"The receptionist sighed and rolled her eyes at me", "staff_attitude"},
+      {"My appointment was cancelled again the night before", "scheduling"},
+      {"The bathroom on the third floor was filthy", "facilities"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    model::Verdict v = Shipped()->Classify(c.text);
+    CHECK(v.is_complaint);
+    CHECK(v.category == c.category);
+  }
+}
+
+TEST_CASE("the one-pass set runs a looser superset of each pattern", "[classify]") {
+  struct Case {
+    const char* pattern;
+    const char* set_pattern;
+  };
+  const Case cases[] = {
+      {R"(\bstill waiting\b)", R"(\bstill waiting\b)"},                     // no gap: unchanged
+      {R"(\bpaid\b.{0,40}\bnothing\b)", R"(\bpaid\b)"},                      // top-level gap: cut
+      {R"(\ba\b.{0,9}x|\bb\b)", R"(\ba\b|\bb\b)"},                           // per alternative
+      {R"((said.{0,30}never)|\bc\b)", R"((said.*never)|\bc\b)"},              // gap inside a group
+      {R"(\.{0,3}end|[.{0,3}]x)", R"(\.{0,3}end|[.{0,3}]x)"},                // escaped dot, class
+  };
+  for (const Case& c : cases) {
+    INFO(c.pattern);
+    CHECK(SetPattern(c.pattern) == c.set_pattern);
+  }
+}
+
+TEST_CASE("decisions without spans equal decisions with spans", "[classify]") {
+  const char* texts[] = {
+      "Still waiting for billing to call me back",
+      "They said someone would call in two days. Nothing.",
+      "WHY DOES IT TAKE SO LONG",
+      "Thank you to the whole team on 4 West",
+      "Llevo tres horas esperando y nadie me atiende",
+      "Paid $300 for this? The parking is a joke",
+  };
+  for (const char* t : texts) {
+    INFO(t);
+    model::Verdict full = Shipped()->Classify(t);
+    model::Verdict fast = Shipped()->Classify(t, ClassifyOptions{.spans = false});
+    CHECK(full.is_complaint == fast.is_complaint);
+    CHECK(full.category == fast.category);
+    CHECK(full.severity == fast.severity);
+    REQUIRE(full.matches.size() == fast.matches.size());
+    for (size_t i = 0; i < full.matches.size(); ++i) {
+      CHECK(full.matches[i].rule_id == fast.matches[i].rule_id);
+      CHECK(full.matches[i].end > full.matches[i].begin);  // real verdicts explain with spans
+      CHECK(fast.matches[i].matched.empty());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace turnaround::classify
