@@ -27,6 +27,9 @@ commands:
   report    [--db PATH] --from T --to T --group-by X [--format csv|json]
             response times, SLA attainment and outcomes per group
   audit verify [--db PATH]       check the audit log's hash chain
+  backup [--db PATH] OUT         consistent online copy while the server runs
+  restore [--db PATH] BACKUP     verify a backup and put it in place (server stopped)
+  purge [--db PATH] [--delivery-body-days N] [--closed-comment-text-days N]
 
 Run 'turnaround <command> --help' for a command's options.
 )";
@@ -41,7 +44,8 @@ const Verb kVerbs[] = {
     {"classify", turnaround::app::RunClassify}, {"eval", turnaround::app::RunEval},
     {"rules", turnaround::app::RunRules},       {"user", turnaround::app::RunUser},
     {"token", turnaround::app::RunToken},       {"report", turnaround::app::RunReport},
-    {"audit", turnaround::app::RunAudit},
+    {"audit", turnaround::app::RunAudit},       {"backup", turnaround::app::RunBackup},
+    {"restore", turnaround::app::RunRestore},   {"purge", turnaround::app::RunPurge},
 };
 
 }  // namespace

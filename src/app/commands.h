@@ -19,5 +19,8 @@ int RunUser(const Args& args);   // "user add|list|disable"
 int RunToken(const Args& args);  // "token create|revoke"
 int RunReport(const Args& args);  // "report --from --to --group-by X --format csv|json"
 int RunAudit(const Args& args);   // "audit verify"
+int RunBackup(const Args& args);
+int RunRestore(const Args& args);
+int RunPurge(const Args& args);
 
 }  // namespace turnaround::app

@@ -165,7 +165,7 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
     return core::InvalidArgument("config file " + path + " is not a JSON object");
   }
   core::Status s = CheckKeys(doc, "", {"listen", "db", "rules_dir", "templates_dir", "log_level",
-                                       "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token", "alerts"});
+                                       "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token", "alerts", "retention"});
   if (!s.ok()) return core::InvalidArgument(path + ": " + s.message());
   auto fail = [&](const core::Status& st) { return core::InvalidArgument(path + ": " + st.message()); };
   std::string listen;
@@ -189,6 +189,16 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
   }
   if (auto a = doc.find("alerts"); a != doc.end()) {
     if (s = LoadAlerts(*a, &config->alerts); !s.ok()) return fail(s);
+  }
+  if (auto r = doc.find("retention"); r != doc.end()) {
+    if (!r->is_object()) return fail(core::InvalidArgument("retention: must be an object"));
+    if (s = CheckKeys(*r, "retention.", {"delivery_body_days", "closed_comment_text_days"}); !s.ok()) return fail(s);
+    long v = config->retention_delivery_body_days;
+    if (s = ReadInt(*r, "delivery_body_days", "retention.", 0, 36500, &v); !s.ok()) return fail(s);
+    config->retention_delivery_body_days = static_cast<int>(v);
+    v = config->retention_closed_comment_text_days;
+    if (s = ReadInt(*r, "closed_comment_text_days", "retention.", 0, 36500, &v); !s.ok()) return fail(s);
+    config->retention_closed_comment_text_days = static_cast<int>(v);
   }
   if (auto sc = doc.find("secure_cookies"); sc != doc.end()) {
     if (!sc->is_boolean()) return fail(core::InvalidArgument("secure_cookies: must be true or false"));

@@ -57,6 +57,11 @@ struct Config {
   QueueConfig queue;
   RepliesConfig replies;
   AlertsConfig alerts;
+  // Raw webhook bodies older than this many days are emptied (0 = keep);
+  // text and author names of comments whose items closed that long ago too
+  // (0 = keep). Applied at start-up and hourly; each purge is audited.
+  int retention_delivery_body_days = 30;
+  int retention_closed_comment_text_days = 0;
   // Mark the session cookie Secure: set when a TLS proxy fronts the server.
   bool secure_cookies = false;
   // When set, GET /metrics needs "Authorization: Bearer <metrics_token>".

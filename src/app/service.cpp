@@ -10,6 +10,8 @@
 #include "http/server.h"
 #include "http/api_routes.h"
 #include "alerts/monitor.h"
+#include "app/periodic.h"
+#include "store/maintenance.h"
 #include "http/metrics.h"
 #include "http/report_routes.h"
 #include "http/authn.h"
@@ -42,6 +44,7 @@ struct Service::Parts {
   std::unique_ptr<http::ReportContext> reports;
   std::unique_ptr<http::Metrics> metrics;
   std::unique_ptr<alerts::SpikeMonitor> spikes;
+  std::unique_ptr<PeriodicTask> retention;
   std::unique_ptr<http::HttpServer> http;
   int port = 0;
 };
@@ -167,6 +170,13 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   ms.interval_s = config.alerts.check_interval_s;
   ms.webhook_url = config.alerts.webhook_url;
   parts->spikes = std::make_unique<alerts::SpikeMonitor>(*parts->items, clock, ms);
+  const store::RetentionSettings retention{config.retention_delivery_body_days,
+                                           config.retention_closed_comment_text_days};
+  const std::string db_path = config.db_path;
+  parts->retention = std::make_unique<PeriodicTask>(std::chrono::hours(1), [db_path, retention, &clock] {
+    auto purged = store::Purge(db_path, retention, clock.NowMs());
+    if (!purged.ok()) core::LogError("retention purge failed: " + purged.status().ToString());
+  });
   http::RegisterUiRoutes(raw);
   RegisterHealth(raw, parts.get());
   parts->port = parts->http->Bind(config.listen_host, config.listen_port);
@@ -192,7 +202,9 @@ int Service::port() const { return parts_->port; }
 
 bool Service::Run() {
   parts_->spikes->Start();
+  parts_->retention->Start();
   bool ok = parts_->http->Listen();
+  parts_->retention->Stop();
   parts_->spikes->Stop();
   // Listen() returns after Stop() once the thread pool has drained, so every
   // acknowledged delivery has been committed; now close the store.
