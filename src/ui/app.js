@@ -1,4 +1,4 @@
-// Turnaround agents' page. Plain JavaScript, no framework, no build step.
+// Turnaround agents' and supervisors' page. Plain JavaScript, no framework, no build step.
 //
 // Rules this file keeps:
 // - Text from comments, authors, templates and the server goes into the page only through
@@ -41,6 +41,8 @@
     refreshTimer: 0,
     platforms: new Set(['facebook', 'instagram']),
     busy: false,
+    alerts: [],
+    alertTimer: 0,
   };
 
   const $ = (id) => document.getElementById(id);
@@ -264,13 +266,21 @@
     state.csrf = data.csrf_token || '';
     $('whoami').textContent = data.user.name + ' · ' + data.user.role;
     $('login-view').hidden = true;
-    $('app-view').hidden = false;
     $('session-bar').hidden = false;
+    const sup = canSeeReports();
+    // Agents have one page: no tabs at all.
+    $('tabs').hidden = !sup;
+    $('tab-reports').hidden = !sup;
+    $('tab-audit').hidden = !sup;
+    for (const r of document.querySelectorAll('.sup-only')) r.hidden = !sup;
+    audit.loaded = false;
+    route();
     loadQueue({ reset: true });
     clearInterval(state.refreshTimer);
     state.refreshTimer = setInterval(() => {
-      if (!document.hidden) refresh();
+      if (!document.hidden && !$('app-view').hidden) refresh();
     }, REFRESH_MS);
+    startAlerts();
   }
 
   function signedOut(message) {
@@ -281,8 +291,15 @@
     state.selectedId = null;
     state.detail = null;
     state.detailJson = '';
+    clearInterval(rep.timer);
+    stopAlerts();
     $('app-view').hidden = true;
+    $('reports-view').hidden = true;
+    $('audit-view').hidden = true;
+    $('tabs').hidden = true;
     $('session-bar').hidden = true;
+    clear($('audit-table').tBodies[0]);
+    audit.loaded = false;
     $('login-view').hidden = false;
     $('login-error').textContent = message || '';
     $('login-password').value = '';
@@ -1033,6 +1050,684 @@
     act('claim', {}, 'Claimed. It is yours for the next 15 minutes (renewed as you work).');
   }
 
+  // ---------- pages: inbox, reports, audit (hash routes) ----------
+
+  const REPORT_REFRESH_MS = 60000;
+  const ALERT_POLL_MS = 30000;
+  const SVGNS = 'http://www.w3.org/2000/svg';
+  const DAY_MS = 86400000;
+  // Fixed order so a category keeps its colour from chart to chart (classes s-0 .. s-9).
+  const CATEGORY_ORDER = ['wait_time', 'billing', 'staff_attitude', 'scheduling', 'communication',
+    'clinical_care', 'facilities', 'privacy', 'access', 'other'];
+
+  function canSeeReports() {
+    return Boolean(state.user && (state.user.role === 'supervisor' || state.user.role === 'admin'));
+  }
+
+  function currentView() {
+    if (!$('reports-view').hidden) return 'reports';
+    if (!$('audit-view').hidden) return 'audit';
+    return 'inbox';
+  }
+
+  // #inbox, #reports, #audit, #item/ID (the agents' view with that item selected).
+  function route() {
+    if (!state.user) return;
+    const h = window.location.hash.replace(/^#\/?/, '');
+    const m = /^item\/(\d+)$/.exec(h);
+    let view = 'inbox';
+    if (!m && (h === 'reports' || h === 'audit') && canSeeReports()) view = h;
+    showView(view);
+    if (m) select(Number(m[1]), { focusRow: false, scroll: true });
+  }
+
+  function showView(view) {
+    const before = currentView();
+    $('app-view').hidden = view !== 'inbox';
+    $('reports-view').hidden = view !== 'reports';
+    $('audit-view').hidden = view !== 'audit';
+    for (const [name, id] of [['inbox', 'tab-inbox'], ['reports', 'tab-reports'], ['audit', 'tab-audit']]) {
+      const t = $(id);
+      if (name === view) t.setAttribute('aria-current', 'page');
+      else t.removeAttribute('aria-current');
+    }
+    document.title = 'Turnaround · ' + { inbox: 'Inbox', reports: 'Reports', audit: 'Audit log' }[view];
+    $('refresh-state').hidden = view !== 'inbox';
+    clearInterval(rep.timer);
+    if (view === 'reports') {
+      loadReports();
+      rep.timer = setInterval(() => { if (!document.hidden) loadReports(); }, REPORT_REFRESH_MS);
+    } else if (view === 'audit') {
+      if (!audit.loaded) loadAudit(true);
+    } else if (before !== 'inbox') {
+      refresh();
+    }
+    pollAlerts();
+  }
+
+  // ---------- SVG (built with DOM calls; geometry as attributes, colours from app.css) ----------
+
+  function svgEl(tag, attrs, ...children) {
+    const node = document.createElementNS(SVGNS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      node.setAttribute(k, String(v));
+    }
+    for (const c of children) {
+      if (c === undefined || c === null || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  // A round axis maximum and its ticks for values up to `max`.
+  function niceScale(max, ticks) {
+    if (!(max > 0)) return { max: 1, step: 1 };
+    const raw = max / (ticks || 4);
+    const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    const step = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw);
+    return { max: Math.ceil(max / step) * step, step };
+  }
+
+  function emptyChart(box, text) {
+    clear(box);
+    box.append(el('p', { class: 'chart-empty' }, text));
+  }
+
+  // Vertical bars, optionally stacked. bars: [{label, title, segments: [{value, cls, title}]}].
+  // opts: {yLabel, fmt, lines: [{at (bar boundary index, fractional), label, cls}], labelEvery}
+  function drawColumns(box, bars, opts) {
+    clear(box);
+    const W = 640;
+    const H = 240;
+    const pad = { l: 44, r: 12, t: 14, b: 42 };
+    const iw = W - pad.l - pad.r;
+    const ih = H - pad.t - pad.b;
+    const totals = bars.map((b) => b.segments.reduce((s, x) => s + (x.value || 0), 0));
+    const scale = niceScale(Math.max(0, ...totals), 4);
+    const fmt = opts.fmt || ((v) => String(v));
+    const root = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', role: 'img', 'aria-label': opts.aria || '' });
+    const grid = svgEl('g', { class: 'grid' });
+    for (let v = 0; v <= scale.max + 1e-9; v += scale.step) {
+      const y = pad.t + ih - (v / scale.max) * ih;
+      grid.append(svgEl('line', { x1: pad.l, x2: W - pad.r, y1: y, y2: y }),
+        svgEl('text', { x: pad.l - 6, y: y + 4, class: 'tick tick-y' }, fmt(Math.round(v * 100) / 100)));
+    }
+    root.append(grid);
+    const n = Math.max(1, bars.length);
+    const slot = iw / n;
+    const bw = Math.max(2, Math.min(48, slot * 0.72));
+    const every = opts.labelEvery || Math.max(1, Math.ceil(n / 10));
+    const g = svgEl('g', { class: 'bars' });
+    bars.forEach((b, i) => {
+      const x = pad.l + i * slot + (slot - bw) / 2;
+      let y = pad.t + ih;
+      const col = svgEl('g', { class: 'col', 'data-label': b.label, 'data-total': totals[i] });
+      for (const s of b.segments) {
+        if (!(s.value > 0)) continue;
+        const h = (s.value / scale.max) * ih;
+        y -= h;
+        col.append(svgEl('rect', {
+          x: x.toFixed(1), y: y.toFixed(1), width: bw.toFixed(1), height: Math.max(0.5, h).toFixed(1),
+          class: 'bar ' + (s.cls || ''), 'data-value': s.value, 'data-label': b.label,
+        }, svgEl('title', null, s.title || (b.label + ': ' + fmt(s.value)))));
+      }
+      g.append(col);
+      if (i % every === 0) {
+        g.append(svgEl('text', { x: (pad.l + i * slot + slot / 2).toFixed(1), y: H - pad.b + 16, class: 'tick tick-x' }, b.short || b.label));
+      }
+    });
+    root.append(g);
+    for (const line of opts.lines || []) {
+      const x = pad.l + line.at * slot;
+      root.append(svgEl('g', { class: 'ref ' + (line.cls || '') },
+        svgEl('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: pad.t - 4, y2: pad.t + ih }),
+        svgEl('text', { x: (x + 4).toFixed(1), y: pad.t + 6 }, line.label)));
+    }
+    root.append(svgEl('line', { x1: pad.l, x2: W - pad.r, y1: pad.t + ih, y2: pad.t + ih, class: 'axis' }));
+    if (opts.xLabel) root.append(svgEl('text', { x: pad.l + iw / 2, y: H - 6, class: 'axis-label' }, opts.xLabel));
+    if (opts.yLabel) root.append(svgEl('text', { x: 12, y: pad.t + ih / 2, class: 'axis-label axis-label-y', transform: `rotate(-90 12 ${pad.t + ih / 2})` }, opts.yLabel));
+    box.append(root);
+  }
+
+  // Horizontal 0-100 % bars, one row per entry: [{label, pct (or null), title}].
+  function drawPercentRows(box, rows) {
+    clear(box);
+    const W = 640;
+    const row = 30;
+    const pad = { l: 130, r: 56, t: 8, b: 24 };
+    const H = pad.t + pad.b + rows.length * row;
+    const iw = W - pad.l - pad.r;
+    const root = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', role: 'img', 'aria-label': 'SLA attainment per agent' });
+    const grid = svgEl('g', { class: 'grid' });
+    for (const p of [0, 25, 50, 75, 100]) {
+      const x = pad.l + (p / 100) * iw;
+      grid.append(svgEl('line', { x1: x, x2: x, y1: pad.t, y2: H - pad.b }),
+        svgEl('text', { x, y: H - 8, class: 'tick tick-x' }, p + '%'));
+    }
+    root.append(grid);
+    rows.forEach((r, i) => {
+      const y = pad.t + i * row;
+      const g = svgEl('g', { class: 'hrow' });
+      g.append(svgEl('text', { x: pad.l - 8, y: y + row / 2 + 4, class: 'tick tick-y' }, r.label));
+      if (r.pct === null || r.pct === undefined) {
+        g.append(svgEl('text', { x: pad.l + 4, y: y + row / 2 + 4, class: 'bar-value muted-text' }, 'no answers judged yet'));
+      } else {
+        const w = Math.max(1, (r.pct / 100) * iw);
+        const cls = r.pct >= 90 ? 'good' : r.pct >= 70 ? 'fair' : 'poor';
+        g.append(svgEl('rect', {
+          x: pad.l, y: y + 5, width: w.toFixed(1), height: row - 10, rx: 3,
+          class: 'bar pct ' + cls, 'data-value': r.pct, 'data-label': r.label,
+        }, svgEl('title', null, r.title)),
+        svgEl('text', { x: (pad.l + w + 6).toFixed(1), y: y + row / 2 + 4, class: 'bar-value' }, fmtPct(r.pct)));
+      }
+      root.append(g);
+    });
+    box.append(root);
+  }
+
+  // ---------- reports ----------
+
+  const rep = { timer: 0, seq: 0, breaches: [], showAllBreaches: false, breachGroup: null };
+
+  function utcDate(ms) {
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+
+  // {from, to} as UTC dates (YYYY-MM-DD; `to` counts as the whole day), or null when invalid.
+  function reportRange() {
+    const r = (document.querySelector('input[name=range]:checked') || {}).value || '7';
+    if (r === 'custom') {
+      const from = $('r-from').value;
+      const to = $('r-to').value;
+      if (!from || !to || from > to) return null;
+      return { from, to };
+    }
+    const today = Date.now();
+    return { from: utcDate(today - (Number(r) - 1) * DAY_MS), to: utcDate(today) };
+  }
+
+  function reportParams(range, extra) {
+    const p = new URLSearchParams({ from: range.from, to: range.to });
+    p.set('basis', $('r-basis').value);
+    p.set('business_hours', $('r-hours').checked ? 'true' : 'false');
+    for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
+    return p;
+  }
+
+  function fmtSecs(s) {
+    return typeof s === 'number' ? span(s * 1000) : '–';
+  }
+
+  function fmtPct(p) {
+    return typeof p === 'number' ? (Math.round(p * 10) / 10) + '%' : '–';
+  }
+
+  function itemLink(id) {
+    return el('a', { href: '#item/' + id, class: 'item-link', title: 'Open item #' + id + ' in the inbox' }, '#' + id);
+  }
+
+  async function fetchOpenItems() {
+    let items = [];
+    let cursor = null;
+    for (let n = 0; n < 5; n++) {
+      const p = new URLSearchParams({ limit: '200' });
+      if (cursor) p.set('cursor', cursor);
+      const data = await api('GET', '/api/queue?' + p.toString());
+      items = items.concat(data.items || []);
+      cursor = data.next_cursor;
+      if (!cursor) break;
+    }
+    return { items, more: Boolean(cursor) };
+  }
+
+  async function loadReports() {
+    const range = reportRange();
+    if (!range) {
+      showMessage('Pick a start date on or before the end date.', 'error');
+      return;
+    }
+    const seq = ++rep.seq;
+    const groupBy = $('r-group').value;
+    $('reports-range-text').textContent = range.from + ' to ' + range.to + ' (UTC days) · times from when the comment was ' +
+      ($('r-basis').value === 'posted' ? 'posted' : 'received') + ($('r-hours').checked ? ' · business hours only' : '');
+    $('csv-link').href = '/api/reports/response-times?' + reportParams(range, { group_by: groupBy, format: 'csv' }).toString();
+    $('csv-breaches-link').href = '/api/reports/breaches?' + new URLSearchParams({ from: range.from, to: range.to, format: 'csv' }).toString();
+    $('groups-by').textContent = groupBy;
+    const rt = (g) => api('GET', '/api/reports/response-times?' + reportParams(range, { group_by: g }).toString());
+    const bp = new URLSearchParams({ from: range.from, to: range.to });
+    if (rep.breachGroup) {
+      bp.set('group_by', rep.breachGroup.by);
+      bp.set('group', rep.breachGroup.key);
+    }
+    try {
+      const [main, byDay, byAgent, breaches, open] = await Promise.all([
+        rt(groupBy),
+        groupBy === 'day' ? null : rt('day'),
+        groupBy === 'agent' ? null : rt('agent'),
+        api('GET', '/api/reports/breaches?' + bp.toString()),
+        fetchOpenItems(),
+      ]);
+      if (seq !== rep.seq) return;
+      rep.main = main;
+      renderTiles(main.total || {});
+      renderVolume(byDay || main, range);
+      renderFirstResponse(main);
+      renderAgentSla(byAgent || main);
+      renderOldest(open);
+      renderGroups(main);
+      rep.breaches = breaches.breaches || [];
+      renderBreaches();
+      $('reports-view').dataset.loaded = String(seq);
+    } catch (err) {
+      if (seq !== rep.seq) return;
+      if (err.status !== 401) showError(err, 'Reports');
+    }
+  }
+
+  function renderTiles(t) {
+    const box = $('tiles');
+    clear(box);
+    const tile = (k, v, sub, cls) => box.append(el('div', { class: 'tile card ' + (cls || '') },
+      el('div', { class: 'tile-k' }, k), el('div', { class: 'tile-v' }, v), sub ? el('div', { class: 'tile-sub muted' }, sub) : null));
+    tile('Complaints', String(t.items || 0), (t.dismissed || 0) + ' dismissed');
+    tile('Answered', String(t.replied || 0), (t.resolved || 0) + ' resolved');
+    tile('Median first response', fmtSecs(t.first_response_median_s), 'p90 ' + fmtSecs(t.first_response_p90_s));
+    tile('SLA attainment', fmtPct(t.sla_attainment_pct), (t.sla_met || 0) + ' met · ' + (t.sla_pending || 0) + ' pending',
+      typeof t.sla_attainment_pct === 'number' && t.sla_attainment_pct < 80 ? 'tile-bad' : '');
+    tile('Breaches', String(t.breaches || 0), 'missed their target', t.breaches ? 'tile-bad' : '');
+    tile('Recovered', fmtPct(t.recovered_pct), (t.complainers || 0) + ' complainers answered');
+  }
+
+  function renderVolume(report, range) {
+    const byKey = new Map((report.groups || []).map((g) => [g.group, g]));
+    const days = [];
+    for (let t = Date.parse(range.from + 'T00:00:00Z'); utcDate(t) <= range.to; t += DAY_MS) days.push(utcDate(t));
+    // Stacked by category when the API splits each day (by_category); the total per day otherwise.
+    const split = (report.groups || []).some((g) => g.by_category && typeof g.by_category === 'object');
+    const cats = new Set();
+    if (split) for (const g of report.groups) for (const c of Object.keys(g.by_category || {})) cats.add(c);
+    const order = [...cats].sort((a, b) => {
+      const ia = CATEGORY_ORDER.indexOf(a);
+      const ib = CATEGORY_ORDER.indexOf(b);
+      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+    });
+    const clsOf = (c) => 's-' + (CATEGORY_ORDER.indexOf(c) >= 0 ? CATEGORY_ORDER.indexOf(c) : 9);
+    const bars = days.map((d) => {
+      const g = byKey.get(d);
+      const short = d.slice(5).replace('-', '/');
+      if (!g) return { label: d, short, segments: [] };
+      if (split) {
+        return {
+          label: d, short,
+          segments: order.map((c) => ({ value: (g.by_category || {})[c] || 0, cls: clsOf(c), title: d + ' · ' + label(c) + ': ' + ((g.by_category || {})[c] || 0) })),
+        };
+      }
+      return { label: d, short, segments: [{ value: g.items || 0, cls: 's-all', title: d + ': ' + (g.items || 0) + ' complaints, ' + (g.breaches || 0) + ' breached' }] };
+    });
+    const total = bars.reduce((s, b) => s + b.segments.reduce((x, y) => x + y.value, 0), 0);
+    if (!total) {
+      emptyChart($('ch-volume'), 'No complaints in this period.');
+    } else {
+      drawColumns($('ch-volume'), bars, { aria: 'Complaints per day', yLabel: 'complaints', xLabel: 'day received (UTC)', fmt: (v) => String(v) });
+    }
+    const legend = $('ch-volume-legend');
+    clear(legend);
+    if (split) {
+      for (const c of order) legend.append(el('span', { class: 'key' }, el('i', { class: 'swatch ' + clsOf(c) }), label(c)));
+      $('ch-volume-note').textContent = 'Flagged complaints received each day, by category.';
+    } else {
+      legend.append(el('span', { class: 'key' }, el('i', { class: 'swatch s-all' }), 'All categories'));
+      $('ch-volume-note').textContent = 'Flagged complaints received each day. The split by category needs a per-day category count from the report API (by_category).';
+    }
+  }
+
+  // The distribution needs per-item times (or bucket counts) from the API; the per-group
+  // median / p90 are not a distribution and are not drawn as one.
+  function renderFirstResponse(report) {
+    const t = report.total || {};
+    const hist = Array.isArray(t.first_response_histogram) ? t.first_response_histogram : null;
+    const summary = 'Median ' + fmtSecs(t.first_response_median_s) + ' · p90 ' + fmtSecs(t.first_response_p90_s) +
+      ' · mean ' + fmtSecs(t.first_response_mean_s) + ' over ' + (t.replied || 0) + ' answered';
+    if (!hist) {
+      $('ch-frt-note').textContent = summary + '.';
+      emptyChart($('ch-frt'), 'The histogram needs per-item first-response times, which the report API does not give yet ' +
+        '(asked for: first_response_histogram in /api/reports/response-times).');
+      return;
+    }
+    $('ch-frt-note').textContent = summary + '. Lines: SLA targets.';
+    const bucketLabel = (b, prev) => (b.le_s === null || b.le_s === undefined ? '> ' + span(prev * 1000) : '≤ ' + span(b.le_s * 1000));
+    let prev = 0;
+    const bars = hist.map((b) => {
+      const lbl = bucketLabel(b, prev);
+      if (typeof b.le_s === 'number') prev = b.le_s;
+      return { label: lbl, segments: [{ value: b.count || 0, cls: 's-frt', title: lbl + ': ' + (b.count || 0) + ' items' }] };
+    });
+    const targets = report.sla_minutes && typeof report.sla_minutes === 'object' ? report.sla_minutes : {};
+    const lines = [];
+    for (const [sev, min] of Object.entries(targets)) {
+      const idx = hist.findIndex((b) => b.le_s === min * 60);
+      if (idx >= 0) lines.push({ at: idx + 1, label: 'SLA ' + sev + ' ' + span(min * 60000), cls: 'sla-line' });
+    }
+    drawColumns($('ch-frt'), bars, { aria: 'Time to first response', yLabel: 'items', xLabel: 'time to first response', lines, labelEvery: 1 });
+  }
+
+  function renderAgentSla(report) {
+    const groups = (report.groups || []).filter((g) => g.group !== '(unanswered)');
+    const unanswered = (report.groups || []).find((g) => g.group === '(unanswered)');
+    const box = $('ch-sla');
+    if (!groups.length) emptyChart(box, 'No replies in this period.');
+    else {
+      drawPercentRows(box, groups.map((g) => ({
+        label: g.group,
+        pct: typeof g.sla_attainment_pct === 'number' ? g.sla_attainment_pct : null,
+        title: g.group + ': ' + fmtPct(g.sla_attainment_pct) + ' (' + (g.sla_met || 0) + ' met, ' + (g.breaches || 0) + ' breached, ' +
+          (g.replied || 0) + ' answered, median ' + fmtSecs(g.first_response_median_s) + ')',
+      })));
+    }
+    $('ch-sla-note').textContent = 'Share of the items each agent answered first that got that answer within their target.' +
+      (unanswered && unanswered.breaches ? ' Not shown: ' + unanswered.breaches + ' breached item' + (unanswered.breaches === 1 ? '' : 's') + ' with no reply at all.' : '');
+  }
+
+  function renderOldest(open) {
+    const tbody = $('oldest-table').tBodies[0];
+    clear(tbody);
+    const since = (it) => {
+      const t = parseTime(it.posted_at || (it.comment && it.comment.created_at) || it.created_at);
+      return Number.isNaN(t) ? parseTime(it.created_at) : t;
+    };
+    const items = open.items.slice().sort((a, b) => since(a) - since(b)).slice(0, 10);
+    if (!items.length) {
+      tbody.append(el('tr', null, el('td', { colspan: 6, class: 'muted' }, 'The queue is empty.')));
+      return;
+    }
+    for (const it of items) {
+      const sla = slaFor(it);
+      tbody.append(el('tr', null,
+        el('td', null, itemLink(it.id)),
+        el('td', { title: fmtTime(new Date(since(it)).toISOString()) }, span(Date.now() - since(it))),
+        el('td', null, label(it.category)),
+        el('td', null, chip(label(it.severity), 'sev sev-' + (it.severity || 'normal'))),
+        el('td', null, chip(label(it.state), 'state state-' + it.state)),
+        el('td', { class: 'sla ' + sla.cls }, sla.text)));
+    }
+  }
+
+  const GROUP_COLUMNS = [
+    ['items', 'Items'], ['replied', 'Answered'], ['resolved', 'Resolved'], ['dismissed', 'Dismissed'],
+    ['first_response_median_s', 'Median', fmtSecs], ['first_response_p90_s', 'p90', fmtSecs],
+    ['first_response_mean_s', 'Mean', fmtSecs], ['resolution_median_s', 'Median', fmtSecs],
+    ['resolution_p90_s', 'p90', fmtSecs], ['sla_attainment_pct', 'Met', fmtPct], ['breaches', 'Breaches'],
+    ['sla_pending', 'Pending'], ['recovered_pct', 'Recovered', fmtPct], ['complained_again_pct', 'Again', fmtPct],
+  ];
+  const GROUP_HEADS = [
+    { first: 'first_response_median_s', span: 3, title: 'First response' },
+    { first: 'resolution_median_s', span: 2, title: 'Resolution' },
+    { first: 'sla_attainment_pct', span: 3, title: 'SLA' },
+    { first: 'recovered_pct', span: 2, title: 'Complainers' },
+  ];
+
+  function renderGroups(report) {
+    const table = $('groups-table');
+    const head = table.tHead;
+    clear(head);
+    // Two header rows: the timing columns share "First response" / "Resolution".
+    const top = el('tr', null, el('th', { scope: 'col', rowspan: 2 }, report.group_by || 'group'));
+    const sub = el('tr', null);
+    for (let i = 0; i < GROUP_COLUMNS.length; i++) {
+      const [key, title] = GROUP_COLUMNS[i];
+      const group = GROUP_HEADS.find((g) => g.first === key);
+      if (group) {
+        top.append(el('th', { scope: 'colgroup', colspan: group.span, class: 'colgroup' }, group.title));
+        for (let j = 0; j < group.span; j++) sub.append(el('th', { scope: 'col' }, GROUP_COLUMNS[i + j][1]));
+        i += group.span - 1;
+      } else {
+        top.append(el('th', { scope: 'col', rowspan: 2 }, title));
+      }
+    }
+    head.append(top, sub);
+    const tbody = table.tBodies[0];
+    clear(tbody);
+    const row = (g, isTotal) => el('tr', { class: isTotal ? 'total' : null },
+      el('th', { scope: 'row' }, isTotal ? 'Total' : (report.group_by === 'category' || report.group_by === 'severity' ? label(g.group) : g.group)),
+      ...GROUP_COLUMNS.map(([key, , fmt]) => {
+        const v = g[key];
+        if (key === 'breaches' && v > 0 && !isTotal) {
+          return el('td', null, el('button', {
+            type: 'button', class: 'linklike', title: 'Show these breaches',
+            onclick: () => {
+              rep.breachGroup = { by: report.group_by, key: g.group };
+              rep.showAllBreaches = false;
+              loadReports();
+              $('breaches-h').scrollIntoView({ behavior: 'smooth', block: 'start' });
+            },
+          }, String(v)));
+        }
+        return el('td', null, fmt ? fmt(v) : (v === null || v === undefined ? '–' : String(v)));
+      }));
+    for (const g of report.groups || []) tbody.append(row(g, false));
+    if (report.total) tbody.append(row(report.total, true));
+    if (!(report.groups || []).length) tbody.prepend(el('tr', null, el('td', { colspan: GROUP_COLUMNS.length + 1, class: 'muted' }, 'No items in this period.')));
+  }
+
+  function renderBreaches() {
+    const list = rep.breaches;
+    const tbody = $('breaches-table').tBodies[0];
+    clear(tbody);
+    const count = $('breaches-count');
+    clear(count);
+    count.append('(' + list.length + ')');
+    if (rep.breachGroup) {
+      count.append(' ', el('button', {
+        type: 'button', class: 'chip chip-filter', title: 'Show every breach',
+        onclick: () => { rep.breachGroup = null; loadReports(); },
+      }, rep.breachGroup.by + ': ' + rep.breachGroup.key + ' ×'));
+    }
+    const shown = rep.showAllBreaches ? list : list.slice(0, 25);
+    if (!list.length) tbody.append(el('tr', null, el('td', { colspan: 8, class: 'muted' }, 'No breaches in this period.')));
+    for (const b of shown) {
+      tbody.append(el('tr', { dataset: { itemId: String(b.item_id) } },
+        el('td', null, itemLink(b.item_id)),
+        el('td', { class: 'late' }, fmtSecs(b.late_by_s)),
+        el('td', null, label(b.category)),
+        el('td', null, chip(label(b.severity), 'sev sev-' + (b.severity || 'normal'))),
+        el('td', null, b.agent || el('span', { class: 'muted' }, b.answered ? '' : 'no reply')),
+        el('td', null, fmtTime(b.due_at)),
+        el('td', null, b.first_response_at ? fmtTime(b.first_response_at) : '–'),
+        el('td', null, chip(label(b.state), 'state state-' + b.state))));
+    }
+    const more = $('breaches-more');
+    more.hidden = rep.showAllBreaches || list.length <= shown.length;
+    more.textContent = 'Show all ' + list.length;
+  }
+
+  // ---------- audit ----------
+
+  const audit = { loaded: false, before: null, seq: 0 };
+
+  function auditQuery(before) {
+    const p = new URLSearchParams();
+    const item = $('a-item').value.trim().replace(/^#/, '');
+    if (item) p.set('item', item);
+    const actor = $('a-actor').value.trim();
+    if (actor) p.set('actor', actor);
+    const kind = $('a-kind').value.trim();
+    if (kind) p.set('kind', kind);
+    if ($('a-from').value) p.set('from', $('a-from').value + 'T00:00:00Z');
+    if ($('a-to').value) p.set('to', new Date(Date.parse($('a-to').value + 'T00:00:00Z') + DAY_MS).toISOString());
+    p.set('limit', $('a-limit').value);
+    if (before) p.set('before', String(before));
+    return '/api/audit?' + p.toString();
+  }
+
+  function detailsText(d) {
+    if (d === null || d === undefined || d === '') return '';
+    if (typeof d !== 'object') return String(d);
+    return Object.entries(d).map(([k, v]) => {
+      if (/_ms$/.test(k) && typeof v === 'number' && v > 1e11) return k.replace(/_ms$/, '') + '=' + new Date(v).toISOString();
+      return k + '=' + (typeof v === 'object' ? JSON.stringify(v) : String(v));
+    }).join(' · ');
+  }
+
+  async function loadAudit(reset) {
+    const seq = ++audit.seq;
+    const tbody = $('audit-table').tBodies[0];
+    try {
+      const data = await api('GET', auditQuery(reset ? null : audit.before));
+      if (seq !== audit.seq) return;
+      audit.loaded = true;
+      if (reset) clear(tbody);
+      for (const e of data.events || []) {
+        tbody.append(el('tr', null,
+          el('td', { class: 'mono', title: 'hash ' + (e.hash || '') + '\nprevious ' + (e.prev_hash || '') }, String(e.id)),
+          el('td', { title: e.at || '' }, fmtTime(e.at)),
+          el('td', null, e.actor || ''),
+          el('td', null, el('code', null, e.kind || '')),
+          el('td', null, e.item_id ? itemLink(e.item_id) : ''),
+          el('td', { class: 'details' }, detailsText(e.details))));
+      }
+      audit.before = data.next_before || null;
+      $('audit-more').hidden = !audit.before;
+      $('audit-empty').hidden = tbody.rows.length > 0;
+    } catch (err) {
+      if (seq === audit.seq && err.status !== 401) showError(err, 'Audit');
+    }
+  }
+
+  // ---------- alerts (both pages) ----------
+
+  function dismissedKey() {
+    return 'turnaround.dismissed-alerts.' + (state.user ? state.user.name : '');
+  }
+
+  function dismissedAlerts() {
+    try {
+      const v = JSON.parse(window.localStorage.getItem(dismissedKey()) || '[]');
+      return new Set(Array.isArray(v) ? v.map(String) : []);
+    } catch (err) {
+      return new Set();
+    }
+  }
+
+  function dismissAlert(id) {
+    const set = dismissedAlerts();
+    set.add(String(id));
+    // Only the alerts of the last 24 hours are ever shown; keep the list short.
+    const keep = [...set].slice(-200);
+    try {
+      window.localStorage.setItem(dismissedKey(), JSON.stringify(keep));
+    } catch (err) {
+      // Private mode: dismissed until the next poll is good enough.
+    }
+    state.alerts = (state.alerts || []).filter((a) => String(a.id) !== String(id));
+    renderAlerts();
+  }
+
+  function rate(v) {
+    if (!(v > 0)) return '0';
+    return v < 10 ? String(Math.round(v * 10) / 10) : String(Math.round(v));
+  }
+
+  function alertText(a) {
+    const n = Number(a.last_hour) || 0;
+    const about = a.scope && a.scope !== 'all' ? ' about ' + label(a.scope).toLowerCase() : '';
+    return n + ' flagged comment' + (n === 1 ? '' : 's') + ' in the last hour' + about + ', usually ' + rate(Number(a.baseline_per_hour)) + '/hour';
+  }
+
+  function renderAlerts() {
+    const box = $('alerts');
+    const gone = dismissedAlerts();
+    const list = (state.user ? state.alerts || [] : []).filter((a) => !gone.has(String(a.id)));
+    const key = list.map((a) => a.id).join(',');
+    if (box.dataset.shown === key) return; // unchanged: do not announce it again
+    box.dataset.shown = key;
+    clear(box);
+    for (const a of list) {
+      box.append(el('div', { class: 'alert-banner', dataset: { alertId: String(a.id), scope: a.scope || '' } },
+        el('span', { class: 'alert-icon', 'aria-hidden': 'true' }, '▲'),
+        el('span', { class: 'alert-text' }, el('strong', null, a.kind === 'spike' || !a.kind ? 'Spike: ' : label(a.kind) + ': '), alertText(a),
+          el('span', { class: 'alert-time muted' }, ' · ' + fmtTime(a.at))),
+        el('button', { type: 'button', class: 'banner-close', 'aria-label': 'Dismiss alert', onclick: () => dismissAlert(a.id) }, '×')));
+    }
+  }
+
+  async function pollAlerts() {
+    if (!state.user) return;
+    try {
+      const data = await api('GET', '/api/alerts');
+      state.alerts = (data && data.alerts) || [];
+      renderAlerts();
+    } catch (err) {
+      // The banner is a convenience; the next poll tries again.
+    }
+  }
+
+  function startAlerts() {
+    clearInterval(state.alertTimer);
+    pollAlerts();
+    state.alertTimer = setInterval(() => { if (!document.hidden) pollAlerts(); }, ALERT_POLL_MS);
+  }
+
+  function stopAlerts() {
+    clearInterval(state.alertTimer);
+    state.alerts = [];
+    renderAlerts();
+  }
+
+  // g then i / r / a: go to the inbox / reports / audit log. Returns true when it used the key.
+  let goPending = 0;
+  function handleGoKey(ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || typingIn(ev.target) || $('help-dialog').open) return false;
+    if (goPending) {
+      clearTimeout(goPending);
+      goPending = 0;
+      const to = { i: 'inbox', r: canSeeReports() ? 'reports' : null, a: canSeeReports() ? 'audit' : null }[ev.key];
+      if (!to) return false;
+      ev.preventDefault();
+      if (window.location.hash === '#' + to) route();
+      else window.location.hash = to;
+      return true;
+    }
+    if (ev.key === 'g') {
+      goPending = setTimeout(() => { goPending = 0; }, 1500);
+      ev.preventDefault();
+      return true;
+    }
+    return false;
+  }
+
+  function wireReports() {
+    window.addEventListener('hashchange', route);
+    $('report-controls').addEventListener('submit', (ev) => ev.preventDefault());
+    $('report-controls').addEventListener('change', (ev) => {
+      if (ev.target.name === 'range') {
+        const custom = ev.target.value === 'custom';
+        $('custom-range').hidden = !custom;
+        if (custom && !$('r-from').value) {
+          $('r-to').value = utcDate(Date.now());
+          $('r-from').value = utcDate(Date.now() - 29 * DAY_MS);
+        }
+      }
+      if (ev.target.id === 'r-group') rep.breachGroup = null;
+      loadReports();
+    });
+    $('reports-refresh').addEventListener('click', () => loadReports());
+    $('breaches-more').addEventListener('click', () => {
+      rep.showAllBreaches = true;
+      renderBreaches();
+    });
+    $('audit-filters').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      loadAudit(true);
+    });
+    $('a-limit').addEventListener('change', () => loadAudit(true));
+    $('a-reset').addEventListener('click', () => {
+      $('audit-filters').reset();
+      loadAudit(true);
+    });
+    $('audit-more').addEventListener('click', () => loadAudit(false));
+  }
+
   // ---------- keyboard ----------
 
   function moveSelection(delta) {
@@ -1049,7 +1744,9 @@
   }
 
   function onKey(ev) {
-    if (!state.user || $('app-view').hidden) return;
+    if (!state.user) return;
+    if (handleGoKey(ev)) return;
+    if ($('app-view').hidden) return;
     if (ev.key === 'Escape') {
       if (typingIn(ev.target)) ev.target.blur();
       closePanels();
@@ -1171,9 +1868,12 @@
       ta.focus();
     });
 
+    wireReports();
     document.addEventListener('keydown', onKey);
     document.addEventListener('visibilitychange', () => {
-      if (!document.hidden && state.user) refresh();
+      if (document.hidden || !state.user) return;
+      if (!$('app-view').hidden) refresh();
+      pollAlerts();
     });
     setInterval(tickClocks, 1000);
   }
