@@ -1,9 +1,13 @@
-// Browser test of the agents' page against a running `turnaround serve` (see run.sh, which
-// starts the server and sets the TA_* variables). Posts signed generic-webhook comments,
-// then drives Debian's chromium through playwright-core: signs in, checks the queue, the
-// explanation highlights, that a comment containing HTML is shown as text, the PHI guard as
-// you type, a 409 from someone else's claim, then claims an item, inserts a suggested reply,
-// sends it and resolves the item. Saves screenshots of the queue, the item and a phone width.
+// Browser test of the agents' and supervisors' pages against a running `turnaround serve`
+// (see run.sh, which starts the server and sets the TA_* variables). Posts signed
+// generic-webhook comments, then drives Debian's chromium through playwright-core: signs in,
+// checks the queue, the explanation highlights, that a comment containing HTML is shown as
+// text, the PHI guard as you type, a 409 from someone else's claim, then claims an item,
+// inserts a suggested reply, sends it and resolves the item. Then a burst of billing
+// complaints makes a spike alert; a supervisor checks the reports (chart data against the
+// API), the CSV link, the drill-down to an item, the audit log and the alert banner, which
+// the agent then sees too. Saves screenshots of the queue, the item, a phone width, the
+// reports, the audit log and the alert.
 //
 // Exit codes: 0 passed, 1 failed, 77 chromium could not be launched (skipped).
 import crypto from 'node:crypto';
@@ -25,6 +29,8 @@ const PASSWORD = env('TA_PASSWORD');
 const OTHER_USER = env('TA_OTHER_USER');
 const OTHER_TOKEN = env('TA_OTHER_TOKEN');
 const SECRET = env('TA_GENERIC_SECRET');
+const SUP_USER = env('TA_SUP_USER');
+const SUP_PASSWORD = env('TA_SUP_PASSWORD');
 const OUT = env('TA_OUT_DIR');
 const PROFILE = env('TA_PROFILE_DIR');
 const CHROMIUM = process.env.TA_CHROMIUM || '/usr/bin/chromium';
@@ -92,6 +98,188 @@ async function selectItem(page, id) {
     return document.querySelector(`.row-button.selected[data-item-id="${x}"]`) && h && h.textContent !== '' &&
       document.getElementById('comment-text').textContent !== 'Loading…';
   }, String(id));
+}
+
+async function signInAs(page, user, password) {
+  if (await page.locator('#logout-button').isVisible()) {
+    await page.click('#logout-button');
+  }
+  await page.locator('#login-username').waitFor({ state: 'visible' });
+  await page.fill('#login-username', user);
+  await page.fill('#login-password', password);
+  await page.click('#login-submit');
+  await page.waitForFunction((u) => document.getElementById('whoami').textContent.startsWith(u + ' '), user);
+}
+
+// Reports, audit and the spike banner. Billing complaints posted hours ago (all breached by
+// now) are enough to make a spike, overall and about billing: min_flagged is 8 in run.sh and
+// the baseline hours are empty.
+async function supervisorPart(page, ids) {
+  step = 'spike';
+  const SPIKE = [
+    'I was billed twice for the same MRI and the billing office keeps hanging up on me.',
+    'Got a collections letter for a bill I already paid, billing department is a joke.',
+    'The billing office charged my card twice for one visit and will not refund the duplicate charge.',
+    'Insurance was billed wrong three times, now I owe $900 and billing never calls back.',
+    'Billing sent my statement to the wrong address and then charged me a late fee. Awful.',
+    'Overcharged again for parking validation on my hospital bill, billing ignores my emails.',
+    'Why does my bill show two ER visits when I only came once? Billing has no answers.',
+    'Third month in a row the billing portal shows a wrong balance and support is useless.',
+    'Billing added a surprise fee to my statement and nobody can explain it. Ridiculous.',
+    'I have called billing five times about an incorrect charge and still no refund.',
+  ].map((text, i) => ({ source: 'reviews', id: `ui-spike-${i}`, text, author: { id: `spk-${i}`, name: `Billing Patient ${i}` }, created_at: minutesAgo(300 + i * 11) }));
+  await postComments(SPIKE);
+  let alerts = [];
+  for (let i = 0; i < 60 && !alerts.some((a) => a.scope === 'billing'); i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    alerts = (await apiAs(OTHER_TOKEN, 'GET', '/api/alerts')).json.alerts || [];
+  }
+  if (!alerts.some((a) => a.scope === 'billing')) throw new Error(`no billing spike alert from the server: ${JSON.stringify(alerts)}`);
+  log(`alerts: ${JSON.stringify(alerts)}`);
+
+  step = 'supervisor sign-in';
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signInAs(page, SUP_USER, SUP_PASSWORD);
+  check(await page.locator('#tab-reports').isVisible(), 'the supervisor sees the Reports tab');
+  check(await page.locator('#tab-audit').isVisible(), 'the supervisor sees the Audit tab');
+
+  step = 'reports';
+  await page.click('#tab-reports');
+  await page.locator('#reports-view').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.getElementById('reports-view').dataset.loaded);
+  check(await page.title() === 'Turnaround · Reports', 'the title names the page');
+  const api = await page.evaluate(async () => {
+    const range = { from: new Date(Date.now() - 6 * 86400000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) };
+    const q = (o) => new URLSearchParams(Object.assign({}, range, o)).toString();
+    const get = async (p) => (await fetch(p)).json();
+    return {
+      day: await get('/api/reports/response-times?' + q({ group_by: 'day', basis: 'posted', business_hours: 'false' })),
+      agent: await get('/api/reports/response-times?' + q({ group_by: 'agent', basis: 'posted', business_hours: 'false' })),
+      breaches: await get('/api/reports/breaches?' + q({})),
+      open: await get('/api/queue?limit=200'),
+    };
+  });
+  // Volume: one bar per day with items, summing to the report's total.
+  const volume = await page.$$eval('#ch-volume svg rect.bar[data-value]', (rs) => rs.map((r) => Number(r.dataset.value)));
+  check(volume.length > 0, 'the volume chart has bars');
+  check(volume.reduce((a, b) => a + b, 0) === api.day.total.items, `the volume bars add up to the ${api.day.total.items} items of the report (${volume})`);
+  check(await page.locator('#ch-volume .tick-x').count() >= 7, 'the volume chart has a label per day of the last 7');
+  // SLA attainment per agent: carmen answered two items in time.
+  const carmen = api.agent.groups.find((g) => g.group === USER);
+  check(carmen && typeof carmen.sla_attainment_pct === 'number', `the report has ${USER}'s attainment (${JSON.stringify(api.agent.groups)})`);
+  const slaBar = page.locator(`#ch-sla rect.bar[data-label="${USER}"]`);
+  check(await slaBar.count() === 1, `a bar for ${USER}`);
+  if (carmen) check(Number(await slaBar.getAttribute('data-value')) === carmen.sla_attainment_pct, `${USER}'s bar shows ${carmen.sla_attainment_pct}%`);
+  check(await page.locator('#ch-sla rect.bar[data-label="(unanswered)"]').count() === 0, 'unanswered items are not drawn as an agent');
+  // Time to first response: a histogram only from per-item data, never from medians.
+  const hasHistogram = Array.isArray(api.day.total.first_response_histogram);
+  if (hasHistogram) {
+    check(await page.locator('#ch-frt rect.bar[data-value]').count() > 0, 'the first-response histogram has bars');
+  } else {
+    check(await page.locator('#ch-frt rect').count() === 0, 'no histogram is drawn without per-item data');
+    check((await page.textContent('#ch-frt')).includes('first_response_histogram'), 'the histogram panel names the missing field');
+  }
+  check((await page.textContent('#ch-frt-note')).includes('Median'), 'the first-response median is shown');
+  // Tiles.
+  check((await page.textContent('#tiles')).includes(String(api.day.total.breaches)), 'the tiles show the breach count');
+  // Oldest open items, oldest first, linking to the inbox.
+  const since = (it) => Date.parse(it.posted_at || it.created_at);
+  const oldest = api.open.items.slice().sort((a, b) => since(a) - since(b));
+  const oldestIds = await page.$$eval('#oldest-table tbody a.item-link', (as) => as.map((a) => a.getAttribute('href')));
+  check(oldestIds.length === Math.min(10, oldest.length), `the oldest-items table has ${Math.min(10, oldest.length)} rows (${oldestIds.length})`);
+  check(oldestIds[0] === `#item/${oldest[0].id}`, `the oldest open item comes first (${oldestIds[0]} vs #item/${oldest[0].id})`);
+  // Breaches.
+  const breachRows = await page.locator('#breaches-table tbody tr[data-item-id]').count();
+  check(api.breaches.breaches.length >= SPIKE.length - 2, `the spike comments are breaches (${api.breaches.breaches.length})`);
+  check(breachRows === Math.min(25, api.breaches.breaches.length), `the breach list has a row per breach (${breachRows})`);
+  // The group table follows the selector; CSV links carry the same parameters.
+  await page.selectOption('#r-group', 'category');
+  await page.waitForFunction(() => document.querySelector('#groups-table thead th') && document.querySelector('#groups-table thead th').textContent === 'category');
+  check(await page.locator('#groups-table tbody th', { hasText: 'Billing' }).count() === 1, 'group by category lists billing');
+  const csvHref = await page.getAttribute('#csv-link', 'href');
+  check(/group_by=category/.test(csvHref) && /format=csv/.test(csvHref), `the CSV link follows the options (${csvHref})`);
+  const csv = await page.evaluate(async (h) => { const r = await fetch(h); return { type: r.headers.get('content-type'), body: await r.text() }; }, csvHref);
+  check(csv.type.startsWith('text/csv') && csv.body.startsWith('group,items,'), 'the CSV link downloads CSV');
+  await page.click('label[for="r-30"]');
+  await page.check('#r-hours');
+  await page.waitForFunction(() => /business hours only/.test(document.getElementById('reports-range-text').textContent));
+  check(/business_hours=true/.test(await page.getAttribute('#csv-link', 'href')), 'the business-hours toggle reaches the API');
+  await page.click('label[for="r-7"]');
+  await page.uncheck('#r-hours');
+  await page.selectOption('#r-group', 'agent');
+  await page.waitForFunction(() => document.querySelector('#groups-table thead th').textContent === 'agent');
+  // Drill-down: the breaches of one group.
+  await page.locator('#groups-table tbody tr:not(.total) td button.linklike').first().click();
+  await page.waitForFunction(() => document.querySelector('#breaches-count .chip-filter'));
+  await page.click('#breaches-count .chip-filter');
+  await page.waitForFunction(() => !document.querySelector('#breaches-count .chip-filter'));
+
+  step = 'alert banner (reports)';
+  const banner = page.locator('#alerts .alert-banner[data-scope="billing"]');
+  await banner.waitFor();
+  const bannerText = await banner.textContent();
+  check(/Spike: \d+ flagged comments in the last hour about billing, usually 0\/hour/.test(bannerText), `the billing spike reads well (${bannerText})`);
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, 'ui-reports.png'), fullPage: true });
+
+  step = 'reports at phone width';
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(200);
+  const wide = await page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    // The outermost elements that stick out, to name them when this fails.
+    culprits: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 &&
+      !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1) && e.closest('.table-wrap') === null)
+      .slice(0, 5).map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '')),
+  }));
+  check(wide.overflow <= 0, `no horizontal scrolling of the reports at phone width (overflow ${wide.overflow}px: ${wide.culprits.join(', ')})`);
+  await page.screenshot({ path: path.join(OUT, 'ui-reports-phone.png') });
+  await page.setViewportSize({ width: 1366, height: 900 });
+
+  step = 'drill down to the item';
+  const firstBreach = await page.getAttribute('#breaches-table tbody a.item-link', 'href');
+  await page.click('#breaches-table tbody a.item-link');
+  await page.locator('#app-view').waitFor({ state: 'visible' });
+  const bid = firstBreach.replace('#item/', '');
+  await page.waitForFunction((x) => document.getElementById('item-sub').textContent.includes('item #' + x), bid);
+  check(await page.locator('#reports-view').isHidden(), 'the item opens in the inbox');
+  check(await page.locator('#alerts .alert-banner[data-scope="billing"]').isVisible(), 'the alert shows on the inbox too');
+
+  step = 'audit';
+  await page.click('#tab-audit');
+  await page.locator('#audit-table tbody tr').first().waitFor();
+  check(await page.locator('#audit-table tbody tr').count() >= 20, 'the audit log lists events');
+  await page.fill('#a-kind', 'alert.*');
+  await page.click('#audit-filters button[type=submit]');
+  await page.waitForFunction(() => [...document.querySelectorAll('#audit-table tbody tr td:nth-child(4)')].every((td) => td.textContent === 'alert.spike'));
+  check(await page.locator('#audit-table tbody tr').count() === alerts.length, `the kind filter keeps the ${alerts.length} alerts`);
+  await page.fill('#a-kind', '');
+  await page.fill('#a-item', String(ids['ui-billing']));
+  await page.click('#audit-filters button[type=submit]');
+  await page.waitForFunction((x) => {
+    const cells = [...document.querySelectorAll('#audit-table tbody tr td:nth-child(5)')];
+    return cells.length > 0 && cells.every((td) => td.textContent === '#' + x);
+  }, String(ids['ui-billing']));
+  const kinds = await page.$$eval('#audit-table tbody tr td:nth-child(4)', (tds) => tds.map((t) => t.textContent));
+  check(kinds[0] === 'item.resolve' && kinds.includes('item.reply') && kinds.includes('item.claim'), `the item's events, newest first (${kinds})`);
+  await page.screenshot({ path: path.join(OUT, 'ui-audit.png'), fullPage: true });
+
+  step = 'dismiss alert';
+  await page.click('#alerts .alert-banner[data-scope="billing"] .banner-close');
+  check(await page.locator('#alerts .alert-banner[data-scope="billing"]').count() === 0, 'the billing alert is dismissed');
+  await page.reload();
+  await page.locator('#audit-view').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.getElementById('alerts').dataset.shown !== undefined);
+  check(await page.locator('#alerts .alert-banner[data-scope="billing"]').count() === 0, 'it stays dismissed after a reload');
+
+  step = 'agent sees the alert';
+  await signInAs(page, USER, PASSWORD);
+  check(await page.locator('#app-view').isVisible(), 'the agent lands in the inbox');
+  check(await page.locator('#tab-reports').isHidden(), 'still no Reports tab for the agent');
+  await page.locator('#alerts .alert-banner[data-scope="billing"]').waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, 'ui-alert.png') });
 }
 
 async function main() {
@@ -168,6 +356,16 @@ async function main() {
     await page.reload();
     await page.locator('#app-view').waitFor({ state: 'visible' });
     check((await page.textContent('#whoami')).includes(USER), 'still signed in after a reload');
+
+    step = 'agent: no reports';
+    check(await page.locator('#tabs').isHidden(), 'an agent has one page: no tabs');
+    check(await page.locator('#tab-reports').isHidden(), 'the agent does not see the Reports tab');
+    check(await page.locator('#tab-audit').isHidden(), 'the agent does not see the Audit tab');
+    await page.evaluate(() => { window.location.hash = 'reports'; });
+    await page.waitForTimeout(200);
+    check(await page.locator('#reports-view').isHidden() && await page.locator('#app-view').isVisible(), '#reports keeps an agent in the inbox');
+    check(await page.evaluate(async () => (await fetch('/api/reports/response-times')).status) === 403, 'the report API refuses an agent (403)');
+    await page.evaluate(() => { window.location.hash = ''; });
 
     step = 'queue';
     await page.locator('.row-button').first().waitFor();
@@ -388,6 +586,8 @@ async function main() {
     check(overflow <= 0, `no horizontal scrolling at phone width (overflow ${overflow}px)`);
     await page.screenshot({ path: path.join(OUT, 'ui-phone.png') });
 
+    await supervisorPart(page, ids);
+
     step = 'page health';
     check(dialogs.length === 0, `no dialog was opened (${dialogs.join('; ')})`);
     check(pageErrors.length === 0, `no script errors (${pageErrors.join('; ')})`);
@@ -400,7 +600,7 @@ async function main() {
   }
 
   for (const f of failures) console.error(`browser_test: FAIL ${f}`);
-  for (const f of ['ui-queue.png', 'ui-item.png', 'ui-phone.png']) {
+  for (const f of ['ui-queue.png', 'ui-item.png', 'ui-phone.png', 'ui-reports.png', 'ui-reports-phone.png', 'ui-audit.png', 'ui-alert.png']) {
     if (fs.existsSync(path.join(OUT, f))) log(`screenshot ${path.join(OUT, f)}`);
   }
   log(failures.length ? `${failures.length} check(s) failed` : 'all checks passed');

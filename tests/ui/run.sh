@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Browser test of the agents' page, end to end against the real binary.
+# Browser test of the agents' and supervisors' pages, end to end against the real binary.
 #
 #   tests/ui/run.sh [PATH/TO/turnaround]     (default: build/turnaround)
 #
 # 1. Installs Debian's chromium (apt-get, only if missing) and playwright-core (npm ci into
 #    tests/ui/node_modules, pinned by package-lock.json; playwright never downloads a browser).
 # 2. Starts `turnaround serve` on a free loopback port with a temporary database and the
-#    repository's rules/ and templates/, and creates two agents (the test signs in as the
-#    first; the second holds a claim to provoke a 409).
-# 3. Runs browser_test.mjs, which posts signed generic-webhook comments and drives the page.
-#    Screenshots go to build/ui-queue.png, build/ui-item.png and build/ui-phone.png.
+#    repository's rules/ and templates/, spike checks every 5 s (alerts at 8 flagged items an
+#    hour), and creates two agents (the test signs in as the first; the second holds a claim
+#    to provoke a 409) and a supervisor.
+# 3. Runs browser_test.mjs, which posts signed generic-webhook comments and drives the page:
+#    the agents' inbox, then the supervisors' reports and audit pages, then a spike alert.
+#    Screenshots go to build/ui-queue.png, build/ui-item.png, build/ui-phone.png,
+#    build/ui-reports.png, build/ui-audit.png and build/ui-alert.png.
 #
 # Exit codes: 0 passed, 1 failed, 77 skipped (only when chromium cannot be installed or
 # launched; ctest reports that as skipped).
@@ -74,14 +77,15 @@ trap 'exit 1' INT TERM
 
 db=$tmp/ui.db
 secret=ui-test-generic-secret-$$
-add_user() {  # NAME -> prints "password token"
+add_user() {  # NAME [ROLE] -> prints "password token"
   local out
-  out=$("$bin" user add "$1" --role agent --db "$db") || { say "user add $1 failed"; return 1; }
+  out=$("$bin" user add "$1" --role "${2:-agent}" --db "$db") || { say "user add $1 failed"; return 1; }
   printf '%s %s\n' "$(sed -n 's/^password: //p' <<<"$out")" "$(sed -n 's/^token: //p' <<<"$out")"
 }
 read -r agent_password _ < <(add_user carmen) || exit 1
 read -r _ bob_token < <(add_user bob) || exit 1
-if [ -z "$agent_password" ] || [ -z "$bob_token" ]; then
+read -r sup_password _ < <(add_user nadia supervisor) || exit 1
+if [ -z "$agent_password" ] || [ -z "$bob_token" ] || [ -z "$sup_password" ]; then
   say "could not read the password / token printed by 'turnaround user add'"
   exit 1
 fi
@@ -94,7 +98,8 @@ cat >"$tmp/config.json" <<'JSON'
     "contact_phone": "(555) 010-2000",
     "contact_email": "patientrelations@riverside.example",
     "contact_url": "https://riverside.example/contact"
-  }
+  },
+  "alerts": { "spike_multiple": 3.0, "min_flagged": 8, "baseline_hours": 24, "check_interval_s": 5 }
 }
 JSON
 TURNAROUND_GENERIC_SECRET=$secret "$bin" serve --listen 127.0.0.1:0 --db "$db" --config "$tmp/config.json" \
@@ -116,6 +121,7 @@ say "server at $base"
 
 mkdir -p "$root/build"
 TA_BASE_URL=$base TA_USER=carmen TA_PASSWORD=$agent_password TA_OTHER_USER=bob \
+  TA_SUP_USER=nadia TA_SUP_PASSWORD=$sup_password \
   TA_OTHER_TOKEN=$bob_token TA_GENERIC_SECRET=$secret TA_OUT_DIR=$root/build \
   TA_PROFILE_DIR=$tmp/profile TA_CHROMIUM=$chromium \
   node "$here/browser_test.mjs"
