@@ -136,7 +136,14 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
         continue;
       }
       (r.case_sensitive ? rs->cased_pattern_ : rs->set_pattern_).push_back(static_cast<int>(rs->patterns_.size()));
-      rs->patterns_.push_back({i, std::move(re), exact});
+      // The pattern as run on ASCII-lower-cased text (a smaller DFA than (?i)),
+      // used to confirm set hits and find spans; offsets are the same bytes.
+      std::unique_ptr<RE2> folded;
+      if (!r.case_sensitive) {
+        folded = std::make_unique<RE2>(NeedsFold(p.text) ? "(?i)" + p.text : p.text, one);
+        if (!folded->ok()) folded.reset();
+      }
+      rs->patterns_.push_back({i, std::move(re), std::move(folded), exact});
     }
   }
   if (errors.empty() && ((!rs->set_pattern_.empty() && !rs->set_.Compile()) ||
@@ -178,16 +185,21 @@ bool RuleSet::RuleMatches(size_t rule, std::string_view text) const {
   return false;
 }
 
-bool RuleSet::AppendMatch(size_t pattern, std::string_view text, bool spans, std::vector<model::RuleMatch>* out) const {
+bool RuleSet::AppendMatch(size_t pattern, std::string_view text, std::string_view lower, bool spans,
+                          std::vector<model::RuleMatch>* out) const {
   const Pattern& p = patterns_[pattern];
-  re2::StringPiece whole;
+  const RE2& re = p.folded ? *p.folded : *p.re;
+  std::string_view input = p.folded ? lower : text;
+  re2::StringPiece found;
   if (spans) {
-    if (!p.re->Match(text, 0, text.size(), RE2::UNANCHORED, &whole, 1)) return false;  // only a candidate
-  } else if (!p.exact_in_set && !p.re->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) {
+    if (!re.Match(input, 0, input.size(), RE2::UNANCHORED, &found, 1)) return false;  // only a candidate
+  } else if (!p.exact_in_set && !re.Match(input, 0, input.size(), RE2::UNANCHORED, nullptr, 0)) {
     return false;
   } else {
-    whole = re2::StringPiece(text.data(), 0);
+    found = re2::StringPiece(input.data(), 0);
   }
+  // Same offsets in text and lower; the reported span is the text as written.
+  re2::StringPiece whole(text.data() + (found.data() - input.data()), found.size());
   const RuleSpec& r = rules_[p.rule];
   model::RuleMatch& m = out->emplace_back();
   m.rule_id = r.id;
@@ -236,7 +248,7 @@ bool RuleSet::Match(std::string_view text, std::vector<model::RuleMatch>* out, b
   for (int h : hits) {
     size_t rule = patterns_[static_cast<size_t>(h)].rule;
     if (rule == last_rule) continue;  // one match per rule: its first pattern that matches
-    if (AppendMatch(static_cast<size_t>(h), text, spans, out)) last_rule = rule;
+    if (AppendMatch(static_cast<size_t>(h), text, lower, spans, out)) last_rule = rule;
   }
   return ok;
 }

@@ -54,12 +54,14 @@ class RuleSet {
  private:
   struct Pattern {
     size_t rule;
-    std::unique_ptr<RE2> re;
+    std::unique_ptr<RE2> re;      // exact, as written (examples, fallback)
+    std::unique_ptr<RE2> folded;  // same, for ASCII-lower-cased text; null for case-sensitive rules
     bool exact_in_set = false;  // the set runs this very pattern: a set hit is a match
   };
   // Confirms a set hit with the pattern's own RE2 and appends its match;
   // false if the exact pattern does not match (the set runs a looser superset).
-  bool AppendMatch(size_t pattern, std::string_view text, bool spans, std::vector<model::RuleMatch>* out) const;
+  bool AppendMatch(size_t pattern, std::string_view text, std::string_view lower, bool spans,
+                   std::vector<model::RuleMatch>* out) const;
   bool RuleMatches(size_t rule, std::string_view text) const;
 
   std::vector<RuleSpec> rules_;

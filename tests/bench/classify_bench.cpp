@@ -1,9 +1,10 @@
 // classify_bench: comments classified per second of one thread's CPU time over a large
-// generated corpus. Usage: classify_bench RULES_DIR [N]   prints classify_per_s=N
+// generated corpus (or CLASSIFY_CORPUS=FILE). Usage: classify_bench RULES_DIR [N]   prints classify_per_s=N
 // (full verdicts with spans) and classify_nospans_per_s=N (decisions only)
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -63,7 +64,19 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s", c.status().message().c_str());
     return 1;
   }
-  std::vector<std::string> corpus = Corpus(n);
+  // CLASSIFY_CORPUS=FILE: one comment per line, cycled to N (real text makes
+  // far more distinct DFA states than the generated corpus).
+  std::vector<std::string> corpus;
+  if (const char* file = std::getenv("CLASSIFY_CORPUS")) {
+    std::ifstream in(file);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) lines.push_back(line);
+    }
+    for (size_t i = 0; i < n && !lines.empty(); ++i) corpus.push_back(lines[i % lines.size()]);
+  } else {
+    corpus = Corpus(n);
+  }
   size_t warm = 0;
   for (size_t i = 0; i < 2000 && i < n; ++i) warm += (*c)->Classify(corpus[i]).flagged();  // warm the DFA
   size_t flagged = 0;
