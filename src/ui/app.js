@@ -1121,12 +1121,22 @@
   }
 
   // A round axis maximum and its ticks for values up to `max`.
-  function niceScale(max, ticks) {
+  // Counts get whole-number steps.
+  function niceScale(max, ticks, whole) {
     if (!(max > 0)) return { max: 1, step: 1 };
     const raw = max / (ticks || 4);
     const mag = Math.pow(10, Math.floor(Math.log10(raw)));
-    const step = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw);
+    let step = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw);
+    if (whole) step = Math.max(1, Math.round(step));
     return { max: Math.ceil(max / step) * step, step };
+  }
+
+  // 900 -> "15m", 3600 -> "1h", 86400 -> "1d"; other values as span() does.
+  function shortDuration(s) {
+    if (s > 0 && s % 86400 === 0) return s / 86400 + 'd';
+    if (s > 0 && s % 3600 === 0) return s / 3600 + 'h';
+    if (s > 0 && s % 60 === 0 && s < 3600) return s / 60 + 'm';
+    return span(s * 1000);
   }
 
   function emptyChart(box, text) {
@@ -1144,7 +1154,7 @@
     const iw = W - pad.l - pad.r;
     const ih = H - pad.t - pad.b;
     const totals = bars.map((b) => b.segments.reduce((s, x) => s + (x.value || 0), 0));
-    const scale = niceScale(Math.max(0, ...totals), 4);
+    const scale = niceScale(Math.max(0, ...totals), 4, opts.whole !== false);
     const fmt = opts.fmt || ((v) => String(v));
     const root = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', role: 'img', 'aria-label': opts.aria || '' });
     const grid = svgEl('g', { class: 'grid' });
@@ -1178,12 +1188,16 @@
       }
     });
     root.append(g);
-    for (const line of opts.lines || []) {
+    (opts.lines || []).forEach((line, i) => {
       const x = pad.l + line.at * slot;
+      // Labels sit on a white backing, one step lower each, so neighbours do not collide.
+      const ty = pad.t + 8 + i * 14;
+      const text = svgEl('text', { x: (x + 4).toFixed(1), y: ty }, line.label);
       root.append(svgEl('g', { class: 'ref ' + (line.cls || '') },
         svgEl('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: pad.t - 4, y2: pad.t + ih }),
-        svgEl('text', { x: (x + 4).toFixed(1), y: pad.t + 6 }, line.label)));
-    }
+        svgEl('rect', { x: (x + 2).toFixed(1), y: ty - 10, width: 7 * line.label.length + 4, height: 13, class: 'ref-back' }),
+        text));
+    });
     root.append(svgEl('line', { x1: pad.l, x2: W - pad.r, y1: pad.t + ih, y2: pad.t + ih, class: 'axis' }));
     if (opts.xLabel) root.append(svgEl('text', { x: pad.l + iw / 2, y: H - 6, class: 'axis-label' }, opts.xLabel));
     if (opts.yLabel) root.append(svgEl('text', { x: 12, y: pad.t + ih / 2, class: 'axis-label axis-label-y', transform: `rotate(-90 12 ${pad.t + ih / 2})` }, opts.yLabel));
@@ -1396,7 +1410,7 @@
       return;
     }
     $('ch-frt-note').textContent = summary + '. Lines: SLA targets.';
-    const bucketLabel = (b, prev) => (b.le_s === null || b.le_s === undefined ? '> ' + span(prev * 1000) : '≤ ' + span(b.le_s * 1000));
+    const bucketLabel = (b, prev) => (b.le_s === null || b.le_s === undefined ? '> ' + shortDuration(prev) : '≤ ' + shortDuration(b.le_s));
     let prev = 0;
     const bars = hist.map((b) => {
       const lbl = bucketLabel(b, prev);
@@ -1407,7 +1421,7 @@
     const lines = [];
     for (const [sev, min] of Object.entries(targets)) {
       const idx = hist.findIndex((b) => b.le_s === min * 60);
-      if (idx >= 0) lines.push({ at: idx + 1, label: 'SLA ' + sev + ' ' + span(min * 60000), cls: 'sla-line' });
+      if (idx >= 0) lines.push({ at: idx + 1, label: sev + ' SLA ' + shortDuration(min * 60), cls: 'sla-line' });
     }
     drawColumns($('ch-frt'), bars, { aria: 'Time to first response', yLabel: 'items', xLabel: 'time to first response', lines, labelEvery: 1 });
   }
