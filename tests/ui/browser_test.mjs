@@ -273,7 +273,12 @@ async function supervisorPart(page, ids) {
   check(await page.locator('#alerts .alert-banner[data-scope="billing"]').isVisible(), 'the alert shows on the inbox too');
 
   step = 'audit';
-  await page.click('#tab-audit');
+  // g then a: the audit log (from the inbox, where a plain r would open the reply editor).
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('g');
+  await page.keyboard.press('a');
+  await page.locator('#audit-view').waitFor({ state: 'visible' });
+  check(await page.evaluate(() => document.activeElement.id) !== 'reply-text', 'g a does not reach the inbox shortcuts');
   await page.locator('#audit-table tbody tr').first().waitFor();
   check(await page.locator('#audit-table tbody tr').count() >= 20, 'the audit log lists events');
   await page.fill('#a-kind', 'alert.*');
