@@ -38,6 +38,10 @@ int ParseServeArgs(const Args& args, Config* config) {
       std::fputs(kServeUsage, stdout);
       return 0;
     }
+    if (a == "--bench-null-route") {
+      config->bench_null_route = true;
+      continue;
+    }
     std::string* target = a == "--listen"      ? &listen
                           : a == "--db"        ? &db
                           : a == "--config"    ? &config_file

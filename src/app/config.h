@@ -64,6 +64,9 @@ struct Config {
   int retention_closed_comment_text_days = 0;
   // Mark the session cookie Secure: set when a TLS proxy fronts the server.
   bool secure_cookies = false;
+  // `serve --bench-null-route` only: POST /bench/null answers 200 at once,
+  // the ceiling that scripts/bench measures ingest against.
+  bool bench_null_route = false;
   // When set, GET /metrics needs "Authorization: Bearer <metrics_token>".
   std::string metrics_token;
   ingest::WebhookSecrets secrets;

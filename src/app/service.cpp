@@ -179,6 +179,11 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   });
   http::RegisterUiRoutes(raw);
   RegisterHealth(raw, parts.get());
+  if (config.bench_null_route) {
+    raw.Post("/bench/null", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("{\"ok\":true}", "application/json");
+    });
+  }
   parts->port = parts->http->Bind(config.listen_host, config.listen_port);
   if (parts->port < 0) {
     return core::Status(core::Code::kUnavailable,

@@ -25,6 +25,7 @@ class DeliveryWriter::Applier {
   Applier(SQLite::Database& db, const queue::SlaTargets& sla)
       : db_(db),
         sla_(sla),
+        events_(db),
         insert_delivery_(db, "INSERT INTO deliveries(endpoint, received_at_ms, accepted, "
                              "http_status, reason, comment_count, body) VALUES (?,?,?,?,?,?,?)"),
         find_comment_(db, "SELECT id, text, state, received_at_ms, is_ours FROM comments WHERE platform=? AND external_id=?"),
@@ -41,6 +42,13 @@ class DeliveryWriter::Applier {
         update_state_(db, "UPDATE comments SET state=?, updated_at_ms=? WHERE id=?"),
         insert_history_(db, "INSERT INTO comment_history(comment_id, action, at_ms, old_text, "
                             "delivery_id) VALUES (?,?,?,?,?)") {}
+
+  // Call after BEGIN: the audit chain head is read once per batch.
+  void BeginBatch() { events_.Begin(); }
+  // Around each delivery's savepoint: a rolled-back delivery's events are
+  // gone, so the in-memory chain head goes back too.
+  EventAppender::Head SaveHead() const { return events_.head(); }
+  void RestoreHead(EventAppender::Head head) { events_.set_head(std::move(head)); }
 
   // Applies one delivery; throws SQLite::Exception on a database error.
   DeliveryOutcome Apply(const DeliveryRecord& rec) {
@@ -124,7 +132,7 @@ class DeliveryWriter::Applier {
     e.item_id = item_id;
     e.comment_id = comment_id;
     e.details = details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    AppendEvent(db_, std::move(e));
+    events_.Append(std::move(e));
   }
 
   void AuditVerdict(std::int64_t comment_id, const model::Verdict& v, core::TimeMs now) {
@@ -292,6 +300,7 @@ class DeliveryWriter::Applier {
 
   SQLite::Database& db_;
   const queue::SlaTargets sla_;
+  EventAppender events_;
   SQLite::Statement insert_delivery_;
   SQLite::Statement find_comment_;
   SQLite::Statement insert_comment_;
@@ -371,14 +380,17 @@ void DeliveryWriter::CommitBatch(std::deque<Pending>& batch) {
   results.reserve(batch.size());
   try {
     db_->exec("BEGIN IMMEDIATE");
+    applier_->BeginBatch();
     for (Pending& p : batch) {
       db_->exec("SAVEPOINT delivery");
+      EventAppender::Head head = applier_->SaveHead();
       try {
         results.emplace_back(applier_->Apply(p.record));
         db_->exec("RELEASE delivery");
       } catch (const SQLite::Exception& e) {
         db_->exec("ROLLBACK TO delivery");
         db_->exec("RELEASE delivery");
+        applier_->RestoreHead(std::move(head));
         core::LogError(std::string("store: delivery not stored: ") + e.what());
         results.emplace_back(core::Internal("could not store the delivery"));
       }

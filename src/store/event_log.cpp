@@ -18,30 +18,46 @@ std::string EventHash(const model::Event& e) {
   return core::Sha256Hex(fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-model::Event AppendEvent(SQLite::Database& db, model::Event e) {
-  SQLite::Statement last(db, "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1");
-  if (last.executeStep()) {
-    e.id = last.getColumn(0).getInt64() + 1;
-    e.prev_hash = last.getColumn(1).getString();
+EventAppender::EventAppender(SQLite::Database& db)
+    : db_(db),
+      last_(db, "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1"),
+      insert_(db,
+              "INSERT INTO events(id, at_ms, actor, kind, item_id, comment_id, details, "
+              "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)") {}
+
+void EventAppender::Begin() {
+  last_.reset();
+  if (last_.executeStep()) {
+    head_ = {last_.getColumn(0).getInt64(), last_.getColumn(1).getString()};
   } else {
-    e.id = 1;
-    e.prev_hash = kGenesis;
+    head_ = {0, kGenesis};
   }
+  last_.reset();
+}
+
+model::Event EventAppender::Append(model::Event e) {
+  e.id = head_.id + 1;
+  e.prev_hash = head_.hash;
   e.hash = EventHash(e);
-  SQLite::Statement ins(db,
-                        "INSERT INTO events(id, at_ms, actor, kind, item_id, comment_id, details, "
-                        "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)");
-  ins.bind(1, e.id);
-  ins.bind(2, e.at_ms);
-  ins.bind(3, e.actor);
-  ins.bind(4, e.kind);
-  ins.bind(5, e.item_id);
-  ins.bind(6, e.comment_id);
-  ins.bind(7, e.details);
-  ins.bind(8, e.prev_hash);
-  ins.bind(9, e.hash);
-  ins.exec();
+  insert_.reset();
+  insert_.bind(1, e.id);
+  insert_.bind(2, e.at_ms);
+  insert_.bind(3, e.actor);
+  insert_.bind(4, e.kind);
+  insert_.bind(5, e.item_id);
+  insert_.bind(6, e.comment_id);
+  insert_.bind(7, e.details);
+  insert_.bind(8, e.prev_hash);
+  insert_.bind(9, e.hash);
+  insert_.exec();
+  head_ = {e.id, e.hash};
   return e;
+}
+
+model::Event AppendEvent(SQLite::Database& db, model::Event e) {
+  EventAppender appender(db);
+  appender.Begin();
+  return appender.Append(std::move(e));
 }
 
 core::Result<ChainReport> VerifyChain(SQLite::Database& db) {

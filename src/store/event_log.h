@@ -8,6 +8,7 @@
 #pragma once
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
 #include <string>
@@ -20,6 +21,31 @@ namespace turnaround::store {
 // Appends `event` (id, prev_hash and hash are filled in) inside the caller's
 // open write transaction; throws SQLite::Exception on database errors.
 model::Event AppendEvent(SQLite::Database& db, model::Event event);
+
+// EventAppender: the same, for many appends in one transaction (the
+// delivery writer's batches), with prepared statements and the chain head
+// kept in memory. Begin() after BEGIN reads the head; a caller that rolls
+// back a savepoint restores the head it saved with head()/set_head().
+// Not thread-safe; one per connection.
+class EventAppender {
+ public:
+  explicit EventAppender(SQLite::Database& db);
+  void Begin();
+  model::Event Append(model::Event event);
+
+  struct Head {
+    std::int64_t id = 0;
+    std::string hash;
+  };
+  const Head& head() const { return head_; }
+  void set_head(Head head) { head_ = std::move(head); }
+
+ private:
+  SQLite::Database& db_;
+  SQLite::Statement last_;
+  SQLite::Statement insert_;
+  Head head_;
+};
 
 // The hash an event should carry.
 std::string EventHash(const model::Event& e);
