@@ -10,7 +10,7 @@
 //       [--connections 64] [--duration-s 10] [--max-deliveries N]
 //       [--batch-percent 2] [--batch-size 50] [--dup-percent 2]
 //       [--complaint-percent 30] [--id-prefix run1] [--ack-log FILE] [--retry]
-//       [--rate PER_S]
+//       [--rate PER_S] [--get PATH --bearer TOKEN]
 // Prints one JSON object with the figures on stdout.
 #include <httplib.h>
 
@@ -38,6 +38,7 @@ struct Options {
   double duration_s = 10, rate = 0;
   long max_deliveries = 0;
   bool retry = false;
+  std::string get_path, bearer;  // --get: GET this path instead of posting deliveries
 };
 
 const char* kComplaints[] = {
@@ -112,6 +113,18 @@ void Worker(Shared& s, int index, std::chrono::steady_clock::time_point end) {
       std::this_thread::sleep_until(next_send);
       next_send += std::chrono::microseconds(static_cast<long>(per_conn_interval * 1e6));
     }
+    if (!o.get_path.empty()) {
+      auto t0 = std::chrono::steady_clock::now();
+      auto res = client.Get(o.get_path.c_str(), {{"Authorization", "Bearer " + o.bearer}});
+      ++s.sent;
+      if (res && res->status == 200) {
+        ++s.acked;
+        local.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+      } else {
+        ++s.errors;
+      }
+      continue;
+    }
     std::vector<std::string> ids;
     const std::string body = Delivery(s, n, rng, &ids);
     if (s.sent_log) {
@@ -181,12 +194,14 @@ int main(int argc, char** argv) {
     else if (a == "--ack-log") o.ack_log = val();
     else if (a == "--rate") o.rate = std::atof(val().c_str());
     else if (a == "--retry") o.retry = true;
+    else if (a == "--get") o.get_path = val();
+    else if (a == "--bearer") o.bearer = val();
     else {
       std::fprintf(stderr, "unknown option %s\n", a.c_str());
       return 2;
     }
   }
-  if (o.port <= 0 || o.secret.empty() || o.connections <= 0) {
+  if (o.port <= 0 || (o.secret.empty() && o.get_path.empty()) || o.connections <= 0) {
     std::fprintf(stderr, "usage: turnaround_loadgen --port P --secret S [options]\n");
     return 2;
   }
