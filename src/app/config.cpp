@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "reports/report_service.h"
+
 namespace turnaround::app {
 namespace {
 
@@ -133,6 +135,24 @@ core::Status LoadReplies(const json& r, RepliesConfig* c) {
   return core::Status::Ok();
 }
 
+// business_hours replaces the whole weekly table (days left out are closed).
+core::Status LoadReports(const json& r, ReportsConfig* c) {
+  if (!r.is_object()) return core::InvalidArgument("reports: must be an object");
+  TA_RETURN_IF_ERROR(CheckKeys(r, "reports.", {"time_zone", "business_hours"}));
+  TA_RETURN_IF_ERROR(ReadString(r, "time_zone", "reports.", &c->time_zone));
+  if (auto h = r.find("business_hours"); h != r.end()) {
+    if (!h->is_object()) return core::InvalidArgument("reports.business_hours: must be an object");
+    TA_RETURN_IF_ERROR(CheckKeys(*h, "reports.business_hours.", {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}));
+    c->business_hours.clear();
+    for (auto it = h->begin(); it != h->end(); ++it) {
+      TA_RETURN_IF_ERROR(ReadString(*h, it.key().c_str(), "reports.business_hours.", &c->business_hours[it.key()]));
+    }
+  }
+  auto hours = reports::LoadBusinessHours(c->business_hours, c->time_zone);
+  if (!hours.ok()) return core::InvalidArgument("reports: " + hours.status().message());
+  return core::Status::Ok();
+}
+
 }  // namespace
 
 core::Status ParseListen(const std::string& text, std::string* host, int* port) {
@@ -165,7 +185,7 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
     return core::InvalidArgument("config file " + path + " is not a JSON object");
   }
   core::Status s = CheckKeys(doc, "", {"listen", "db", "rules_dir", "templates_dir", "log_level",
-                                       "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token", "alerts", "retention"});
+                                       "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token", "alerts", "retention", "reports"});
   if (!s.ok()) return core::InvalidArgument(path + ": " + s.message());
   auto fail = [&](const core::Status& st) { return core::InvalidArgument(path + ": " + st.message()); };
   std::string listen;
@@ -189,6 +209,9 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
   }
   if (auto a = doc.find("alerts"); a != doc.end()) {
     if (s = LoadAlerts(*a, &config->alerts); !s.ok()) return fail(s);
+  }
+  if (auto r = doc.find("reports"); r != doc.end()) {
+    if (s = LoadReports(*r, &config->reports); !s.ok()) return fail(s);
   }
   if (auto r = doc.find("retention"); r != doc.end()) {
     if (!r->is_object()) return fail(core::InvalidArgument("retention: must be an object"));

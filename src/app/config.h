@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 
 #include "core/status.h"
@@ -11,7 +12,9 @@
 namespace turnaround::app {
 
 struct HttpSettings {
-  int threads = 32;                 // handler threads; each may wait on a commit
+  // Handler threads. A keep-alive connection holds one for its life, and each
+  // webhook request waits on a group commit, so more in flight = bigger batches.
+  int threads = 256;
   int keep_alive_max_count = 10000;  // requests per keep-alive connection
   int keep_alive_timeout_s = 10;
   int read_timeout_s = 10;          // a client that stalls longer is cut off
@@ -46,6 +49,16 @@ struct AlertsConfig {
   std::string webhook_url;  // POSTed a JSON alert when set
 };
 
+// Reports: business hours for `business_hours=true` durations.
+struct ReportsConfig {
+  // IANA zone the hours are in ("UTC" or a name under /usr/share/zoneinfo).
+  std::string time_zone = "UTC";
+  // "mon".."sun" -> "HH:MM-HH:MM" ranges, comma-separated; "" or absent: closed.
+  std::map<std::string, std::string> business_hours = {
+      {"mon", "09:00-17:00"}, {"tue", "09:00-17:00"}, {"wed", "09:00-17:00"},
+      {"thu", "09:00-17:00"}, {"fri", "09:00-17:00"}};
+};
+
 struct Config {
   std::string listen_host = "127.0.0.1";
   int listen_port = 8080;
@@ -62,6 +75,7 @@ struct Config {
   // (0 = keep). Applied at start-up and hourly; each purge is audited.
   int retention_delivery_body_days = 30;
   int retention_closed_comment_text_days = 0;
+  ReportsConfig reports;
   // Mark the session cookie Secure: set when a TLS proxy fronts the server.
   bool secure_cookies = false;
   // `serve --bench-null-route` only: POST /bench/null answers 200 at once,
