@@ -28,6 +28,9 @@ struct ParsedDelivery {
 struct CommentWrite {
   model::Comment comment;
   std::optional<model::Verdict> verdict;  // absent for removals and hide/unhide
+  // The verdict as JSON, serialized by the handler thread so that the single
+  // writer thread does only I/O; empty means "serialize it yourself".
+  std::string verdict_json;
 };
 
 // A delivery as it is recorded: accepted ones carry their comments; rejected

@@ -2,6 +2,7 @@
 
 #include <openssl/crypto.h>
 
+#include "classify/verdict_json.h"
 #include "core/log.h"
 #include "ingest/generic.h"
 #include "ingest/meta.h"
@@ -93,7 +94,10 @@ core::Result<DeliverySummary> IngestPipeline::Handle(std::string_view endpoint,
     CommentWrite w;
     const bool has_text = c.action == model::CommentAction::kCreate ||
                           c.action == model::CommentAction::kEdit;
-    if (has_text && !c.from_page) w.verdict = classifier->Classify(c.text);
+    if (has_text && !c.from_page) {
+      w.verdict = classifier->Classify(c.text);
+      w.verdict_json = classify::VerdictToJson(*w.verdict).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
     w.comment = std::move(c);
     rec.writes.push_back(std::move(w));
   }

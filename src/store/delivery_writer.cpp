@@ -41,7 +41,8 @@ class DeliveryWriter::Applier {
                      "WHERE id=?"),
         update_state_(db, "UPDATE comments SET state=?, updated_at_ms=? WHERE id=?"),
         insert_history_(db, "INSERT INTO comment_history(comment_id, action, at_ms, old_text, "
-                            "delivery_id) VALUES (?,?,?,?,?)") {}
+                            "delivery_id) VALUES (?,?,?,?,?)"),
+        find_item_(db, std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.comment_id=?") {}
 
   // Call after BEGIN: the audit chain head is read once per batch.
   void BeginBatch() { events_.Begin(); }
@@ -90,7 +91,7 @@ class DeliveryWriter::Applier {
     st.bind(first + 2, v.category);
     st.bind(first + 3, model::SeverityName(v.severity));
     st.bind(first + 4, v.confidence);
-    st.bind(first + 5, classify::VerdictToJson(v).dump());
+    st.bind(first + 5, w.verdict_json.empty() ? classify::VerdictToJson(v).dump() : w.verdict_json);
     st.bind(first + 6, v.rules_version);
   }
 
@@ -167,10 +168,12 @@ class DeliveryWriter::Applier {
   }
 
   std::optional<model::Item> FindItem(std::int64_t comment_id) {
-    SQLite::Statement st(db_, std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.comment_id=?");
-    st.bind(1, comment_id);
-    if (!st.executeStep()) return std::nullopt;
-    return ReadItemRow(st, 0);
+    Reset(find_item_);
+    find_item_.bind(1, comment_id);
+    if (!find_item_.executeStep()) return std::nullopt;
+    model::Item item = ReadItemRow(find_item_, 0);
+    find_item_.reset();
+    return item;
   }
 
   // After an edit: re-open a closed item if the text is a complaint again,
@@ -307,6 +310,7 @@ class DeliveryWriter::Applier {
   SQLite::Statement update_text_;
   SQLite::Statement update_state_;
   SQLite::Statement insert_history_;
+  SQLite::Statement find_item_;
 };
 
 core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::Open(const std::string& path,
