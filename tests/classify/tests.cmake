@@ -4,7 +4,8 @@ list(APPEND TURNAROUND_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/sentiment_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/classifier_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/eval_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/structure_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/structure_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/urgent_test.cpp)
 
 # Quality gate: eval on the project's labelled healthcare comments must reach
 # F1 >= 0.90 and urgent recall >= 0.95 (the holdout file is never used here).
