@@ -60,25 +60,31 @@ model::Event AppendEvent(SQLite::Database& db, model::Event e) {
   return appender.Append(std::move(e));
 }
 
+const char* const kSelectEvents =
+    "SELECT id, at_ms, actor, kind, item_id, comment_id, details, prev_hash, hash FROM events ";
+
+model::Event ReadEventRow(SQLite::Statement& st) {
+  model::Event e;
+  e.id = st.getColumn(0).getInt64();
+  e.at_ms = st.getColumn(1).getInt64();
+  e.actor = st.getColumn(2).getString();
+  e.kind = st.getColumn(3).getString();
+  e.item_id = st.getColumn(4).getInt64();
+  e.comment_id = st.getColumn(5).getInt64();
+  e.details = st.getColumn(6).getString();
+  e.prev_hash = st.getColumn(7).getString();
+  e.hash = st.getColumn(8).getString();
+  return e;
+}
+
 core::Result<ChainReport> VerifyChain(SQLite::Database& db) {
   ChainReport report;
   try {
-    SQLite::Statement st(db,
-                         "SELECT id, at_ms, actor, kind, item_id, comment_id, details, prev_hash, "
-                         "hash FROM events ORDER BY id");
+    SQLite::Statement st(db, std::string(kSelectEvents) + "ORDER BY id");
     std::string prev = kGenesis;
     std::int64_t expected_id = 1;
     while (st.executeStep()) {
-      model::Event e;
-      e.id = st.getColumn(0).getInt64();
-      e.at_ms = st.getColumn(1).getInt64();
-      e.actor = st.getColumn(2).getString();
-      e.kind = st.getColumn(3).getString();
-      e.item_id = st.getColumn(4).getInt64();
-      e.comment_id = st.getColumn(5).getInt64();
-      e.details = st.getColumn(6).getString();
-      e.prev_hash = st.getColumn(7).getString();
-      e.hash = st.getColumn(8).getString();
+      model::Event e = ReadEventRow(st);
       ++report.events;
       std::string problem;
       if (e.id != expected_id) {

@@ -47,6 +47,11 @@ class EventAppender {
   Head head_;
 };
 
+// The event columns as a SELECT prefix (ends with "FROM events "), and the
+// reader for a row selected with it.
+extern const char* const kSelectEvents;
+model::Event ReadEventRow(SQLite::Statement& st);
+
 // The hash an event should carry.
 std::string EventHash(const model::Event& e);
 

@@ -103,23 +103,6 @@ bool ParseCursor(const std::string& text, std::int64_t out[3]) {
   return p == end;
 }
 
-model::Event ReadEvent(SQLite::Statement& st) {
-  model::Event e;
-  e.id = st.getColumn(0).getInt64();
-  e.at_ms = st.getColumn(1).getInt64();
-  e.actor = st.getColumn(2).getString();
-  e.kind = st.getColumn(3).getString();
-  e.item_id = st.getColumn(4).getInt64();
-  e.comment_id = st.getColumn(5).getInt64();
-  e.details = st.getColumn(6).getString();
-  e.prev_hash = st.getColumn(7).getString();
-  e.hash = st.getColumn(8).getString();
-  return e;
-}
-
-constexpr const char* kEventColumns =
-    "SELECT id, at_ms, actor, kind, item_id, comment_id, details, prev_hash, hash FROM events ";
-
 }  // namespace
 
 void InsertItem(SQLite::Database& db, model::Item& item) {
@@ -261,9 +244,9 @@ core::Result<ItemDetail> ItemStore::GetDetail(std::int64_t id) {
         d.author_history.push_back({ReadCommentRow(st, 0), st.getColumn(17).getString()});
       }
     }
-    SQLite::Statement ev(db, std::string(kEventColumns) + "WHERE item_id=? ORDER BY id");
+    SQLite::Statement ev(db, std::string(kSelectEvents) + "WHERE item_id=? ORDER BY id");
     ev.bind(1, id);
-    while (ev.executeStep()) d.events.push_back(ReadEvent(ev));
+    while (ev.executeStep()) d.events.push_back(ReadEventRow(ev));
     return d;
   } catch (const SQLite::Exception& e) {
     return core::Internal(std::string("reading an item's context failed: ") + e.what());
@@ -377,7 +360,7 @@ core::Status ItemStore::Record(const model::Event& event) {
 core::Result<std::vector<model::Event>> ItemStore::Events(const EventFilter& f) {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
-  std::string sql = std::string(kEventColumns) + "WHERE 1=1";
+  std::string sql = std::string(kSelectEvents) + "WHERE 1=1";
   std::string kind = f.kind;
   bool prefix = !kind.empty() && kind.back() == '*';
   if (prefix) kind.pop_back();
@@ -402,7 +385,7 @@ core::Result<std::vector<model::Event>> ItemStore::Events(const EventFilter& f) 
     if (f.before_id) st.bind(n++, f.before_id);
     st.bind(n++, f.limit);
     std::vector<model::Event> out;
-    while (st.executeStep()) out.push_back(ReadEvent(st));
+    while (st.executeStep()) out.push_back(ReadEventRow(st));
     return out;
   } catch (const SQLite::Exception& e) {
     return core::Internal(std::string("reading events failed: ") + e.what());

@@ -60,7 +60,8 @@ class ServiceHarness {
                          body, "application/json");
   }
 
-  // Runs the real `turnaround` binary with `args` and returns its stdout.
+  // Runs the real `turnaround` binary with `args` and this service's
+  // database, and returns its stdout.
   std::string RunCli(const std::string& args) const {
     std::string cmd = std::string(TURNAROUND_BINARY) + " " + args + " --db '" + config_.db_path + "'";
     std::string out;
@@ -86,18 +87,8 @@ class ServiceHarness {
     return field("token");
   }
 
-  // Runs the real `turnaround export` binary on the database and returns its stdout.
-  std::string Export() const {
-    std::string cmd = std::string(TURNAROUND_BINARY) + " export --db '" + config_.db_path + "'";
-    std::string out;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    if (!p) return out;
-    char buf[4096];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    ::pclose(p);
-    return out;
-  }
+  // Runs the real `turnaround export` on the database and returns its stdout.
+  std::string Export() const { return RunCli("export"); }
 
  private:
   TempDir dir_;
