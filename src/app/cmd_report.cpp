@@ -98,7 +98,12 @@ int RunReport(const Args& args) {
   if (!hours.ok()) return Fail(hours.status().message(), 2);
   auto source = store::ReportSource::OpenReadOnly(db);
   if (!source.ok()) return Fail(source.status().message(), 1);
-  auto out = reports::RunReport(*source, *request, *hours, now);
+  const QueueConfig& qc = config.queue;
+  auto out = reports::RunReport(*source, *request, *hours, now,
+                                {{"urgent", qc.sla_urgent_minutes},
+                                 {"high", qc.sla_high_minutes},
+                                 {"normal", qc.sla_normal_minutes},
+                                 {"low", qc.sla_low_minutes}});
   if (!out.ok()) return Fail(out.status().message(), 1);
   if (std::fwrite(out->body.data(), 1, out->body.size(), stdout) != out->body.size()) return 1;
   return std::fflush(stdout) == 0 ? 0 : 1;

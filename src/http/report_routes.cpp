@@ -31,7 +31,12 @@ httplib::Server::Handler ReportHandler(ReportContext& ctx, reports::ReportKind k
                                                             ctx.config.reports.time_zone);
                     if (!hours.ok()) return SendError(res, core::Internal("reports config: " + hours.status().message()));
                     store::ReportSource source(ctx.pool);
-                    auto out = reports::RunReport(source, *request, *hours, now);
+                    const app::QueueConfig& qc = ctx.config.queue;
+                    auto out = reports::RunReport(source, *request, *hours, now,
+                                                  {{"urgent", qc.sla_urgent_minutes},
+                                                   {"high", qc.sla_high_minutes},
+                                                   {"normal", qc.sla_normal_minutes},
+                                                   {"low", qc.sla_low_minutes}});
                     if (!out.ok()) return SendError(res, out.status());
                     res.status = 200;
                     if (request->format == reports::Format::kCsv) {

@@ -1,6 +1,8 @@
 #include "reports/report_service.h"
 
+#include <algorithm>
 #include <cmath>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
@@ -142,6 +144,36 @@ json Envelope(const ReportRequest& q, std::int64_t now_ms) {
   return j;
 }
 
+// Items per category in each group (the supervisors' stacked volume chart).
+json ByCategory(const std::vector<store::ReportItemRow>& rows, GroupBy group_by, const std::string& key) {
+  json out = json::object();
+  for (const store::ReportItemRow& r : rows) {
+    if (key != kTotalKey && GroupKey(r, group_by) != key) continue;
+    out[r.category] = out.value(r.category, 0) + 1;
+  }
+  return out;
+}
+
+// Answered items by time to first response: each bucket counts those above the
+// previous bound and at most le_s; the last (le_s null) the rest.
+json Histogram(const std::vector<store::ReportItemRow>& rows, const ReportOptions& options,
+               const std::map<std::string, int>& sla_minutes) {
+  std::set<std::int64_t> bounds = {15 * 60, 30 * 60, 3600, 2 * 3600, 4 * 3600, 8 * 3600, 24 * 3600};
+  for (const auto& [severity, minutes] : sla_minutes) bounds.insert(minutes * 60LL);
+  std::vector<std::int64_t> counts(bounds.size() + 1, 0);
+  for (const store::ReportItemRow& r : rows) {
+    auto s = FirstResponseS(r, options);
+    if (!s) continue;
+    auto it = std::lower_bound(bounds.begin(), bounds.end(), *s, [](std::int64_t b, double v) { return b < v; });
+    ++counts[static_cast<std::size_t>(std::distance(bounds.begin(), it))];
+  }
+  json out = json::array();
+  std::size_t i = 0;
+  for (std::int64_t b : bounds) out.push_back({{"le_s", b}, {"count", counts[i++]}});
+  out.push_back({{"le_s", nullptr}, {"count", counts[i]}});
+  return out;
+}
+
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"; }
 
 }  // namespace
@@ -188,7 +220,8 @@ core::Result<BusinessHours> LoadBusinessHours(const std::map<std::string, std::s
 }
 
 core::Result<RenderedReport> RunReport(store::ReportSource& source, const ReportRequest& q,
-                                       const BusinessHours& hours, std::int64_t now_ms) {
+                                       const BusinessHours& hours, std::int64_t now_ms,
+                                       const std::map<std::string, int>& sla_minutes) {
   auto rows = source.Items(q.from_ms, q.to_ms);
   if (!rows.ok()) return rows.status();
   const bool csv = q.format == Format::kCsv;
@@ -217,10 +250,16 @@ core::Result<RenderedReport> RunReport(store::ReportSource& source, const Report
     return out;
   }
   json groups = json::array();
-  for (const GroupFigures& f : report.groups) groups.push_back(GroupJson(f));
+  for (const GroupFigures& f : report.groups) {
+    groups.push_back(GroupJson(f));
+    groups.back()["by_category"] = ByCategory(*rows, q.group_by, f.key);
+  }
   json j = Envelope(q, now_ms);
   j["groups"] = std::move(groups);
   j["total"] = GroupJson(report.total);
+  j["total"]["by_category"] = ByCategory(*rows, q.group_by, kTotalKey);
+  j["total"]["first_response_histogram"] = Histogram(*rows, options, sla_minutes);
+  j["sla_minutes"] = sla_minutes;
   out.body = Dump(j);
   return out;
 }

@@ -54,8 +54,11 @@ struct RenderedReport {
 };
 
 // Reads the facts and renders the report. `hours` is used only when the
-// request asks for business hours. Errors come from the store.
+// request asks for business hours. `sla_minutes` (severity -> first-response
+// target) is echoed in the JSON and adds its targets to the histogram's bucket
+// bounds. Errors come from the store.
 core::Result<RenderedReport> RunReport(store::ReportSource& source, const ReportRequest& request,
-                                       const BusinessHours& hours, std::int64_t now_ms);
+                                       const BusinessHours& hours, std::int64_t now_ms,
+                                       const std::map<std::string, int>& sla_minutes = {});
 
 }  // namespace turnaround::reports

@@ -28,7 +28,7 @@ void Add(GroupBuilder& g, const store::ReportItemRow& row, const ReportOptions& 
   const std::int64_t start = o.basis == Basis::kPosted ? row.posted_at_ms : row.received_at_ms;
   if (row.first_reply_at_ms > 0) {
     ++f.replied;
-    g.first_response_s.push_back(DurationS(start, row.first_reply_at_ms, o));
+    g.first_response_s.push_back(*FirstResponseS(row, o));
     g.replied.push_back(&row);
   }
   if (row.last_close_kind == "item.resolve") {
@@ -70,6 +70,11 @@ void Finish(GroupBuilder& g) {
 }
 
 }  // namespace
+
+std::optional<double> FirstResponseS(const store::ReportItemRow& row, const ReportOptions& o) {
+  if (row.first_reply_at_ms <= 0) return std::nullopt;
+  return DurationS(o.basis == Basis::kPosted ? row.posted_at_ms : row.received_at_ms, row.first_reply_at_ms, o);
+}
 
 const char* GroupByName(GroupBy g) {
   switch (g) {

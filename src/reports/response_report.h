@@ -71,6 +71,10 @@ struct ResponseReport {
   GroupFigures total;                // every item, key kTotalKey
 };
 
+// Seconds from the item's start (per basis) to its first reply, counting only
+// business hours when set; nullopt without a reply.
+std::optional<double> FirstResponseS(const store::ReportItemRow& row, const ReportOptions& options);
+
 ResponseReport ComputeResponseTimes(const std::vector<store::ReportItemRow>& rows, const ReportOptions& options);
 
 struct Breach {

@@ -175,6 +175,15 @@ TEST_CASE("scenario response times by agent from posted time", "[reports][http]"
                                     {"complainers", 0}, {"recovered_pct", nullptr},
                                     {"complained_again_pct", nullptr}});
   CHECK(r["total"]["group"] == "(total)");
+  CHECK(r["sla_minutes"]["high"] == 60);
+  // First responses 1800 s and 5700 s: one in (15 min, 30 min], one in (1 h, 2 h].
+  std::map<std::string, long long> histogram;
+  for (const json& b : r["total"]["first_response_histogram"]) histogram[b["le_s"].dump()] = b["count"];
+  CHECK(histogram == std::map<std::string, long long>{{"900", 0}, {"1800", 1}, {"3600", 0}, {"7200", 1},
+                                                      {"14400", 0}, {"28800", 0}, {"86400", 0}, {"null", 0}});
+  int per_category = 0;
+  for (const auto& [category, n] : r["total"]["by_category"].items()) per_category += n.get<int>();
+  CHECK(per_category == 5);
   Expect(r["total"], {{"items", 5}, {"replied", 2}, {"resolved", 1}, {"dismissed", 1},
                       {"first_response_median_s", 3750}, {"first_response_p90_s", 5310},
                       {"first_response_mean_s", 3750}, {"resolution_median_s", 3000}, {"resolution_p90_s", 3000},
