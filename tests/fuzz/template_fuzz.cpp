@@ -3,7 +3,8 @@
 // Input: "<author name>\n<original comment>\n<category>\n<template file text>".
 // Invariants: nothing crashes; a rendered reply is valid UTF-8 when the template
 // is; a greeting name is at most 30 code points of letters, ' and - only;
-// findings lie inside the reply, in order; an unfilled placeholder is blocked.
+// findings lie inside the reply, in order; an unfilled placeholder is blocked;
+// the configured contact number is never reported as a phone number.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -24,6 +25,16 @@ std::size_t CodePoints(std::string_view s) {
   return n;
 }
 
+// The digits of a phone number, without a leading US "1".
+std::string PhoneDigits(std::string_view s) {
+  std::string d;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') d += c;
+  }
+  if (d.size() == 11 && d[0] == '1') d.erase(0, 1);
+  return d;
+}
+
 void CheckFindings(std::string_view reply, const std::vector<replies::Finding>& findings) {
   std::size_t last_begin = 0;
   for (const replies::Finding& f : findings) {
@@ -31,6 +42,10 @@ void CheckFindings(std::string_view reply, const std::vector<replies::Finding>& 
     TA_FUZZ_CHECK(f.begin <= f.end && f.end <= reply.size());
     TA_FUZZ_CHECK(f.begin >= last_begin);
     last_begin = f.begin;
+    // The configured contact number is never blocked, however it is written.
+    if (f.code == "phone_number") {
+      TA_FUZZ_CHECK(PhoneDigits(reply.substr(f.begin, f.end - f.begin)) != "5550102000");
+    }
   }
 }
 
