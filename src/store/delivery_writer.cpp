@@ -91,7 +91,9 @@ class DeliveryWriter::Applier {
     st.bind(first + 2, v.category);
     st.bind(first + 3, model::SeverityName(v.severity));
     st.bind(first + 4, v.confidence);
-    st.bind(first + 5, w.verdict_json.empty() ? classify::VerdictToJson(v).dump() : w.verdict_json);
+    st.bind(first + 5, w.verdict_json.empty()
+                           ? classify::VerdictToJson(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                           : w.verdict_json);
     st.bind(first + 6, v.rules_version);
   }
 
@@ -391,7 +393,9 @@ void DeliveryWriter::CommitBatch(std::deque<Pending>& batch) {
       try {
         results.emplace_back(applier_->Apply(p.record));
         db_->exec("RELEASE delivery");
-      } catch (const SQLite::Exception& e) {
+      } catch (const std::exception& e) {
+        // Any failure (a database error, or anything thrown while building the
+        // rows) fails this delivery alone; its caller gets an error, not a hang.
         db_->exec("ROLLBACK TO delivery");
         db_->exec("RELEASE delivery");
         applier_->RestoreHead(std::move(head));
@@ -400,7 +404,7 @@ void DeliveryWriter::CommitBatch(std::deque<Pending>& batch) {
       }
     }
     db_->exec("COMMIT");
-  } catch (const SQLite::Exception& e) {
+  } catch (const std::exception& e) {
     // The commit itself failed: nothing of this batch is durable.
     core::LogError(std::string("store: batch commit failed: ") + e.what());
     try {
