@@ -16,11 +16,17 @@ constexpr double kPositiveWeight = 0.0;
 constexpr double kHighScore = 4.0;          // complaint score that makes severity high
 constexpr double kHighNegativity = -0.6;    // or sentiment at least this negative
 constexpr double kConfidenceSlope = 1.5;
-constexpr double kStrongComplaint = 3.0;  // a complaint rule this heavy overrides "plain question"
+constexpr double kStrongComplaint = 3.0;
+constexpr double kPhrasingVote = 1.5;      // category vote of a complaint or urgent rule  // a complaint rule this heavy overrides "plain question"
 
 bool Is(const model::RuleMatch& m, const char* signal) { return m.signal == signal; }
 
 std::string PickCategory(const model::Verdict& v) {
+  // A privacy breach is the topic whatever else the post mentions (the leaked
+  // bill, the appointment someone found out about).
+  for (const std::string& r : v.urgent_reasons) {
+    if (r == "privacy_breach") return "privacy";
+  }
   static constexpr std::array<const char*, 9> kOrder = {
       "privacy", "clinical_care", "billing", "wait_time", "scheduling",
       "staff_attitude", "communication", "access", "facilities"};
@@ -28,9 +34,11 @@ std::string PickCategory(const model::Verdict& v) {
   for (const model::RuleMatch& m : v.matches) {
     if (m.category.empty() || Is(m, "praise") || Is(m, "question")) continue;
     for (size_t i = 0; i < kOrder.size(); ++i) {
-      // Topic rules vote their weight; complaint and urgent rules vote 1, so a
-      // weight fitted for the complaint score does not decide the topic.
-      if (m.category == kOrder[i]) votes[i] += Is(m, "category") ? m.weight : 1.0;
+      // Topic rules vote their weight; complaint and urgent rules vote
+      // kPhrasingVote (not their weight, which was fitted for the complaint
+      // score): a phrasing that names the failure ("the ramp is too steep")
+      // says more about the topic than one topic word ("waiting room").
+      if (m.category == kOrder[i]) votes[i] += Is(m, "category") ? m.weight : kPhrasingVote;
     }
   }
   size_t best = 0;

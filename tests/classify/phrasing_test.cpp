@@ -1,0 +1,98 @@
+// Phrasing families of rules/general.rules, checked with sentences written for
+// this test (not taken from any data set, and not the rules' own examples):
+// how people other than the rule authors complain and ask for help, and the
+// look-alikes that must stay calm.
+#include "classify/classifier.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace turnaround::classify {
+namespace {
+
+std::shared_ptr<const Classifier> Rules() {
+  static auto c = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules");
+  REQUIRE(c.ok());
+  return *c;
+}
+
+struct Case {
+  const char* text;
+  int complaint;  // 1 complaint, 0 not, -1 not checked (urgent posts may be either)
+  const char* category;  // "" = not checked
+  const char* urgent;    // "" = must not be urgent
+};
+
+void Check(const Case& c) {
+  INFO(c.text);
+  model::Verdict v = Rules()->Classify(c.text);
+  if (c.complaint >= 0) CHECK(v.is_complaint == (c.complaint == 1));
+  if (std::string(c.category).size() > 0) CHECK(v.category == c.category);
+  if (std::string(c.urgent).empty()) {
+    CHECK(v.urgent_reasons.empty());
+  } else {
+    bool found = false;
+    for (const std::string& r : v.urgent_reasons) found |= r == c.urgent;
+    CHECK(found);
+  }
+}
+
+TEST_CASE("phrasing: indirect complaints without negative words", "[classify][phrasing]") {
+  const Case cases[] = {
+      {"Front desk said the nurse would ring me before lunch. That was Monday. It's Thursday", 1, "communication", ""},
+      {"per my last 4 voicemails, still need that prior auth", 1, "", ""},
+      {"My records request has been \"processing\" for 6 weeks", 1, "", ""},
+      {"is anyone at the Elm St office gonna call back about my sleep study", 1, "", ""},
+      {"We sat in the lobby so long my son finished his entire homework packet", 1, "wait_time", ""},
+      {"my appt was at 9:15 and I got called back at 11", 1, "wait_time", ""},
+      {"The dentist pulled the wrong tooth and now I need an implant", 1, "clinical_care", ""},
+      {"His stitches came apart the next morning and we had to go back to get it redone", 1, "clinical_care", ""},
+      {"The wheelchair ramp at the side entrance is too steep to push up alone", 1, "facilities", ""},
+      {"Elevator to the parking deck has been out of order all week", 1, "facilities", ""},
+      {"That new scheduler talks to patients like we are children", 1, "staff_attitude", ""},
+      {"Your billing reps need some customer service training", 1, "", ""},
+      {"Closed the only urgent care on the south side. Thanks for looking out for the community", 1, "", ""},
+      {"nice work canceling my surgery the night before", 1, "", ""},
+      {"They charged us for a level 5 visit for a stubbed toe", 1, "", ""},
+      {"My MRI keeps getting rescheduled", 1, "", ""},
+      {"Is there any way to talk to a live person in billing? The phone menu sends you back to the start", 1, "", ""},
+      {"Dejé varios mensajes desde el martes y nadie contesta", 1, "", ""},
+      {"No estamos contentos con la atención que le dieron a mi abuela", 1, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("phrasing: urgent said indirectly", "[classify][phrasing][urgent]") {
+  const Case cases[] = {
+      {"Found a stack of patient charts in the recycling bin by the loading dock", -1, "privacy", "privacy_breach"},
+      {"my explanation of benefits letter had some other patient's diagnosis on it", -1, "privacy", "privacy_breach"},
+      {"The pharmacy faxed my results to my ex-wife", -1, "privacy", "privacy_breach"},
+      {"Keep ignoring my son and see what happens", -1, "", "threat_of_violence"},
+      {"she's gonna regret laughing at my mother", -1, "", "threat_of_violence"},
+      {"Grandpa slipped and hit his head on the tile and the aide walked away", -1, "", "medical_emergency"},
+      {"my daughter is breathing so fast and the nurse line won't pick up", -1, "", "medical_emergency"},
+      {"got my meds stockpiled, nobody would notice if I was gone anyway", -1, "", "self_harm"},
+      {"I really don't trust myself tonight", -1, "", "self_harm"},
+      {"a veces siento que sería mejor no despertarme", -1, "", "self_harm"},
+      {"Please preserve the security footage from the ER on Saturday night", -1, "", "legal_threat"},
+      {"Expect a letter from my attorneys", -1, "", "legal_threat"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("phrasing: look-alikes stay calm", "[classify][phrasing]") {
+  const Case cases[] = {
+      {"Five stars, the infusion nurses are the best", 0, "", ""},
+      {"Not a single complaint, the surgery center ran like clockwork", 0, "", ""},
+      {"oops wrong page, sorry!", 0, "", ""},
+      {"We'll wait and see what happens after the next scan, fingers crossed", 0, "", ""},
+      {"I hit my head on the car door lol, all good", 0, "", ""},
+      {"This wait is killing me but the staff are sweet", 0, "", ""},
+      {"My results were sent to my cardiologist, thank you for the quick turnaround", 0, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+}  // namespace
+}  // namespace turnaround::classify
