@@ -59,6 +59,15 @@ TEST_CASE("phrasing: indirect complaints without negative words", "[classify][ph
       {"Is there any way to talk to a live person in billing? The phone menu sends you back to the start", 1, "", ""},
       {"Dejé varios mensajes desde el martes y nadie contesta", 1, "", ""},
       {"No estamos contentos con la atención que le dieron a mi abuela", 1, "", ""},
+      {"are y'all just not returning calls these days?", 1, "", ""},
+      {"Does someone there even check the voicemail", 1, "", ""},
+      {"The ER said it was only constipation. It turned out to be appendicitis", 1, "clinical_care", ""},
+      {"Had to remind the night nurse twice about his insulin", 1, "", ""},
+      {"You guys misplaced my referral paperwork again", 1, "", ""},
+      {"oh perfect, another busy signal", 1, "", ""},
+      {"apparently my kid's health doesn't matter", 1, "", ""},
+      {"Got charged twice for the same ultrasound", 1, "billing", ""},
+      {"Fuimos a urgencias y nos mandaron a casa sin revisarla", 1, "", ""},
   };
   for (const Case& c : cases) Check(c);
 }
@@ -90,6 +99,8 @@ TEST_CASE("phrasing: look-alikes stay calm", "[classify][phrasing]") {
       {"I hit my head on the car door lol, all good", 0, "", ""},
       {"This wait is killing me but the staff are sweet", 0, "", ""},
       {"My results were sent to my cardiologist, thank you for the quick turnaround", 0, "", ""},
+      {"Great! Another healthy baby born on the 5th floor today", 0, "", ""},
+      {"Are you still doing walk-in flu shots on Fridays?", 0, "", ""},
   };
   for (const Case& c : cases) Check(c);
 }
