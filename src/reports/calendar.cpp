@@ -170,7 +170,9 @@ core::Result<BusinessHours> BusinessHours::Parse(const std::map<std::string, std
   BusinessHours hours;
   hours.zone_ = std::move(zone);
   for (const auto& [day, text] : weekly) {
-    const auto* found = std::find_if(std::begin(kDays), std::end(kDays), [&](const char* d) { return day == d; });
+    // Capture the binding by name: clang 14 cannot capture structured bindings.
+    const auto* found =
+        std::find_if(std::begin(kDays), std::end(kDays), [&day = day](const char* d) { return day == d; });
     if (found == std::end(kDays)) return core::InvalidArgument(day + ": not a weekday (mon..sun)");
     auto& ranges = hours.ranges_[static_cast<std::size_t>(found - std::begin(kDays))];
     std::size_t pos = 0;
