@@ -9,28 +9,16 @@
 #include "core/log.h"
 #include "http/api_json.h"
 #include "http/errors.h"
+#include "http/guard.h"
 
 namespace turnaround::http {
 namespace {
 
 using nlohmann::json;
-using Guarded = std::function<void(const httplib::Request&, httplib::Response&, const Principal&)>;
+using Guarded = RoleHandler;
 
-// Wraps a handler with authentication, the role check and (for changes) CSRF.
 httplib::Server::Handler Guard(ApiContext& ctx, model::Role need, bool changes, Guarded h) {
-  return [&ctx, need, changes, h](const httplib::Request& req, httplib::Response& res) {
-    auto who = ctx.authn.Authenticate(req);
-    if (!who.ok()) return SendError(res, who.status());
-    if (!auth::RoleAtLeast(who->user.role, need)) {
-      return SendError(res, core::PermissionDenied(std::string("this needs the ") + auth::RoleName(need) +
-                                                   " role"));
-    }
-    if (changes) {
-      core::Status csrf = ctx.authn.CheckCsrf(*who, req);
-      if (!csrf.ok()) return SendError(res, csrf);
-    }
-    h(req, res, *who);
-  };
+  return WithRole(ctx.authn, need, changes, std::move(h));
 }
 
 // The request body as a JSON object ({} when empty).
