@@ -32,6 +32,11 @@ std::string FormatRfc3339(TimeMs ms);
 }  // namespace turnaround::core
 
 namespace turnaround::core {
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard
+// Hinnant's algorithms; valid far beyond any date we store).
+std::int64_t DaysFromCivil(int year, int month, int day);
+void CivilFromDays(std::int64_t days, int* year, int* month, int* day);
+
 // Parses RFC 3339 ("2026-11-24T06:39:19Z", "...19.5+01:00"); nullopt if malformed.
 std::optional<TimeMs> ParseRfc3339(std::string_view text);
 }  // namespace turnaround::core

@@ -14,13 +14,13 @@
 #include <utility>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/status.h"
 
 namespace turnaround::reports {
 
-// Days since 1970-01-01 of a proleptic Gregorian date, and back.
-std::int64_t DaysFromCivil(int year, int month, int day);
-void CivilFromDays(std::int64_t days, int* year, int* month, int* day);
+using core::CivilFromDays;  // defined in core/clock.h, shared with RFC 3339 parsing
+using core::DaysFromCivil;
 
 // "YYYY-MM-DD" of the UTC day holding `ms`.
 std::string UtcDayKey(std::int64_t ms);
