@@ -260,8 +260,16 @@ async function supervisorPart(page, ids) {
   check((await page.textContent('#ch-volume-legend')).includes('Communication'), 'the legend names the categories');
   await page.locator('.charts').screenshot({ path: path.join(OUT, 'ui-reports-fields.png') });
   await page.unroute(/\/api\/reports\/response-times\?/);
+  // Back to the real answers: the histogram is drawn from them when the API gives it, and
+  // the panel says what is missing when it does not.
+  const loadedIntercepted = await page.getAttribute('#reports-view', 'data-loaded');
   await page.click('#reports-refresh');
-  await page.waitForFunction(() => document.querySelector('#ch-frt .chart-empty'));
+  await page.waitForFunction((b) => document.getElementById('reports-view').dataset.loaded !== b, loadedIntercepted);
+  if (hasHistogram) {
+    check(await page.locator('#ch-frt rect.bar[data-value]').count() > 0, 'the real histogram is drawn again after the intercepted one');
+  } else {
+    check(await page.locator('#ch-frt .chart-empty').count() === 1, 'without the field the histogram panel is empty again');
+  }
 
   step = 'drill down to the item';
   const firstBreach = await page.getAttribute('#breaches-table tbody a.item-link', 'href');
