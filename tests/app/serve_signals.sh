@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The real binary: SIGHUP reloads the rules, SIGTERM lets a request finish and
-# closes the database cleanly (exit 0), and what was acknowledged is exported.
+# closes the database cleanly (exit 0), what was acknowledged is exported, and
+# the log holds neither the secret nor the comment's text or author.
 # Usage: serve_signals.sh TURNAROUND_BINARY REPO_ROOT
 set -euo pipefail
 bin=$1
@@ -29,5 +30,9 @@ wait "$pid" || status=$?
 [ "$status" = 0 ] || { echo "serve exited $status on SIGTERM"; cat "$work/log"; exit 1; }
 grep -q "database closed" "$work/log" || { echo "no clean close"; cat "$work/log"; exit 1; }
 "$bin" export --db "$work/t.db" | grep -q '"external_id":"sig-1"' || { echo "acknowledged comment missing"; exit 1; }
+# Patient data and real secrets never reach the log (ids only).
+if grep -q -e "sig-test" -e "Waited 3 hours" -e "Ann" "$work/log"; then
+  echo "the log contains a secret, comment text or an author name"; cat "$work/log"; exit 1
+fi
 "$bin" audit verify --db "$work/t.db" | grep -q "audit chain OK"
 echo "serve_signals: ok"
