@@ -1,5 +1,7 @@
 #include "http/server.h"
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <exception>
 
@@ -15,6 +17,10 @@ HttpServer::HttpServer(const app::HttpSettings& s) {
   server_.new_task_queue = [threads] { return new DeadlineTaskQueue(threads); };
   SetRequestDeadlineMs(static_cast<std::int64_t>(s.request_deadline_s) * 1000);
   InstallHooks();
+  server_.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_fd_ = sock;
+  });
   server_.set_tcp_nodelay(true);
   server_.set_keep_alive_max_count(static_cast<size_t>(s.keep_alive_max_count));
   server_.set_keep_alive_timeout(s.keep_alive_timeout_s);
@@ -79,8 +85,13 @@ void HttpServer::InstallHooks() {
 }
 
 int HttpServer::Bind(const std::string& host, int port) {
-  if (port == 0) return server_.bind_to_any_port(host);
-  return server_.bind_to_port(host, port) ? port : -1;
+  int bound = port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, port) ? port : -1);
+  // cpp-httplib listens with a compiled-in backlog of 5: a burst of new
+  // connections overflows it and the kernel drops the handshakes, which the
+  // clients see as connections reset mid-request. Listening again on the same
+  // socket raises the backlog (up to net.core.somaxconn).
+  if (bound >= 0 && listen_fd_ >= 0) ::listen(listen_fd_, 4096);
+  return bound;
 }
 
 bool HttpServer::Listen() { return server_.listen_after_bind(); }

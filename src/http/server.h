@@ -43,6 +43,7 @@ class HttpServer {
   void InstallHooks();
 
   httplib::Server server_;
+  int listen_fd_ = -1;  // the listening socket, recorded when cpp-httplib creates it
   Observer observer_;
 };
 

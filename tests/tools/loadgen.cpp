@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <mutex>
 #include <random>
 #include <string>
@@ -63,6 +64,7 @@ struct Shared {
   std::atomic<long> next{0}, sent{0}, acked{0}, errors{0}, comments_acked{0};
   std::mutex mu;
   std::vector<double> latencies_ms;  // guarded by mu
+  std::map<std::string, long> error_kinds;  // guarded by mu: HTTP status or transport error
   FILE* ack = nullptr;               // guarded by mu
   FILE* sent_log = nullptr;          // guarded by mu; ids before they are sent
 };
@@ -150,6 +152,10 @@ void Worker(Shared& s, int index, std::chrono::steady_clock::time_point end) {
         break;
       }
       ++s.errors;
+      {
+        std::lock_guard<std::mutex> lock(s.mu);
+        ++s.error_kinds[res ? std::to_string(res->status) : httplib::to_string(res.error())];
+      }
       if (!o.retry || g_stop || std::chrono::steady_clock::now() >= end + std::chrono::seconds(30)) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the server is restarting
     }
@@ -231,7 +237,8 @@ int main(int argc, char** argv) {
                         {"deliveries_per_s", s.acked.load() / secs},
                         {"comments_per_s", s.comments_acked.load() / secs},
                         {"p50_ms", Percentile(s.latencies_ms, 0.50)},
-                        {"p99_ms", Percentile(s.latencies_ms, 0.99)}};
+                        {"p99_ms", Percentile(s.latencies_ms, 0.99)},
+                        {"error_kinds", s.error_kinds}};
   std::printf("%s\n", out.dump().c_str());
   return 0;
 }
