@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "classify/shipped_rules.h"
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -14,11 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::shared_ptr<const Classifier> Shipped() {
-  static auto c = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules");
-  REQUIRE(c.ok());
-  return *c;
-}
+std::shared_ptr<const Classifier> Shipped() { return testing::ShippedRules(); }
 
 bool HasRule(const model::Verdict& v, const std::string& signal) {
   for (const auto& m : v.matches) {

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "classify/shipped_rules.h"
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -12,11 +14,7 @@
 namespace turnaround::classify {
 namespace {
 
-std::shared_ptr<const Classifier> Shipped() {
-  static auto c = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules");
-  REQUIRE(c.ok());
-  return *c;
-}
+std::shared_ptr<const Classifier> Shipped() { return testing::ShippedRules(); }
 
 TEST_CASE("eval counts the confusion matrix and scores urgent and category", "[classify]") {
   const char* jsonl =

@@ -6,16 +6,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "classify/shipped_rules.h"
+
 #include <string>
 
 namespace turnaround::classify {
 namespace {
 
-std::shared_ptr<const Classifier> Rules() {
-  static auto c = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules");
-  REQUIRE(c.ok());
-  return *c;
-}
+std::shared_ptr<const Classifier> Rules() { return testing::ShippedRules(); }
 
 struct Case {
   const char* text;

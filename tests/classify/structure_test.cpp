@@ -3,6 +3,8 @@
 // spans-free decision path. Every sentence here was written for this test.
 #include <catch2/catch.hpp>
 
+#include "classify/shipped_rules.h"
+
 #include <string>
 
 #include "classify/classifier.h"
@@ -11,11 +13,7 @@
 namespace turnaround::classify {
 namespace {
 
-std::shared_ptr<const Classifier> Shipped() {
-  static auto c = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules");
-  REQUIRE(c.ok());
-  return *c;
-}
+std::shared_ptr<const Classifier> Shipped() { return testing::ShippedRules(); }
 
 TEST_CASE("general complaint structure, any industry", "[classify]") {
   struct Case {
