@@ -13,30 +13,16 @@ constexpr std::int64_t kHourMs = 60 * 60 * 1000;
 }
 
 SpikeMonitor::SpikeMonitor(store::ItemStore& items, const core::Clock& clock, MonitorSettings settings)
-    : items_(items), clock_(clock), settings_(std::move(settings)) {}
+    : items_(items),
+      clock_(clock),
+      settings_(std::move(settings)),
+      timer_(std::chrono::seconds(settings_.interval_s), [this] { CheckNow(); }) {}
 
 SpikeMonitor::~SpikeMonitor() { Stop(); }
 
-void SpikeMonitor::Start() { thread_ = std::thread([this] { Run(); }); }
+void SpikeMonitor::Start() { timer_.Start(); }
 
-void SpikeMonitor::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void SpikeMonitor::Run() {
-  std::unique_lock<std::mutex> lock(mu_);
-  while (!stopping_) {
-    lock.unlock();
-    CheckNow();
-    lock.lock();
-    cv_.wait_for(lock, std::chrono::seconds(settings_.interval_s), [this] { return stopping_; });
-  }
-}
+void SpikeMonitor::Stop() { timer_.Stop(); }
 
 std::vector<Spike> SpikeMonitor::CheckNow() {
   const std::int64_t now = clock_.NowMs();

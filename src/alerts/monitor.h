@@ -2,18 +2,16 @@
 // an audit event ("alert.spike", at most one per scope per hour) and, when a
 // URL is configured, POSTs it as JSON to an outgoing webhook.
 //
-// Thread behaviour: owns one thread (started by Start, joined by Stop or the
-// destructor). CheckNow() is also callable directly (tests).
+// Thread behaviour: owns one periodic thread (started by Start, joined by Stop
+// or the destructor). CheckNow() is also callable directly (tests).
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "alerts/spike.h"
 #include "core/clock.h"
+#include "core/periodic.h"
 #include "store/item_store.h"
 
 namespace turnaround::alerts {
@@ -28,7 +26,7 @@ class SpikeMonitor {
  public:
   SpikeMonitor(store::ItemStore& items, const core::Clock& clock, MonitorSettings settings);
   ~SpikeMonitor();
-  SpikeMonitor(const SpikeMonitor&) = delete;  // owns a thread
+  SpikeMonitor(const SpikeMonitor&) = delete;  // owns a thread (through timer_)
   SpikeMonitor& operator=(const SpikeMonitor&) = delete;
 
   void Start();
@@ -38,16 +36,12 @@ class SpikeMonitor {
   std::vector<Spike> CheckNow();
 
  private:
-  void Run();
   void Notify(const Spike& spike, std::int64_t now_ms);
 
   store::ItemStore& items_;
   const core::Clock& clock_;
   const MonitorSettings settings_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;  // guarded by mu_
-  std::thread thread_;
+  core::PeriodicTask timer_;  // last: stopped before the members it uses go
 };
 
 }  // namespace turnaround::alerts

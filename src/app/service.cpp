@@ -10,7 +10,7 @@
 #include "http/server.h"
 #include "http/api_routes.h"
 #include "alerts/monitor.h"
-#include "app/periodic.h"
+#include "core/periodic.h"
 #include "store/maintenance.h"
 #include "http/metrics.h"
 #include "http/report_routes.h"
@@ -44,7 +44,7 @@ struct Service::Parts {
   std::unique_ptr<http::ReportContext> reports;
   std::unique_ptr<http::Metrics> metrics;
   std::unique_ptr<alerts::SpikeMonitor> spikes;
-  std::unique_ptr<PeriodicTask> retention;
+  std::unique_ptr<core::PeriodicTask> retention;
   std::unique_ptr<http::HttpServer> http;
   int port = 0;
 };
@@ -173,7 +173,7 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   const store::RetentionSettings retention{config.retention_delivery_body_days,
                                            config.retention_closed_comment_text_days};
   const std::string db_path = config.db_path;
-  parts->retention = std::make_unique<PeriodicTask>(std::chrono::hours(1), [db_path, retention, &clock] {
+  parts->retention = std::make_unique<core::PeriodicTask>(std::chrono::hours(1), [db_path, retention, &clock] {
     auto purged = store::Purge(db_path, retention, clock.NowMs());
     if (!purged.ok()) core::LogError("retention purge failed: " + purged.status().ToString());
   });

@@ -8,7 +8,7 @@
 #include <mutex>
 #include <thread>
 
-namespace turnaround::app {
+namespace turnaround::core {
 
 class PeriodicTask {
  public:
@@ -48,4 +48,4 @@ class PeriodicTask {
   std::thread thread_;
 };
 
-}  // namespace turnaround::app
+}  // namespace turnaround::core
