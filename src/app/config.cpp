@@ -1,5 +1,7 @@
 #include "app/config.h"
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -153,6 +155,68 @@ core::Status LoadReports(const json& r, ReportsConfig* c) {
   return core::Status::Ok();
 }
 
+core::Status LoadToken(const std::string& path, PageConfig* p) {
+  if (p->token_env.empty() == p->token_file.empty()) {
+    return core::InvalidArgument(path + "token_env: give exactly one of token_env and token_file");
+  }
+  if (!p->token_env.empty()) {
+    const char* v = std::getenv(p->token_env.c_str());
+    if (!v || !*v) return core::InvalidArgument(path + "token_env: environment variable " + p->token_env + " is not set");
+    p->token = v;
+    return core::Status::Ok();
+  }
+  struct stat st {};
+  if (::stat(p->token_file.c_str(), &st) != 0) return core::InvalidArgument(path + "token_file: cannot read " + p->token_file);
+  if ((st.st_mode & 077) != 0) {
+    return core::InvalidArgument(path + "token_file: " + p->token_file +
+                                 " is readable by group or others; chmod 600 it");
+  }
+  std::ifstream in(p->token_file, std::ios::binary);
+  std::getline(in, p->token);
+  while (!p->token.empty() && (p->token.back() == '\r' || p->token.back() == ' ')) p->token.pop_back();
+  if (p->token.empty()) return core::InvalidArgument(path + "token_file: " + p->token_file + " is empty");
+  return core::Status::Ok();
+}
+
+core::Status LoadPages(const json& pages, std::vector<PageConfig>* out) {
+  if (!pages.is_array()) return core::InvalidArgument("pages: must be an array");
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const std::string path = "pages[" + std::to_string(i) + "].";
+    const json& j = pages[i];
+    if (!j.is_object()) return core::InvalidArgument("pages[" + std::to_string(i) + "]: must be an object");
+    TA_RETURN_IF_ERROR(CheckKeys(j, path, {"platform", "page_id", "name", "token_env", "token_file"}));
+    PageConfig p;
+    const std::pair<const char*, std::string*> fields[] = {{"platform", &p.platform}, {"page_id", &p.page_id},
+                                                           {"name", &p.name}, {"token_env", &p.token_env},
+                                                           {"token_file", &p.token_file}};
+    for (const auto& [key, target] : fields) TA_RETURN_IF_ERROR(ReadString(j, key, path, target));
+    if (p.platform != "facebook" && p.platform != "instagram") {
+      return core::InvalidArgument(path + "platform: must be facebook or instagram");
+    }
+    if (p.page_id.empty()) return core::InvalidArgument(path + "page_id: required");
+    TA_RETURN_IF_ERROR(LoadToken(path, &p));
+    out->push_back(std::move(p));
+  }
+  return core::Status::Ok();
+}
+
+core::Status LoadGraph(const json& g, GraphConfig* c) {
+  if (!g.is_object()) return core::InvalidArgument("graph: must be an object");
+  TA_RETURN_IF_ERROR(CheckKeys(g, "graph.", {"base_url", "version", "timeout_s", "max_attempts"}));
+  TA_RETURN_IF_ERROR(ReadString(g, "base_url", "graph.", &c->base_url));
+  TA_RETURN_IF_ERROR(ReadString(g, "version", "graph.", &c->version));
+  if (c->base_url.rfind("http://", 0) != 0 && c->base_url.rfind("https://", 0) != 0) {
+    return core::InvalidArgument("graph.base_url: must start with http:// or https://");
+  }
+  long v = c->timeout_s;
+  TA_RETURN_IF_ERROR(ReadInt(g, "timeout_s", "graph.", 1, 300, &v));
+  c->timeout_s = static_cast<int>(v);
+  v = c->max_attempts;
+  TA_RETURN_IF_ERROR(ReadInt(g, "max_attempts", "graph.", 1, 100, &v));
+  c->max_attempts = static_cast<int>(v);
+  return core::Status::Ok();
+}
+
 }  // namespace
 
 core::Status ParseListen(const std::string& text, std::string* host, int* port) {
@@ -185,7 +249,8 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
     return core::InvalidArgument("config file " + path + " is not a JSON object");
   }
   core::Status s = CheckKeys(doc, "", {"listen", "db", "rules_dir", "templates_dir", "log_level",
-                                       "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token", "alerts", "retention", "reports"});
+                                       "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token", "alerts", "retention", "reports",
+                                       "pages", "graph", "moderation"});
   if (!s.ok()) return core::InvalidArgument(path + ": " + s.message());
   auto fail = [&](const core::Status& st) { return core::InvalidArgument(path + ": " + st.message()); };
   std::string listen;
@@ -222,6 +287,19 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
     v = config->retention_closed_comment_text_days;
     if (s = ReadInt(*r, "closed_comment_text_days", "retention.", 0, 36500, &v); !s.ok()) return fail(s);
     config->retention_closed_comment_text_days = static_cast<int>(v);
+  }
+  if (auto p = doc.find("pages"); p != doc.end()) {
+    if (s = LoadPages(*p, &config->pages); !s.ok()) return fail(s);
+  }
+  if (auto g = doc.find("graph"); g != doc.end()) {
+    if (s = LoadGraph(*g, &config->graph); !s.ok()) return fail(s);
+  }
+  if (auto m = doc.find("moderation"); m != doc.end()) {
+    if (!m->is_object()) return fail(core::InvalidArgument("moderation: must be an object"));
+    if (s = CheckKeys(*m, "moderation.", {"auto_hide_spam"}); !s.ok()) return fail(s);
+    auto a = m->find("auto_hide_spam");
+    if (a != m->end() && !a->is_boolean()) return fail(core::InvalidArgument("moderation.auto_hide_spam: must be true or false"));
+    if (a != m->end()) config->moderation.auto_hide_spam = a->get<bool>();
   }
   if (auto sc = doc.find("secure_cookies"); sc != doc.end()) {
     if (!sc->is_boolean()) return fail(core::InvalidArgument("secure_cookies: must be true or false"));

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "ingest/pipeline.h"
@@ -59,6 +60,29 @@ struct ReportsConfig {
       {"thu", "09:00-17:00"}, {"fri", "09:00-17:00"}};
 };
 
+// A page (Facebook) or professional account (Instagram) we act for. The
+// token comes from the environment variable `token_env` or from `token_file`
+// (which must be readable by its owner only); it is a secret and never logged.
+struct PageConfig {
+  std::string platform;  // facebook | instagram
+  std::string page_id;   // page id / Instagram account id, as in webhooks
+  std::string name;
+  std::string token_env, token_file;
+  std::string token;  // loaded by LoadConfigFile
+};
+
+// The Graph API the outbox talks to (tests point base_url at a fake).
+struct GraphConfig {
+  std::string base_url = "https://graph.facebook.com";
+  std::string version = "v21.0";
+  int timeout_s = 10;
+  int max_attempts = 8;  // per outbox entry, transient failures included
+};
+
+struct ModerationConfig {
+  bool auto_hide_spam = false;  // queue a hide for each new spam comment (audited)
+};
+
 struct Config {
   std::string listen_host = "127.0.0.1";
   int listen_port = 8080;
@@ -83,6 +107,9 @@ struct Config {
   bool bench_null_route = false;
   // When set, GET /metrics needs "Authorization: Bearer <metrics_token>".
   std::string metrics_token;
+  std::vector<PageConfig> pages;  // empty: replies are recorded but not posted
+  GraphConfig graph;
+  ModerationConfig moderation;
   ingest::WebhookSecrets secrets;
   // Set by ApplyDevelopmentSecrets: the secrets are well-known placeholders.
   bool using_dev_secrets = false;

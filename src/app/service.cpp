@@ -20,8 +20,11 @@
 #include "ingest/pipeline.h"
 #include "queue/queue_service.h"
 #include "replies/template_set.h"
+#include "graph/http_graph_client.h"
+#include "outbox/sender.h"
 #include "store/delivery_writer.h"
 #include "store/item_store.h"
+#include "store/outbox_store.h"
 #include "store/pool.h"
 #include "store/user_store.h"
 
@@ -39,6 +42,9 @@ struct Service::Parts {
   std::unique_ptr<store::ItemStore> items;
   std::unique_ptr<store::UserStore> users;
   std::unique_ptr<queue::QueueService> queue;
+  std::unique_ptr<graph::GraphClient> graph;
+  std::unique_ptr<store::OutboxStore> outbox;
+  std::unique_ptr<outbox::OutboxSender> sender;  // uses graph, outbox and items
   std::unique_ptr<http::Authenticator> authn;
   std::unique_ptr<http::ApiContext> api;
   std::unique_ptr<http::ReportContext> reports;
@@ -132,9 +138,21 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
                                  templates.status().message());
   }
   parts->clock = &clock;
+  Parts* raw_parts = parts.get();
+  outbox::PageTokens tokens;
+  for (const PageConfig& p : config.pages) tokens.Add(p.platform, p.page_id, p.token);
+  auto page_configured = [tokens](const std::string& platform, const std::string& page_id) {
+    return tokens.Find(platform, page_id) != nullptr;
+  };
   queue::QueueSettings qs = QueueSettingsFrom(config);
+  qs.page_configured = page_configured;
+  qs.outbox_queued = [raw_parts] {
+    if (raw_parts->sender) raw_parts->sender->Wake();
+  };
   store::DeliveryWriter::Options wopts;
   wopts.sla = qs.sla;
+  wopts.auto_hide_spam = config.moderation.auto_hide_spam;
+  wopts.page_configured = page_configured;
   auto writer = store::DeliveryWriter::Open(config.db_path, clock, wopts);
   if (!writer.ok()) return writer.status();
   parts->writer = std::move(writer).value();
@@ -148,8 +166,14 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   parts->queue = std::make_unique<queue::QueueService>(
       *parts->items,
       std::make_shared<const replies::TemplateSet>(std::move(templates).value()), clock, qs);
+  parts->graph = std::make_unique<graph::HttpGraphClient>(
+      graph::GraphSettings{config.graph.base_url, config.graph.version, config.graph.timeout_s});
+  parts->outbox = std::make_unique<store::OutboxStore>(parts->pool);
+  outbox::SenderSettings sender_settings;
+  sender_settings.max_attempts = config.graph.max_attempts;
+  parts->sender = std::make_unique<outbox::OutboxSender>(*parts->outbox, *parts->items, *parts->graph,
+                                                         std::move(tokens), clock, sender_settings);
   parts->authn = std::make_unique<http::Authenticator>(*parts->users, clock, config.secure_cookies);
-  Parts* raw_parts = parts.get();
   parts->api.reset(new http::ApiContext{
       *parts->queue, *parts->authn, *parts->items, clock,
       [raw_parts](const std::string& actor) { return ReloadAndAudit(raw_parts, actor); },
@@ -198,6 +222,7 @@ Service::Service(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 Service::~Service() {
   Stop();
   parts_->http.reset();
+  parts_->sender.reset();
   parts_->pipeline.reset();
   parts_->queue.reset();
   if (parts_->writer) parts_->writer->Shutdown();
@@ -208,7 +233,9 @@ int Service::port() const { return parts_->port; }
 bool Service::Run() {
   parts_->spikes->Start();
   parts_->retention->Start();
+  parts_->sender->Start();
   bool ok = parts_->http->Listen();
+  parts_->sender->Stop();
   parts_->retention->Stop();
   parts_->spikes->Stop();
   // Listen() returns after Stop() once the thread pool has drained, so every

@@ -24,16 +24,51 @@ json CommentJson(const store::CommentRow& c) {
           {"is_ours", c.is_ours}};
 }
 
+json DeliveryJson(const store::OutboxRow& o, const store::CommentRow& c) {
+  json link = nullptr;
+  if (o.state == "sent" && !o.platform_id.empty() && o.kind == "reply") {
+    // Facebook comment ids resolve as a path; Instagram has no comment
+    // permalink, so the commented post stands in when we know it.
+    if (o.platform == "facebook") link = "https://www.facebook.com/" + o.platform_id;
+    else if (!c.url.empty()) link = c.url;
+  }
+  return {{"id", o.id},
+          {"action", o.kind},
+          {"state", o.state},
+          {"link", link},
+          {"platform_id", o.platform_id.empty() ? json(nullptr) : json(o.platform_id)},
+          {"error", o.error.empty() ? json(nullptr) : json(o.error)},
+          {"attempts", o.attempts},
+          {"actor", o.actor},
+          {"at", TimeJson(o.created_at_ms)},
+          {"updated_at", TimeJson(o.updated_at_ms)}};
+}
+
 json ItemJson(const store::ItemView& v, std::int64_t now) {
   const model::Item& it = v.item;
   json replies = json::array();
   for (const auto& r : v.replies) {
+    json delivery = nullptr;
+    for (const auto& o : v.outbox) {
+      if (o.kind == "reply" && o.reply_id == r.id) delivery = DeliveryJson(o, v.comment);
+    }
     replies.push_back({{"text", r.text},
                        {"template_id", r.template_id},
                        {"agent", r.agent},
                        {"at", TimeJson(r.at_ms)},
                        {"guard_overridden", r.guard_overridden},
-                       {"override_reason", r.override_reason}});
+                       {"override_reason", r.override_reason},
+                       {"delivery", std::move(delivery)}});
+  }
+  // The latest reply or private reply failed: the page raises the item. Not
+  // for pages without a token: there nothing is posted, as before the outbox.
+  bool delivery_failed = false;
+  json actions = json::array();
+  for (const auto& o : v.outbox) {
+    if (o.kind == "reply" || o.kind == "private_reply") {
+      delivery_failed = o.state == "failed" && o.error.rfind("no page token configured", 0) != 0;
+    }
+    if (o.kind != "reply") actions.push_back(DeliveryJson(o, v.comment));
   }
   const bool live_lease = !it.assignee.empty() && it.lease_expires_at_ms > now;
   json j = {{"id", it.id},
@@ -55,7 +90,9 @@ json ItemJson(const store::ItemView& v, std::int64_t now) {
                                ? json(nullptr)
                                : json{{"reason", it.escalation_reason}, {"to", it.escalated_to}}},
             {"comment", CommentJson(v.comment)},
-            {"replies", std::move(replies)}};
+            {"replies", std::move(replies)},
+            {"delivery_failed", delivery_failed},
+            {"moderation", {{"hidden", v.comment.state == "hidden"}, {"actions", std::move(actions)}}}};
   json verdict = json::parse(v.comment.verdict_json, nullptr, false);
   j["verdict"] = verdict.is_discarded() ? json(nullptr) : verdict;
   return j;

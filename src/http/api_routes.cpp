@@ -183,7 +183,11 @@ void RegisterQueueRoutes(httplib::Server& server, ApiContext& ctx) {
                                           [&ctx](const httplib::Request& req, httplib::Response& res, const Principal&) {
                                             auto d = ctx.queue.Detail(PathId(req));
                                             if (!d.ok()) return SendError(res, d.status());
-                                            SendJson(res, 200, DetailJson(d.value(), ctx.clock.NowMs()));
+                                            json j = DetailJson(d.value(), ctx.clock.NowMs());
+                                            queue::PrivateReplyStatus pr = ctx.queue.PrivateReplyAvailability(d->view);
+                                            j["private_reply"] = {{"available", pr.available},
+                                                                  {"reason", pr.available ? json(nullptr) : json(pr.reason)}};
+                                            SendJson(res, 200, j);
                                           }));
   server.Get(R"(/api/items/(\d+)/suggestions)",
              Guard(ctx, model::Role::kAgent, false,
@@ -257,6 +261,23 @@ void RegisterQueueRoutes(httplib::Server& server, ApiContext& ctx) {
                 std::string text;
                 if (auto s = StringField(b, "text", true, &text); !s.ok()) return SendError(res, s);
                 SendItem(ctx, res, ctx.queue.Note(PathId(req), ActorOf(p), text));
+              }));
+  server.Post(R"(/api/items/(\d+)/hide)", action([&ctx](auto& req, auto& res, auto& p, const json&) {
+                SendItem(ctx, res, ctx.queue.SetHidden(PathId(req), ActorOf(p), true));
+              }));
+  server.Post(R"(/api/items/(\d+)/unhide)", action([&ctx](auto& req, auto& res, auto& p, const json&) {
+                SendItem(ctx, res, ctx.queue.SetHidden(PathId(req), ActorOf(p), false));
+              }));
+  server.Post(R"(/api/items/(\d+)/private-reply)", action([&ctx](auto& req, auto& res, auto& p, const json& b) {
+                std::string text;
+                if (auto s = StringField(b, "text", true, &text); !s.ok()) return SendError(res, s);
+                SendItem(ctx, res, ctx.queue.PrivateReply(PathId(req), ActorOf(p), text));
+              }));
+  server.Post(R"(/api/items/(\d+)/deliveries/(\d+)/retry)", action([&ctx](auto& req, auto& res, auto& p, const json&) {
+                std::int64_t outbox_id = 0;
+                const std::string& s = req.matches[2];
+                std::from_chars(s.data(), s.data() + s.size(), outbox_id);
+                SendItem(ctx, res, ctx.queue.RetryDelivery(PathId(req), outbox_id, ActorOf(p)));
               }));
   server.Post("/api/replies/lint", action([&ctx](auto&, auto& res, auto&, const json& b) {
                 std::string text;

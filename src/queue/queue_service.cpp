@@ -50,7 +50,8 @@ core::Result<store::ItemDetail> QueueService::Detail(std::int64_t id) {
 
 core::Result<model::Item> QueueService::Act(std::int64_t id, const Action& action,
                                             const std::string& details,
-                                            std::optional<store::ReplyRow> reply) {
+                                            std::optional<store::ReplyRow> reply,
+                                            std::optional<store::OutboxRow> outbox) {
   const std::int64_t now = clock_.NowMs();
   const std::int64_t lease_ms = settings_.lease_ms;
   return items_.Update(id, [&](const model::Item& current) -> core::Result<store::Mutation> {
@@ -70,6 +71,7 @@ core::Result<model::Item> QueueService::Act(std::int64_t id, const Action& actio
       reply->at_ms = now;
       m.reply = std::move(reply);
     }
+    m.outbox = outbox;
     return m;
   });
 }
@@ -119,7 +121,12 @@ core::Result<model::Item> QueueService::Reply(std::int64_t id, const Actor& acto
   row.guard_overridden = blocked;
   row.override_reason = blocked ? override_reason : "";
   Action a{ActionKind::kReply, actor.name, false, req.text, "", ""};
-  return Act(id, a, details.dump(), row);
+  // The reply and its delivery are one transaction: a recorded reply is
+  // always on its way to the platform (or says why it cannot be).
+  std::optional<store::OutboxRow> delivery = OutboxFor(view.value(), "reply", req.text, actor.name);
+  auto result = Act(id, a, details.dump(), row, delivery);
+  if (result.ok() && delivery && delivery->state == "queued" && settings_.outbox_queued) settings_.outbox_queued();
+  return result;
 }
 
 core::Result<model::Item> QueueService::Resolve(std::int64_t id, const Actor& actor,

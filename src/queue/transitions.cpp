@@ -1,5 +1,6 @@
 #include "queue/transitions.h"
 
+#include <algorithm>
 #include <initializer_list>
 
 namespace turnaround::queue {
@@ -51,6 +52,7 @@ const char* ActionName(ActionKind kind) {
     case ActionKind::kExpireLease: return "lease_expired";
     case ActionKind::kWithdraw: return "withdraw";
     case ActionKind::kReopen: return "reopen";
+    case ActionKind::kDeliveryFailed: return "delivery_failed";
   }
   return "unknown";
 }
@@ -161,6 +163,14 @@ core::Result<Transition> ApplyAction(const model::Item& item, const Action& a, s
       next.state = ItemState::kNew;
       next.resolved_at_ms = 0;
       next.dismiss_reason.clear();
+      return t;
+
+    case ActionKind::kDeliveryFailed:
+      if (In(item.state, {ItemState::kReplied, ItemState::kResolved})) {
+        next.state = holder.empty() ? ItemState::kNew : ItemState::kClaimed;
+        next.resolved_at_ms = 0;
+        next.due_at_ms = std::min(item.due_at_ms, now);
+      }
       return t;
   }
   return core::Internal("unknown action");

@@ -35,6 +35,10 @@ enum class ActionKind {
   kExpireLease,
   kWithdraw,
   kReopen,
+  // The platform refused a reply for good: the item goes back in front of
+  // the agent (replied/resolved → claimed while their lease lives, else new;
+  // due now at the latest). Other states only record the event.
+  kDeliveryFailed,
 };
 
 const char* ActionName(ActionKind kind);  // "claim", "release", ...

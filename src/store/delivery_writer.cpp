@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "store/event_log.h"
 #include "store/item_store.h"
+#include "store/outbox_store.h"
 
 namespace turnaround::store {
 
@@ -22,9 +23,10 @@ using model::CommentAction;
 // Holds the prepared statements; used only on the writer thread.
 class DeliveryWriter::Applier {
  public:
-  Applier(SQLite::Database& db, const queue::SlaTargets& sla)
+  Applier(SQLite::Database& db, const Options& options)
       : db_(db),
-        sla_(sla),
+        sla_(options.sla),
+        options_(options),
         events_(db),
         insert_delivery_(db, "INSERT INTO deliveries(endpoint, received_at_ms, accepted, "
                              "http_status, reason, comment_count, body) VALUES (?,?,?,?,?,?,?)"),
@@ -119,11 +121,35 @@ class DeliveryWriter::Applier {
     insert_comment_.exec();
     const std::int64_t comment_id = db_.getLastInsertRowid();
     ++out.created;
+    // Our own reply coming back: recorded as ours (and its outbox entry as
+    // echoed), never queued, even when the author id does not give it away.
+    const bool meta = c.platform == "facebook" || c.platform == "instagram";
+    const bool ours = (meta && MatchEcho(db_, c.platform, c.external_id, c.parent_id, c.text, comment_id, now)) ||
+                      c.from_page;
+    if (ours && !c.from_page) db_.exec("UPDATE comments SET is_ours=1 WHERE id=" + std::to_string(comment_id));
     if (w.verdict) AuditVerdict(comment_id, *w.verdict, now);
-    if (w.verdict && w.verdict->flagged() && !c.from_page && std::string(state) != "withdrawn") {
+    if (w.verdict && w.verdict->flagged() && !ours && std::string(state) != "withdrawn") {
       ++out.flagged;
       CreateItem(comment_id, c, *w.verdict, now, now);
     }
+    if (w.verdict && w.verdict->spam && !ours && std::string(state) == "visible") AutoHide(comment_id, c, now);
+  }
+
+  void AutoHide(std::int64_t comment_id, const model::Comment& c, core::TimeMs now) {
+    if (!options_.auto_hide_spam || !options_.page_configured || !options_.page_configured(c.platform, c.page_id)) {
+      return;
+    }
+    OutboxRow row;
+    row.comment_id = comment_id;
+    row.kind = "hide";
+    row.platform = c.platform;
+    row.page_id = c.page_id;
+    row.target_id = c.external_id;
+    row.actor = "system";
+    row.next_attempt_at_ms = now;
+    row.created_at_ms = now;
+    const std::int64_t id = InsertOutbox(db_, row);
+    Audit(now, "system", "comment.auto_hide", 0, comment_id, {{"outbox_id", id}, {"reason", "spam"}});
   }
 
   void Audit(core::TimeMs now, const std::string& actor, const char* kind, std::int64_t item_id,
@@ -305,6 +331,7 @@ class DeliveryWriter::Applier {
 
   SQLite::Database& db_;
   const queue::SlaTargets sla_;
+  const Options options_;
   EventAppender events_;
   SQLite::Statement insert_delivery_;
   SQLite::Statement find_comment_;
@@ -331,7 +358,7 @@ core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::Open(const std::st
 DeliveryWriter::DeliveryWriter(std::unique_ptr<SQLite::Database> db, const core::Clock& clock,
                                Options options)
     : db_(std::move(db)),
-      applier_(std::make_unique<Applier>(*db_, options.sla)),
+      applier_(std::make_unique<Applier>(*db_, options)),
       clock_(clock),
       options_(options),
       thread_([this] { Run(); }) {}

@@ -23,6 +23,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -41,6 +42,10 @@ class DeliveryWriter final : public ingest::DeliverySink {
   struct Options {
     size_t max_batch = 256;  // deliveries per transaction at most
     queue::SlaTargets sla;   // due times of the items created
+    // Queue a hide of each new spam comment on a page we hold a token for
+    // (moderation.auto_hide_spam; audited as comment.auto_hide).
+    bool auto_hide_spam = false;
+    std::function<bool(const std::string& platform, const std::string& page_id)> page_configured;
   };
 
   // Opens its own read-write connection to `path` (migrating it) and starts

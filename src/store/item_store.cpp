@@ -170,7 +170,7 @@ core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
     st.bind(n++, f.limit + 1);
     QueuePage page;
     while (st.executeStep()) {
-      ItemView v{ReadItemRow(st, 0), ReadCommentRow(st, kItemColumnCount), {}};
+      ItemView v{ReadItemRow(st, 0), ReadCommentRow(st, kItemColumnCount), {}, {}};
       page.items.push_back(std::move(v));
     }
     if (static_cast<int>(page.items.size()) > f.limit) {
@@ -179,7 +179,10 @@ core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
       page.next_cursor = std::to_string(last.urgent() ? 1 : 0) + "." +
                          std::to_string(last.due_at_ms) + "." + std::to_string(last.id);
     }
-    for (ItemView& v : page.items) v.replies = LoadReplies(db, v.item.id);
+    for (ItemView& v : page.items) {
+      v.replies = LoadReplies(db, v.item.id);
+      v.outbox = LoadOutbox(db, v.item.comment_id);
+    }
     return page;
   } catch (const SQLite::Exception& e) {
     return core::Internal(std::string("reading the queue failed: ") + e.what());
@@ -193,8 +196,9 @@ core::Result<ItemView> ItemStore::Get(std::int64_t id) {
     SQLite::Statement st(lease->db(), SelectItemsWithComments() + "WHERE i.id=?");
     st.bind(1, id);
     if (!st.executeStep()) return core::NotFound("no item " + std::to_string(id));
-    ItemView v{ReadItemRow(st, 0), ReadCommentRow(st, kItemColumnCount), {}};
+    ItemView v{ReadItemRow(st, 0), ReadCommentRow(st, kItemColumnCount), {}, {}};
     v.replies = LoadReplies(lease->db(), id);
+    v.outbox = LoadOutbox(lease->db(), v.item.comment_id);
     return v;
   } catch (const SQLite::Exception& e) {
     return core::Internal(std::string("reading an item failed: ") + e.what());
@@ -281,6 +285,18 @@ core::Result<model::Item> ItemStore::Update(std::int64_t id, const Decide& decid
       ins.bind(6, m.reply->guard_overridden ? 1 : 0);
       ins.bind(7, m.reply->override_reason);
       ins.exec();
+    }
+    if (m.outbox) {
+      if (m.reply) m.outbox->reply_id = db.getLastInsertRowid();
+      m.outbox->item_id = id;
+      m.outbox->comment_id = m.item.comment_id;
+      InsertOutbox(db, *m.outbox);
+    }
+    if (m.outbox_result && !ApplyOutboxResult(db, *m.outbox_result)) {
+      return core::Conflict("the delivery was settled meanwhile");
+    }
+    if (m.outbox_retry && !RequeueOutbox(db, m.outbox_retry, m.item.comment_id, m.event.at_ms)) {
+      return core::Conflict("only a failed delivery of this item can be retried");
     }
     m.event.item_id = id;
     m.event.comment_id = m.item.comment_id;

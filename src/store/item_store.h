@@ -14,6 +14,7 @@
 #include "core/status.h"
 #include "model/item.h"
 #include "store/comment_reader.h"
+#include "store/outbox_store.h"
 #include "store/pool.h"
 
 namespace turnaround::store {
@@ -37,6 +38,7 @@ struct ItemView {
   model::Item item;
   CommentRow comment;  // verdict_json inside
   std::vector<ReplyRow> replies;
+  std::vector<OutboxRow> outbox;  // deliveries of its replies and moderation actions
 };
 
 struct QueuePage {
@@ -58,11 +60,18 @@ struct ItemDetail {
 };
 
 // What a mutation decided: the item as it should now be, the event recording
-// it, and optionally a reply to store.
+// it, optionally a reply to store, an outbox entry to queue (its reply_id is
+// set to the reply stored with it), and the result of an outbox attempt (the
+// whole mutation is refused with Conflict if that entry is no longer sending),
+// or a failed entry of the item's comment to queue again (Conflict if it is
+// not failed).
 struct Mutation {
   model::Item item;
   model::Event event;  // id/hash are filled in by the store
   std::optional<ReplyRow> reply;
+  std::optional<OutboxRow> outbox;
+  std::optional<OutboxResult> outbox_result;
+  std::int64_t outbox_retry = 0;  // an outbox id, or 0
 };
 
 class ItemStore {

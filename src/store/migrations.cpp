@@ -135,6 +135,38 @@ CREATE INDEX events_item ON events(item_id) WHERE item_id != 0;
 CREATE INDEX events_kind_at ON events(kind, at_ms);
 CREATE INDEX events_at ON events(at_ms);
 )sql",
+      // 3: the outbox of actions on the platforms (replies, hide/unhide,
+      // private replies), each written in the transaction that decided it and
+      // sent by the outbox sender at most once (see src/outbox/sender.h).
+      R"sql(
+CREATE TABLE outbox (
+  id                 INTEGER PRIMARY KEY,
+  item_id            INTEGER NOT NULL DEFAULT 0,   -- 0 for actions without an item (auto-hide)
+  comment_id         INTEGER NOT NULL REFERENCES comments(id),
+  reply_id           INTEGER NOT NULL DEFAULT 0,   -- replies(id) for kind 'reply'
+  kind               TEXT    NOT NULL,             -- reply | hide | unhide | private_reply
+  platform           TEXT    NOT NULL,
+  page_id            TEXT    NOT NULL,
+  target_id          TEXT    NOT NULL,             -- external id of the comment acted on
+  text               TEXT    NOT NULL DEFAULT '',
+  actor              TEXT    NOT NULL DEFAULT '',
+  state              TEXT    NOT NULL,             -- queued | sending | sent | failed
+  attempts           INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at_ms INTEGER NOT NULL DEFAULT 0,
+  verify_first       INTEGER NOT NULL DEFAULT 0,   -- an earlier attempt may have posted: look first
+  sending_at_ms      INTEGER NOT NULL DEFAULT 0,   -- when the last attempt started
+  platform_id        TEXT    NOT NULL DEFAULT '',  -- what the platform created
+  error              TEXT    NOT NULL DEFAULT '',
+  echo_comment_id    INTEGER NOT NULL DEFAULT 0,   -- our reply as it came back by webhook
+  created_at_ms      INTEGER NOT NULL,
+  updated_at_ms      INTEGER NOT NULL
+);
+CREATE INDEX outbox_due ON outbox(state, next_attempt_at_ms);
+CREATE INDEX outbox_item ON outbox(item_id);
+CREATE INDEX outbox_comment ON outbox(comment_id);
+CREATE INDEX outbox_target ON outbox(platform, target_id);
+CREATE INDEX outbox_platform_id ON outbox(platform, platform_id);
+)sql",
   };
   return kMigrations;
 }

@@ -458,6 +458,7 @@
     el('span', { class: 'row-bottom' },
       el('span', { class: 'row-cat' }, label(it.category)),
       el('span', { class: 'chip state state-' + it.state }, label(it.state)),
+      it.delivery_failed ? chip('not delivered', 'chip-urgent') : null,
       it.assignee ? el('span', { class: 'row-assignee', title: 'Assigned to ' + it.assignee }, '@' + it.assignee) : null,
       el('span', { class: 'sla ' + sla.cls, dataset: { sla: '1' } }, sla.text)));
     btn._item = it;
@@ -621,6 +622,8 @@
     if (!(reasons.length && it.severity === 'urgent')) chips.append(chip(label(it.severity), 'sev sev-' + (it.severity || 'normal')));
     chips.append(chip(label(it.category), 'chip-cat'));
     chips.append(chip(label(it.state), 'state state-' + it.state));
+    if (it.delivery_failed) chips.append(chip('reply not delivered: see below', 'chip-urgent'));
+    if (it.moderation && it.moderation.hidden) chips.append(chip('hidden on ' + (c.platform || 'platform'), 'chip-other'));
     if (it.assignee) {
       const mine = state.user && it.assignee === state.user.name;
       chips.append(chip(mine ? 'claimed by you' : 'claimed by ' + it.assignee, mine ? 'chip-mine' : 'chip-other'));
@@ -684,6 +687,7 @@
     if (!rules.firstChild) rules.append(el('li', { class: 'muted' }, 'No rule matches recorded.'));
 
     renderPastReplies(it.replies || []);
+    renderPlatformActions(it);
     renderThread(it.thread);
     renderAuthorHistory(it.author_history || []);
     renderEvents(it.history || []);
@@ -713,6 +717,44 @@
     $('act-dismiss').disabled = !it || !isOpen(s);
     $('act-escalate').disabled = !it || !isOpen(s);
     $('act-note').disabled = !it;
+    const actionable = it && it.comment && (it.comment.platform === 'facebook' || it.comment.platform === 'instagram');
+    const hidden = it && it.moderation && it.moderation.hidden;
+    $('act-hide').disabled = !actionable || hidden;
+    $('act-unhide').disabled = !actionable || !hidden;
+  }
+
+  // Delivery of a reply or platform action: queued, sent (with its link) or
+  // failed (the platform's reason, prominently, with a retry).
+  function deliveryView(d) {
+    if (!d) return null;
+    const box = el('div', { class: 'delivery delivery-' + d.state, dataset: { delivery: d.state } });
+    if (d.state === 'sent') {
+      box.append(chip('sent', 'chip-mine'));
+      const href = safeUrl(d.link);
+      if (href) box.append(' ', el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, 'view on the platform'));
+    } else if (d.state === 'failed') {
+      box.append(chip('not delivered', 'chip-urgent'), ' ',
+        el('strong', { class: 'warn-text', role: 'alert' }, d.error || 'failed'), ' ',
+        el('button', { type: 'button', class: 'btn btn-small', onclick: () => act('deliveries/' + d.id + '/retry', {}, 'Queued again.') }, 'Retry'));
+    } else {
+      box.append(chip(d.state === 'sending' ? 'sending' : 'queued', 'chip-other'),
+        d.attempts ? el('span', { class: 'muted' }, ' attempt ' + d.attempts + (d.error ? ': ' + d.error : '')) : null);
+    }
+    return box;
+  }
+
+  function renderPlatformActions(it) {
+    const pr = it.private_reply || { available: false, reason: '' };
+    $('private-status').textContent = pr.available ? 'A private reply is possible.' : (pr.reason || '');
+    $('private-text').disabled = !pr.available;
+    $('private-send').disabled = !pr.available;
+    const ul = $('moderation-actions');
+    clear(ul);
+    for (const a of (it.moderation && it.moderation.actions) || []) {
+      ul.append(el('li', null,
+        el('div', { class: 'meta' }, el('strong', null, a.actor || 'system'), ' ' + label(a.action) + ' ' + fmtTime(a.at)),
+        deliveryView(a)));
+    }
   }
 
   function renderPastReplies(replies) {
@@ -725,7 +767,8 @@
           ' replied ' + fmtTime(r.at),
           r.template_id ? el('span', { class: 'muted' }, ' · template ' + r.template_id) : null,
           r.guard_overridden ? chip('guard overridden', 'chip-urgent') : null),
-        el('p', { class: 'reply-body' }, r.text || '')));
+        el('p', { class: 'reply-body' }, r.text || ''),
+        deliveryView(r.delivery)));
     }
   }
 
@@ -1814,6 +1857,14 @@
     $('act-dismiss').addEventListener('click', () => openPanel('dismiss'));
     $('act-escalate').addEventListener('click', () => openPanel('escalate'));
     $('act-note').addEventListener('click', () => openPanel('note'));
+    $('act-hide').addEventListener('click', () => act('hide', {}, 'Hiding on the platform.'));
+    $('act-unhide').addEventListener('click', () => act('unhide', {}, 'Unhiding on the platform.'));
+    $('private-form').addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const text = $('private-text').value;
+      if (!text.trim()) return;
+      if (await act('private-reply', { text }, 'Private reply queued.')) $('private-text').value = '';
+    });
     for (const b of document.querySelectorAll('[data-close-panel]')) b.addEventListener('click', closePanels);
 
     $('panel-dismiss').addEventListener('submit', async (ev) => {

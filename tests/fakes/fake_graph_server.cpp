@@ -117,12 +117,12 @@ void FakeGraphServer::Handle(const httplib::Request& req, httplib::Response& res
   }
   if (reply.status == 200 && reply.body.empty()) {
     DefaultAnswer(r, res);
-    if (reply.hang) cv_.wait(lock, [this] { return released_; });
-    return;
+  } else {
+    res.status = reply.status;
+    for (const auto& [k, v] : reply.headers) res.set_header(k, v);
+    res.set_content(reply.body, "application/json");
   }
-  res.status = reply.status;
-  for (const auto& [k, v] : reply.headers) res.set_header(k, v);
-  res.set_content(reply.body, "application/json");
+  if (reply.hang) cv_.wait(lock, [this] { return released_; });
 }
 
 void FakeGraphServer::DefaultAnswer(const Request& r, httplib::Response& res) {

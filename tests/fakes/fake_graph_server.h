@@ -34,7 +34,7 @@ class FakeGraphServer {
     int status = 200;
     std::string body;  // "" with 200: the default behaviour
     std::map<std::string, std::string> headers;
-    bool hang = false;  // apply the default effect, then hold the answer until released
+    bool hang = false;  // hold the answer until released (after the default effect, with 200 and no body)
   };
   static Reply ServerError() { return {503, R"({"error":{"message":"Service temporarily unavailable","type":"OAuthException","code":2}})", {}, false}; }
   static Reply RateLimited(int retry_after_s) {
@@ -48,6 +48,12 @@ class FakeGraphServer {
     return {400, R"({"error":{"message":"Unsupported post request. Object with ID does not exist","type":"GraphMethodException","code":100,"error_subcode":33}})", {}, false};
   }
   static Reply Hang() { return {200, "", {}, true}; }
+  // The request arrives but is not carried out, and the answer (a 503) is held.
+  static Reply HangWithoutDoing() {
+    Reply r = ServerError();
+    r.hang = true;
+    return r;
+  }
 
   FakeGraphServer();
   ~FakeGraphServer();  // releases hung requests, then stops

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakes/fake_clock.h"
+#include "http/api_client.h"
 #include "http/service_harness.h"
 #include "store/item_store.h"
 
@@ -13,22 +14,7 @@ using turnaround::testing::ServiceHarness;
 
 namespace {
 
-struct Api {
-  ServiceHarness& h;
-  std::string token;
-
-  httplib::Headers Auth() const { return {{"Authorization", "Bearer " + token}}; }
-  std::pair<int, json> Get(const std::string& path) const {
-    auto r = h.Client().Get(path.c_str(), Auth());
-    REQUIRE(r);
-    return {r->status, json::parse(r->body, nullptr, false)};
-  }
-  std::pair<int, json> Post(const std::string& path, const json& body = json::object()) const {
-    auto r = h.Client().Post(path.c_str(), Auth(), body.dump(), "application/json");
-    REQUIRE(r);
-    return {r->status, json::parse(r->body, nullptr, false)};
-  }
-};
+using Api = turnaround::testing::ApiClient;
 
 // Posts generic comments; returns nothing, they become items when flagged.
 void Seed(ServiceHarness& h, const std::vector<std::pair<std::string, std::string>>& comments) {

@@ -136,3 +136,31 @@ TEST_CASE("actions validate their inputs", "[queue]") {
   CHECK_FALSE(queue::ApplyAction(ItemIn(ItemState::kNew), no_reason, kNow, kLease).ok());
   for (const char* r : {"not_complaint", "spam", "duplicate", "handled_elsewhere"}) CHECK(queue::ValidDismissReason(r));
 }
+
+TEST_CASE("a refused delivery puts a replied item back in front of its agent", "[queue]") {
+  struct Case {
+    ItemState from;
+    std::string holder;
+    std::int64_t lease_until;
+    ItemState to;
+  } cases[] = {
+      {ItemState::kReplied, "alice", kNow + kLease, ItemState::kClaimed},  // alice still holds it
+      {ItemState::kReplied, "alice", kNow - 1, ItemState::kNew},           // her claim ran out
+      {ItemState::kResolved, "", 0, ItemState::kNew},
+      {ItemState::kEscalated, "", 0, ItemState::kEscalated},  // someone else's now: event only
+      {ItemState::kWithdrawn, "", 0, ItemState::kWithdrawn},
+  };
+  for (const Case& c : cases) {
+    INFO(model::ItemStateName(c.from) << " held by '" << c.holder << "'");
+    model::Item it = ItemIn(c.from, c.holder, c.lease_until);
+    it.due_at_ms = kNow + 5000;
+    it.resolved_at_ms = c.from == ItemState::kResolved ? kNow - 10 : 0;
+    auto t = queue::ApplyAction(it, Act(ActionKind::kDeliveryFailed, "system"), kNow, kLease);
+    REQUIRE(t.ok());
+    CHECK(t->event_kind == "item.delivery_failed");
+    CHECK(t->item.state == c.to);
+    const bool moved = c.to != c.from;
+    CHECK(t->item.due_at_ms == (moved ? kNow : kNow + 5000));
+    if (moved) CHECK(t->item.resolved_at_ms == 0);
+  }
+}

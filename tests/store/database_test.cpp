@@ -20,6 +20,7 @@ TEST_CASE("migrations run from empty and from every older version", "[store]") {
     CHECK(store::SchemaVersion(db) == latest);
     CHECK(db.tableExists("comments"));
     CHECK(db.tableExists("deliveries"));
+    CHECK(db.tableExists("outbox"));
     REQUIRE(store::Migrate(db).ok());  // idempotent
   }
 }

@@ -1,0 +1,225 @@
+#include "store/outbox_store.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "store/event_log.h"
+
+namespace turnaround::store {
+namespace {
+
+constexpr const char* kOutboxColumns =
+    "id, item_id, comment_id, reply_id, kind, platform, page_id, target_id, text, actor, state, "
+    "attempts, next_attempt_at_ms, verify_first, sending_at_ms, platform_id, error, echo_comment_id, "
+    "created_at_ms, updated_at_ms";
+
+OutboxRow ReadOutboxRow(SQLite::Statement& st) {
+  OutboxRow r;
+  r.id = st.getColumn(0).getInt64();
+  r.item_id = st.getColumn(1).getInt64();
+  r.comment_id = st.getColumn(2).getInt64();
+  r.reply_id = st.getColumn(3).getInt64();
+  r.kind = st.getColumn(4).getString();
+  r.platform = st.getColumn(5).getString();
+  r.page_id = st.getColumn(6).getString();
+  r.target_id = st.getColumn(7).getString();
+  r.text = st.getColumn(8).getString();
+  r.actor = st.getColumn(9).getString();
+  r.state = st.getColumn(10).getString();
+  r.attempts = st.getColumn(11).getInt();
+  r.next_attempt_at_ms = st.getColumn(12).getInt64();
+  r.verify_first = st.getColumn(13).getInt() != 0;
+  r.sending_at_ms = st.getColumn(14).getInt64();
+  r.platform_id = st.getColumn(15).getString();
+  r.error = st.getColumn(16).getString();
+  r.echo_comment_id = st.getColumn(17).getInt64();
+  r.created_at_ms = st.getColumn(18).getInt64();
+  r.updated_at_ms = st.getColumn(19).getInt64();
+  return r;
+}
+
+std::string Select(const char* where) { return std::string("SELECT ") + kOutboxColumns + " FROM outbox " + where; }
+
+std::vector<OutboxRow> ReadAll(SQLite::Statement& st) {
+  std::vector<OutboxRow> out;
+  while (st.executeStep()) out.push_back(ReadOutboxRow(st));
+  return out;
+}
+
+}  // namespace
+
+std::int64_t InsertOutbox(SQLite::Database& db, const OutboxRow& r) {
+  SQLite::Statement st(db,
+                       "INSERT INTO outbox(item_id, comment_id, reply_id, kind, platform, page_id, target_id, "
+                       "text, actor, state, attempts, next_attempt_at_ms, error, created_at_ms, updated_at_ms) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)");
+  st.bind(1, r.item_id);
+  st.bind(2, r.comment_id);
+  st.bind(3, r.reply_id);
+  st.bind(4, r.kind);
+  st.bind(5, r.platform);
+  st.bind(6, r.page_id);
+  st.bind(7, r.target_id);
+  st.bind(8, r.text);
+  st.bind(9, r.actor);
+  st.bind(10, r.state);
+  st.bind(11, r.next_attempt_at_ms);
+  st.bind(12, r.error);
+  st.bind(13, r.created_at_ms);
+  st.bind(14, r.created_at_ms);
+  st.exec();
+  return db.getLastInsertRowid();
+}
+
+bool ApplyOutboxResult(SQLite::Database& db, const OutboxResult& r) {
+  SQLite::Statement st(db,
+                       "UPDATE outbox SET state=?, platform_id=CASE WHEN ?='' THEN platform_id ELSE ? END, "
+                       "error=?, next_attempt_at_ms=?, verify_first=?, updated_at_ms=? "
+                       "WHERE id=? AND state='sending'");
+  st.bind(1, r.state);
+  st.bind(2, r.platform_id);
+  st.bind(3, r.platform_id);
+  st.bind(4, r.error);
+  st.bind(5, r.next_attempt_at_ms);
+  st.bind(6, r.verify_first ? 1 : 0);
+  st.bind(7, r.at_ms);
+  st.bind(8, r.id);
+  if (st.exec() == 0) return false;
+  if (r.state == "sent") {
+    // What the platform now shows; the webhook echo of the change may follow.
+    SQLite::Statement hide(db,
+                           "UPDATE comments SET state=CASE (SELECT kind FROM outbox WHERE id=?1) "
+                           "WHEN 'hide' THEN 'hidden' ELSE 'visible' END, updated_at_ms=?2 "
+                           "WHERE id=(SELECT comment_id FROM outbox WHERE id=?1 AND kind IN ('hide','unhide')) "
+                           "AND state != 'withdrawn'");
+    hide.bind(1, r.id);
+    hide.bind(2, r.at_ms);
+    hide.exec();
+  }
+  return true;
+}
+
+bool MatchEcho(SQLite::Database& db, const std::string& platform, const std::string& external_id,
+               const std::string& parent_id, const std::string& text, std::int64_t comment_row_id,
+               std::int64_t now_ms) {
+  SQLite::Statement find(db,
+                         "SELECT id FROM outbox WHERE platform=?1 AND kind='reply' AND echo_comment_id=0 AND "
+                         "(platform_id=?2 OR (?3 != '' AND target_id=?3 AND text=?4 AND "
+                         "state IN ('sending','sent') AND platform_id='')) ORDER BY platform_id=?2 DESC, id LIMIT 1");
+  find.bind(1, platform);
+  find.bind(2, external_id);
+  find.bind(3, parent_id);
+  find.bind(4, text);
+  if (!find.executeStep()) return false;
+  const std::int64_t id = find.getColumn(0).getInt64();
+  find.reset();
+  SQLite::Statement up(db,
+                       "UPDATE outbox SET echo_comment_id=?, platform_id=CASE WHEN platform_id='' THEN ? "
+                       "ELSE platform_id END, state=CASE WHEN state='sending' THEN 'sent' ELSE state END, "
+                       "updated_at_ms=? WHERE id=?");
+  up.bind(1, comment_row_id);
+  up.bind(2, external_id);
+  up.bind(3, now_ms);
+  up.bind(4, id);
+  up.exec();
+  return true;
+}
+
+bool RequeueOutbox(SQLite::Database& db, std::int64_t id, std::int64_t comment_id, std::int64_t now_ms) {
+  SQLite::Statement st(db,
+                       "UPDATE outbox SET state='queued', attempts=0, error='', next_attempt_at_ms=?, "
+                       "verify_first=0, updated_at_ms=? WHERE id=? AND comment_id=? AND state='failed'");
+  st.bind(1, now_ms);
+  st.bind(2, now_ms);
+  st.bind(3, id);
+  st.bind(4, comment_id);
+  return st.exec() > 0;
+}
+
+std::vector<OutboxRow> LoadOutbox(SQLite::Database& db, std::int64_t comment_id) {
+  SQLite::Statement st(db, Select("WHERE comment_id=? ORDER BY id"));
+  st.bind(1, comment_id);
+  return ReadAll(st);
+}
+
+namespace {
+
+// Runs `fn` on a pooled connection; a database error becomes kInternal.
+template <typename T, typename Fn>
+core::Result<T> Read(ConnectionPool& pool, Fn&& fn) {
+  auto lease = pool.Acquire();
+  if (!lease.ok()) return lease.status();
+  try {
+    return fn(lease->db());
+  } catch (const SQLite::Exception& e) {
+    return core::Internal(std::string("reading the outbox failed: ") + e.what());
+  }
+}
+
+// Runs `fn` inside a write transaction on a pooled connection.
+template <typename Fn>
+core::Status Write(ConnectionPool& pool, Fn&& fn) {
+  auto lease = pool.Acquire();
+  if (!lease.ok()) return lease.status();
+  SQLite::Database& db = lease->db();
+  return InWriteTransaction(db, [&]() -> core::Status { return fn(db); });
+}
+
+}  // namespace
+
+core::Result<std::vector<OutboxRow>> OutboxStore::Due(std::int64_t now_ms, int limit) {
+  return Read<std::vector<OutboxRow>>(*pool_, [&](SQLite::Database& db) {
+    SQLite::Statement st(db, Select("WHERE state='queued' AND next_attempt_at_ms <= ? ORDER BY "
+                                    "next_attempt_at_ms, id LIMIT ?"));
+    st.bind(1, now_ms);
+    st.bind(2, limit);
+    return ReadAll(st);
+  });
+}
+
+core::Result<std::optional<std::int64_t>> OutboxStore::NextAttemptAt() {
+  return Read<std::optional<std::int64_t>>(*pool_, [&](SQLite::Database& db) {
+    SQLite::Statement st(db, "SELECT min(next_attempt_at_ms) FROM outbox WHERE state='queued'");
+    if (!st.executeStep() || st.getColumn(0).isNull()) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(st.getColumn(0).getInt64());
+  });
+}
+
+core::Result<std::vector<OutboxRow>> OutboxStore::InState(const std::string& state) {
+  return Read<std::vector<OutboxRow>>(*pool_, [&](SQLite::Database& db) {
+    SQLite::Statement st(db, Select("WHERE state=? ORDER BY id"));
+    st.bind(1, state);
+    return ReadAll(st);
+  });
+}
+
+core::Result<OutboxRow> OutboxStore::Get(std::int64_t id) {
+  return Read<OutboxRow>(*pool_, [&](SQLite::Database& db) -> core::Result<OutboxRow> {
+    SQLite::Statement st(db, Select("WHERE id=?"));
+    st.bind(1, id);
+    if (!st.executeStep()) return core::NotFound("no outbox entry " + std::to_string(id));
+    return ReadOutboxRow(st);
+  });
+}
+
+core::Status OutboxStore::MarkSending(std::int64_t id, std::int64_t now_ms) {
+  return Write(*pool_, [&](SQLite::Database& db) -> core::Status {
+    SQLite::Statement st(db,
+                         "UPDATE outbox SET state='sending', attempts=attempts+1, sending_at_ms=?, updated_at_ms=? "
+                         "WHERE id=? AND state='queued'");
+    st.bind(1, now_ms);
+    st.bind(2, now_ms);
+    st.bind(3, id);
+    if (st.exec() == 0) return core::Conflict("outbox entry " + std::to_string(id) + " is not queued");
+    return core::Status::Ok();
+  });
+}
+
+core::Status OutboxStore::Finish(const OutboxResult& r, const model::Event& event) {
+  return Write(*pool_, [&](SQLite::Database& db) -> core::Status {
+    if (!ApplyOutboxResult(db, r)) return core::Conflict("outbox entry " + std::to_string(r.id) + " was settled already");
+    AppendEvent(db, event);
+    return core::Status::Ok();
+  });
+}
+
+}  // namespace turnaround::store

@@ -1,0 +1,89 @@
+// The pages/graph/moderation part of the configuration: where page tokens
+// come from and what is refused.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+
+#include "app/config.h"
+#include "test_util.h"
+
+using namespace turnaround;
+
+namespace {
+
+core::Status Load(const testing::TempDir& dir, const std::string& json, app::Config* config) {
+  const std::string path = dir.File("config.json");
+  std::ofstream(path) << json;
+  return app::LoadConfigFile(path, config);
+}
+
+}  // namespace
+
+TEST_CASE("page tokens load from the environment and graph settings from the file", "[app]") {
+  testing::TempDir dir;
+  ::setenv("TA_TEST_PAGE_TOKEN", "tok-from-env", 1);
+  app::Config c;
+  REQUIRE(Load(dir,
+               R"({"pages":[{"platform":"facebook","page_id":"1001","name":"Riverside","token_env":"TA_TEST_PAGE_TOKEN"}],
+                   "graph":{"base_url":"http://127.0.0.1:9","version":"v20.0","timeout_s":3,"max_attempts":2},
+                   "moderation":{"auto_hide_spam":true}})",
+               &c)
+              .ok());
+  REQUIRE(c.pages.size() == 1);
+  CHECK(c.pages[0].token == "tok-from-env");
+  CHECK(c.pages[0].page_id == "1001");
+  CHECK(c.graph.base_url == "http://127.0.0.1:9");
+  CHECK(c.graph.version == "v20.0");
+  CHECK(c.graph.timeout_s == 3);
+  CHECK(c.graph.max_attempts == 2);
+  CHECK(c.moderation.auto_hide_spam);
+  app::Config defaults;
+  CHECK(defaults.pages.empty());
+  CHECK(defaults.graph.base_url == "https://graph.facebook.com");
+  CHECK_FALSE(defaults.moderation.auto_hide_spam);
+}
+
+TEST_CASE("a token file must be readable by its owner only", "[app]") {
+  testing::TempDir dir;
+  const std::string token = dir.File("page.token");
+  std::ofstream(token) << "tok-from-file\n";
+  const std::string json = R"({"pages":[{"platform":"instagram","page_id":"17841","token_file":")" + token + R"("}]})";
+  ::chmod(token.c_str(), 0644);
+  app::Config refused;
+  core::Status s = Load(dir, json, &refused);
+  REQUIRE_FALSE(s.ok());
+  CHECK_THAT(s.message(), Catch::Contains("readable by group or others"));
+  CHECK_THAT(s.message(), !Catch::Contains("tok-from-file"));
+  ::chmod(token.c_str(), 0600);
+  app::Config c;
+  REQUIRE(Load(dir, json, &c).ok());
+  CHECK(c.pages[0].token == "tok-from-file");
+}
+
+TEST_CASE("bad page and graph settings are refused with the key", "[app]") {
+  testing::TempDir dir;
+  ::unsetenv("TA_TEST_MISSING_TOKEN");
+  struct Row {
+    const char* json;
+    const char* error;
+  } rows[] = {
+      {R"({"pages":[{"platform":"twitter","page_id":"1","token_env":"X"}]})", "pages[0].platform"},
+      {R"({"pages":[{"platform":"facebook","token_env":"X"}]})", "pages[0].page_id"},
+      {R"({"pages":[{"platform":"facebook","page_id":"1"}]})", "exactly one of token_env and token_file"},
+      {R"({"pages":[{"platform":"facebook","page_id":"1","token_env":"TA_TEST_MISSING_TOKEN"}]})", "is not set"},
+      {R"({"pages":[{"platform":"facebook","page_id":"1","token":"inline"}]})", "pages[0].token: unknown setting"},
+      {R"({"graph":{"base_url":"graph.facebook.com"}})", "graph.base_url"},
+      {R"({"graph":{"timeout_s":0}})", "graph.timeout_s"},
+      {R"({"moderation":{"auto_hide_spam":"yes"}})", "moderation.auto_hide_spam"},
+      {R"({"moderation":{"auto_hide":true}})", "moderation.auto_hide: unknown setting"},
+  };
+  for (const Row& r : rows) {
+    INFO(r.json);
+    app::Config c;
+    core::Status s = Load(dir, r.json, &c);
+    REQUIRE_FALSE(s.ok());
+    CHECK_THAT(s.message(), Catch::Contains(r.error));
+  }
+}
