@@ -1,6 +1,7 @@
 // UserStore: accounts, API tokens (hashes only) and sign-in sessions.
 // Thread-safe (pooled connections). Every change appends an audit event in
-// the same transaction.
+// the same transaction. Written on the engine-neutral SQL layer (sql/), so it
+// runs on SQLite and on PostgreSQL alike: the first store ported for issue #9.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include "core/status.h"
 #include "model/user.h"
 #include "store/pool.h"
+#include "store/sql/connection.h"
 
 namespace turnaround::store {
 
@@ -22,9 +24,14 @@ struct SessionInfo {
 
 class UserStore {
  public:
-  explicit UserStore(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
+  // Over the store's SQLite pool, sharing its connections with the stores
+  // not yet ported.
+  explicit UserStore(std::shared_ptr<ConnectionPool> pool);
+  // Over either engine (sql::OpenPool).
+  explicit UserStore(std::shared_ptr<sql::Pool> pool) : pool_(std::move(pool)) {}
 
-  // Conflict if the name is taken. `actor` is recorded in the audit event.
+  // Conflict if the name is taken (on any instance: a unique constraint
+  // decides). `actor` is recorded in the audit event.
   core::Result<model::User> Add(const model::User& user, const std::string& actor, std::int64_t now_ms);
   core::Result<std::vector<model::User>> List();
   // NotFound for an unknown name.
@@ -32,6 +39,7 @@ class UserStore {
   // Disables the account and revokes its tokens and sessions.
   core::Status Disable(const std::string& name, const std::string& actor, std::int64_t now_ms);
 
+  // Conflict if the token hash exists already.
   core::Status AddToken(std::int64_t user_id, const std::string& token_hash, const std::string& label,
                         const std::string& actor, std::int64_t now_ms);
   // Revokes every live token of the user; returns how many.
@@ -47,7 +55,7 @@ class UserStore {
   core::Status DeleteSession(const std::string& id_hash);
 
  private:
-  std::shared_ptr<ConnectionPool> pool_;
+  std::shared_ptr<sql::Pool> pool_;
 };
 
 }  // namespace turnaround::store

@@ -1,0 +1,57 @@
+#include "store/sql/open.h"
+
+#include "store/database.h"
+#include "store/pool.h"
+#include "store/sql/pg_connection.h"
+#include "store/sql/pg_migrations.h"
+#include "store/sql/pg_pool.h"
+#include "store/sql/sqlite_connection.h"
+
+namespace turnaround::store::sql {
+namespace {
+
+constexpr std::string_view kSqlitePrefix = "sqlite:";
+
+bool StartsWith(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+
+}  // namespace
+
+core::Result<Dialect> DialectOf(const std::string& url) {
+  if (StartsWith(url, kSqlitePrefix) && url.size() > kSqlitePrefix.size()) return Dialect::kSqlite;
+  if (StartsWith(url, "postgresql://") || StartsWith(url, "postgres://")) return Dialect::kPostgres;
+  return core::InvalidArgument("--db must be sqlite:PATH or postgresql://..., not '" + url + "'");
+}
+
+core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url) {
+  auto dialect = DialectOf(url);
+  if (!dialect.ok()) return dialect.status();
+  if (*dialect == Dialect::kSqlite) {
+    auto db = OpenDatabase(url.substr(kSqlitePrefix.size()));
+    if (!db.ok()) return db.status();
+    return std::unique_ptr<Connection>(std::make_unique<SqliteConnection>(std::move(db).value()));
+  }
+  auto conn = PgConnection::Connect(url);
+  if (!conn.ok()) return conn.status();
+  TA_RETURN_IF_ERROR(MigratePostgres(**conn));
+  return std::unique_ptr<Connection>(std::move(conn).value());
+}
+
+core::Result<std::shared_ptr<Pool>> OpenPool(const std::string& url) {
+  auto dialect = DialectOf(url);
+  if (!dialect.ok()) return dialect.status();
+  if (*dialect == Dialect::kSqlite) {
+    auto pool = ConnectionPool::Open(url.substr(kSqlitePrefix.size()));
+    if (!pool.ok()) return pool.status();
+    return WrapSqlitePool(std::move(pool).value());
+  }
+  auto pool = PgPool::Open(url);
+  if (!pool.ok()) return pool.status();
+  {
+    auto lease = (*pool)->Acquire();
+    if (!lease.ok()) return lease.status();
+    TA_RETURN_IF_ERROR(MigratePostgres(lease->conn()));
+  }
+  return std::shared_ptr<Pool>(std::move(pool).value());
+}
+
+}  // namespace turnaround::store::sql

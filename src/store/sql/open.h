@@ -1,0 +1,28 @@
+// Opening a store by its --db URL (issue #9):
+//   sqlite:PATH               the embedded default (sqlite::memory: for tests)
+//   postgresql://... or postgres://...   a shared PostgreSQL (libpq URI)
+// Both bring the schema up to date (store/migrations.cpp on SQLite,
+// pg_migrations.cpp on PostgreSQL) before returning.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "store/sql/connection.h"
+
+namespace turnaround::store::sql {
+
+// The engine a URL names; kInvalidArgument for anything else.
+core::Result<Dialect> DialectOf(const std::string& url);
+
+// One connection (CLI verbs, tests). Errors: kInvalidArgument for a URL of
+// no known engine; kUnavailable when PostgreSQL cannot be reached;
+// kInternal when opening or migrating fails.
+core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url);
+
+// A pool (the server): over the store's ConnectionPool for SQLite, a PgPool
+// for PostgreSQL. Same errors as OpenConnection.
+core::Result<std::shared_ptr<Pool>> OpenPool(const std::string& url);
+
+}  // namespace turnaround::store::sql
