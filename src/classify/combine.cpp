@@ -19,7 +19,7 @@ constexpr double kConfidenceSlope = 1.5;
 constexpr double kStrongComplaint = 3.0;
 constexpr double kPhrasingVote = 1.5;      // category vote of a complaint or urgent rule  // a complaint rule this heavy overrides "plain question"
 
-bool Is(const model::RuleMatch& m, const char* signal) { return m.signal == signal; }
+bool Is(const model::RuleMatch& m, std::string_view signal) { return m.signal == signal; }
 
 std::string PickCategory(const model::Verdict& v) {
   // A privacy breach is the topic whatever else the post mentions (the leaked

@@ -170,9 +170,41 @@ double Sign(double x) { return x < 0 ? -1.0 : 1.0; }
 
 }  // namespace
 
+uint32_t SentimentScorer::HashOf(std::string_view s) {
+  uint32_t h = 2166136261u;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
 const SentimentScorer::Entry* SentimentScorer::Lookup(std::string_view term) const {
-  auto it = entries_.find(term);
-  return it == entries_.end() ? nullptr : &it->second;
+  size_t mask = slots_.size() - 1;
+  for (size_t i = HashOf(term) & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (!slot.used) return nullptr;
+    if (slot.term == term) return &slot.entry;
+  }
+}
+
+SentimentScorer::Entry& SentimentScorer::Insert(const std::string& term) {
+  if (2 * (used_ + 1) > slots_.size()) {  // keep at most half full: short probes
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    used_ = 0;
+    for (Slot& slot : old) {
+      if (slot.used) Insert(slot.term) = slot.entry;
+    }
+  }
+  size_t mask = slots_.size() - 1;
+  for (size_t i = HashOf(term) & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.used && slot.term == term) return slot.entry;
+    if (!slot.used) {
+      slot.used = true;
+      slot.term = term;
+      ++used_;
+      return slot.entry;
+    }
+  }
 }
 
 core::Result<std::unique_ptr<SentimentScorer>> SentimentScorer::Parse(std::string_view file_name,
@@ -205,7 +237,7 @@ core::Result<std::unique_ptr<SentimentScorer>> SentimentScorer::Parse(std::strin
     std::string term(sp == std::string_view::npos ? line : line.substr(0, sp));
     while (!term.empty() && IsSpace(term.back())) term.pop_back();
     for (char& c : term) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    Entry& e = scorer->entries_[term];
+    Entry& e = scorer->Insert(term);
     if (section == "spanish") {
       e.spanish = true;
       continue;

@@ -15,7 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <cstdint>
 #include <vector>
 
 #include "core/status.h"
@@ -52,11 +52,17 @@ class SentimentScorer {
   const Entry* Lookup(std::string_view term) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  // Open addressing, power-of-two size, at most half full: a lookup is one
+  // FNV-1a hash and usually one comparison (it runs for every token).
+  struct Slot {
+    std::string term;
+    Entry entry;
+    bool used = false;
   };
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> entries_;
+  Entry& Insert(const std::string& term);
+  static uint32_t HashOf(std::string_view s);
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  size_t used_ = 0;
 };
 
 }  // namespace turnaround::classify
