@@ -1,0 +1,260 @@
+// Urgent posts in ordinary words (rules/urgent_broad.rules), written for this
+// test by the rule author in several rounds, each round written before the
+// rules that catch it: typos, dropped apostrophes, Spanish, third persons,
+// and calm posts that use alarming words. Not taken from any data set.
+// Sentences the rules still miss are listed in rules/README.md, not here.
+#include "classify/classifier.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "classify/shipped_rules.h"
+
+namespace turnaround::classify {
+namespace {
+
+void ExpectUrgent(const char* text, const std::string& reason) {
+  INFO(text);
+  model::Verdict v = testing::ShippedRules()->Classify(text);
+  if (reason.empty()) {
+    CHECK(v.urgent_reasons.empty());
+    return;
+  }
+  REQUIRE_FALSE(v.urgent_reasons.empty());
+  CHECK(v.severity == model::Severity::kUrgent);
+}
+
+TEST_CASE("urgent broad: medical emergencies in plain words", "[classify][urgent]") {
+  const char* const texts[] = {
+      "my husband just fell down in your waiting room and hes not getting up",
+      "there's a lady on the floor by the elevators on 3 and nobody is coming",
+      "dad hit his head when he fell and now he keeps throwing up",
+      "baby is breathing really fast and making grunting noises",
+      "my son cant stop shaking and his eyes rolled back",
+      "heart is racing and my left arm went numb, is the urgent care still open",
+      "my grandpa is confused and cant get his words out since this morning",
+      "worst headache of my life came on all of a sudden and my vision is blurry",
+      "he got stung by a bee and his face is swelling up fast",
+      "my friend took something at a party and wont wake up",
+      "the guy in the lobby is turning gray and sweating buckets",
+      "mi abuelo se cayó y no se puede levantar, está sangrando de la cabeza",
+      "mi bebé tiene mucha fiebre y no deja de temblar",
+      "mi hijo se tragó una pila de reloj",
+      "my mom is having a hard time breething please somebody answer",
+      "cant breath and the triage line isnt moving",
+      "blood everywhere, she sliced her hand open and its not stopping",
+      "my wife is pregnant and bleeding heavy and the L&D desk put us on hold",
+      "my dad's sugar is 40 and he is not making sense",
+      "she took a whole bottle of her anxiety pills, what do I do",
+      "my kid fell off the monkey bars and his arm is bent the wrong way and he's going pale",
+      "the man next to me in the waiting room just went down and is shaking on the floor",
+      "I think I'm having a heart attack and they told me to take a number",
+      "my husband's speech is slurred and his face looks uneven",
+      "baby has been limp and not eating all day",
+      "my chest feels like an elephant is sitting on it",
+      "mi esposa está embarazada y está sangrando mucho",
+      "URGENT my dad is grey and sweating and says his jaw and arm hurt",
+      "im at your urgent care and the lady next to me just fainted and hit the floor hard",
+      "my son got into his grandmas heart pills we dont know how many",
+      "the baby isnt breathing right, its like she forgets to breathe",
+      "wife cant stand up, room is spinning, she is puking and cant see straight",
+      "my friend is having an asthma attack and her inhaler is empty",
+      "a kid just got hit by a car in front of your pediatric entrance",
+      "my mom's blood pressure is 220 over 130 and she has a pounding headache",
+      "help my husband is choking on food",
+      "dad just collapsed in the pharmacy aisle",
+      "she stopped breathing for a few seconds in the waiting area",
+      "mi papá tiene la boca torcida y no puede hablar bien",
+      "mi hija se desmayó en la sala de espera y nadie viene",
+      "Pls someone come to bay 6 my dad is foaming at the mouth",
+      "wife's lips and tongue are swelling after the new antibiotic",
+      "nurse line, my husband is coughing up blood right now what do we do",
+      "me duele mucho el pecho y el brazo izquierdo, no puedo respirar bien",
+      "my neighbour took a bunch of pills and is really drowsy",
+      "man outside the ER doors bleeding from his head, no one coming out",
+      "mi mamá está muy confundida y no puede mover el lado derecho",
+  };
+  for (const char* t : texts) ExpectUrgent(t, "medical_emergency");
+}
+
+TEST_CASE("urgent broad: self-harm said indirectly", "[classify][urgent]") {
+  const char* const texts[] = {
+      "i dont think i can do this anymore. im done",
+      "no one would even notice if i was gone",
+      "i just want everything to stop for good",
+      "thinking about taking all my pills tonight",
+      "I want to go to sleep and never wake up",
+      "I've written letters to my kids in case I'm not around",
+      "i keep thinking about driving my car into a wall",
+      "if this pain doesnt stop im going to end it",
+      "I'm just a burden to everyone, they'd be fine without me",
+      "ya no aguanto más, quiero desaparecer",
+      "nadie me extrañaría si me muero",
+      "i have a plan and i have the pills",
+      "im going to hurt myself if nobody calls me back today",
+      "the voices keep telling me to hurt myself",
+      "my teenager told me she wants to kill herself and the crisis line hung up on us",
+      "my son said he doesn't want to live anymore and you want us to wait 6 weeks",
+      "there's no point going on like this",
+      "I'm not going to be around much longer so it doesnt matter",
+      "ive been thinking about ending things",
+      "i want to die. nobody helps",
+      "mi hija dice que se quiere matar y no nos dan cita",
+      "I give up on everything, this is the last time I ask for help",
+      "i cant take it anymore i'm going to end it tonight",
+      "been planning how to do it. nobody needs me",
+      "honestly if i dont wake up tomorrow that would be fine",
+      "I've been hurting myself again since they stopped my meds",
+      "my wife keeps saying she'd be better off dead",
+      "tried to overdose last week and your ER discharged me after 2 hours",
+      "im going to jump if someone doesnt help me",
+      "life isnt worth living with this pain",
+      "no quiero vivir así, mejor me muero",
+      "this is my last message to anyone",
+      "i keep staring at the bottle of pills in my cabinet",
+      "I'm writing goodbye letters tonight",
+      "every day I think about not being here",
+      "Nobody would miss me if I died tonight",
+      "me voy a quitar la vida si nadie me ayuda",
+      "i've got the rope ready",
+  };
+  for (const char* t : texts) ExpectUrgent(t, "self_harm");
+}
+
+TEST_CASE("urgent broad: threats without the usual verbs", "[classify][urgent]") {
+  const char* const texts[] = {
+      "if my mother dies in there somebody is going to get hurt",
+      "I'll be waiting in the parking lot when that doctor gets off",
+      "keep it up and see what happens to your front desk girl",
+      "i'm coming down there and i'm not coming alone",
+      "your nurse is lucky I didn't break her jaw",
+      "that doctor deserves to get shot",
+      "I'm going to smash every window in that office",
+      "I have nothing to lose, remember that when I walk in tomorrow",
+      "somebody should put that surgeon in the ground",
+      "le voy a romper la cara a ese doctor",
+      "one more rude word and I swear I'll knock her teeth out",
+      "somebody's ending up in the morgue and it won't be me",
+      "i'm going to beat the hell out of the security guard",
+      "that receptionist better hope i never see her outside of work",
+      "voy a ir con mis hermanos y van a ver",
+      "if anything happens to my baby i will come for that doctor",
+      "i'm bringing my pistol next time they disrespect me",
+      "she's going to get what she deserves, mark my words",
+      "that security guard better sleep with one eye open",
+      "I'm gonna make that receptionist bleed",
+      "Keep treating my mom like that and I'll end you",
+      "we'll see how tough your surgeon is in the parking garage",
+      "tell dr. hall to watch himself when he walks to his car",
+      "I will put your receptionist through the glass",
+      "if they deny my claim again im gonna shoot up the place",
+      "you people are going to be sorry when I show up",
+      "bringing a bat next time",
+  };
+  for (const char* t : texts) ExpectUrgent(t, "threat_of_violence");
+}
+
+TEST_CASE("urgent broad: privacy breaches told as stories", "[classify][urgent]") {
+  const char* const texts[] = {
+      "I got a letter addressed to me but it had some other guy's test results inside",
+      "my coworker works in your lab and now my whole office knows I'm pregnant",
+      "someone posted a picture of my chart on tiktok",
+      "your nurse told my mother about my STD test without asking me",
+      "i got a voicemail about another patient's biopsy",
+      "why did my boss get a copy of my psych evaluation",
+      "the pharmacy handed my prescription bag to my neighbor",
+      "le dieron mis resultados a mi vecina",
+      "my ex works there and looked up my address in the system",
+      "my mychart shows somebody else's appointments and meds",
+      "the nurse discussed my HIV status with my sister without my okay",
+      "a stranger called me because your office gave him my lab results",
+      "the nurse posted a photo of me sedated on her snapchat",
+      "Your staff faxed my HIV results to my job",
+      "My neighbor is a nurse there and she knew about my surgery before I told anyone",
+      "why could the lady at the check-in desk see my whole psych history on a screen facing the lobby",
+      "someone called my parents about my birth control appointment, I'm 19",
+      "I got someone else's colonoscopy report in my portal",
+      "the tech was telling the other patients what my scan showed",
+      "the lab sent my pregnancy test result to my mom's email",
+      "I just saw my own chart open on a computer in the cafeteria",
+      "my STD results were left on the printer in the hallway",
+      "a nurse I know from church messaged me about my diagnosis before my doctor did",
+      "the front desk gave my husband a copy of my records without asking me, we are separated",
+      "somebody at your clinic shared my ultrasound photo on facebook",
+      "I got a bill with another person's name and diagnosis on it",
+  };
+  for (const char* t : texts) ExpectUrgent(t, "privacy_breach");
+}
+
+TEST_CASE("urgent broad: legal threats in other words", "[classify][urgent]") {
+  const char* const texts[] = {
+      "I'm contacting a lawyer first thing tomorrow",
+      "you'll be getting a letter from my attorney",
+      "I've documented everything and I'm taking this to court",
+      "talked to a lawyer already and he says we have a case",
+      "Reporting you to the state health department",
+      "voy a demandar al hospital",
+      "I'm pressing charges against that nurse",
+      "my son in law is an attorney and he's reviewing all of this",
+      "see you in small claims",
+      "we are pursuing legal options over my father's death",
+      "ya hablé con un abogado",
+      "my attorney will be contacting your risk management department",
+      "we're suing. end of story",
+      "I have filed a complaint with the state licensing board against Dr. Patel",
+      "this will end up in court if my bill is not corrected",
+      "expect to hear from our legal counsel",
+      "he is going to pay for this in court",
+      "voy a poner una demanda contra la clínica",
+      "I'm retaining counsel",
+      "malpractice suit incoming",
+      "the state medical board is getting a letter from me today",
+      "I will be speaking with an attorney about my options",
+      "I'm reporting this to the department of health and calling a lawyer",
+      "See you in court",
+  };
+  for (const char* t : texts) ExpectUrgent(t, "legal_threat");
+}
+
+TEST_CASE("urgent broad: calm posts with alarming words stay calm", "[classify][urgent]") {
+  const char* const texts[] = {
+      "This wait is killing me, 3 hours in the lobby",
+      "Your billing department is going to give me a heart attack",
+      "My mom had a stroke last year and your rehab team was amazing",
+      "This parking situation makes me want to scream",
+      "I'm gonna lose my mind if I get put on hold one more time",
+      "someone should be fired for this billing mess",
+      "kill me now, another 2 hour wait",
+      "I'm dying here, when will the doctor come",
+      "the hold music is going to drive me insane",
+      "My dad died here last year and the chaplain was so kind to us",
+      "Happy to report my son is breathing much better after his asthma visit",
+      "I choked up reading this, congrats to the NICU nurses",
+      "the doctor killed it at the health fair",
+      "we had a bloody long wait but the nurse was lovely",
+      "Is it normal to bleed a little after a blood draw?",
+      "shout out to the team that saved my life after my heart attack",
+      "That bill nearly killed me lol",
+      "I'm so sick of this hold music I could scream",
+      "Dying to know when the new urgent care opens",
+      "my daughter had a seizure last year and your neurology team was wonderful",
+      "Is it normal to feel faint after the flu shot?",
+      "killing time in the lobby, the fish tank is cool",
+      "Your prices are criminal",
+      "This app is going to kill me, it logged me out again",
+      "What's the policy on sharing results with my parents? I'm 17",
+      "We lost dad in March, thank you for the dignity you gave him at the end",
+      "Please pray for my mom, surgery tomorrow",
+      "No one answers the phone, I'm about to lose it",
+      "the bill is highway robbery",
+      "I could sleep forever after that night shift, love my unit",
+      "The ER was a nightmare but my son is fine now, thanks to nurse Kim",
+      "My kid swallowed a penny last year and you were great",
+      "What are the visiting hours for the ICU?",
+  };
+  for (const char* t : texts) ExpectUrgent(t, "");
+}
+
+}  // namespace
+}  // namespace turnaround::classify
