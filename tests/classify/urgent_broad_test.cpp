@@ -67,13 +67,25 @@ TEST_CASE("urgent broad: medical emergencies in plain words", "[classify][urgent
       "she stopped breathing for a few seconds in the waiting area",
       "mi papá tiene la boca torcida y no puede hablar bien",
       "mi hija se desmayó en la sala de espera y nadie viene",
+      "my grandma just slumped over in her wheelchair in your lobby and won't answer us",
       "Pls someone come to bay 6 my dad is foaming at the mouth",
+      "my baby's soft spot is sunken and she hasn't peed since yesterday and is super floppy",
       "wife's lips and tongue are swelling after the new antibiotic",
       "nurse line, my husband is coughing up blood right now what do we do",
       "me duele mucho el pecho y el brazo izquierdo, no puedo respirar bien",
       "my neighbour took a bunch of pills and is really drowsy",
+      "my mom is in the parking garage level 2 and she can't get her breath, she's really pale",
+      "husband took his insulin twice by mistake and now he's shaky and not making much sense",
+      "anyone there? my toddler has a really high fever and is twitching",
       "man outside the ER doors bleeding from his head, no one coming out",
       "mi mamá está muy confundida y no puede mover el lado derecho",
+      "grandpa's been talking gibberish since his nap and can't lift his coffee cup with his right hand",
+      "ma'am at window 3 is white as a sheet and clutching her chest, get someone out here",
+      "son was stung and now he is wheezy and covered in welts",
+      "my wife's heart is doing 190 and she's about to pass out",
+      "kid fell off his bike no helmet and keeps asking the same questions over and over",
+      "my dad is on blood thinners, fell down the stairs and his head is swelling",
+      "mi hijo tiene convulsiones y no para, ayuda por favor",
   };
   for (const char* t : texts) ExpectUrgent(t, "medical_emergency");
 }
@@ -118,6 +130,16 @@ TEST_CASE("urgent broad: self-harm said indirectly", "[classify][urgent]") {
       "Nobody would miss me if I died tonight",
       "me voy a quitar la vida si nadie me ayuda",
       "i've got the rope ready",
+      "I don't see a way out anymore",
+      "tonight I'm going to take everything in the medicine cabinet",
+      "i just want to sleep forever",
+      "sometimes I think my family would be happier if I was dead",
+      "I'm so done with everything. tonight's the night",
+      "everyone would be relieved if I just disappeared",
+      "I wrote my will today and I'm at peace with my choice",
+      "can't stop thinking about swallowing everything I have",
+      "i am going to hang myself if this pain doesn't stop",
+      "estoy pensando en acabar con todo",
   };
   for (const char* t : texts) ExpectUrgent(t, "self_harm");
 }
@@ -150,7 +172,13 @@ TEST_CASE("urgent broad: threats without the usual verbs", "[classify][urgent]")
       "I will put your receptionist through the glass",
       "if they deny my claim again im gonna shoot up the place",
       "you people are going to be sorry when I show up",
+      "that doctor is going to catch these hands",
+      "I'm going to find out where she lives",
       "bringing a bat next time",
+      "that nurse won't see next week if I get my hands on her",
+      "I'm going to wait for your doctor by his truck after his shift",
+      "keep it up and ur gonna need security for real",
+      "I hope the whole place burns with that surgeon inside",
   };
   for (const char* t : texts) ExpectUrgent(t, "threat_of_violence");
 }
@@ -183,6 +211,9 @@ TEST_CASE("urgent broad: privacy breaches told as stories", "[classify][urgent]"
       "the front desk gave my husband a copy of my records without asking me, we are separated",
       "somebody at your clinic shared my ultrasound photo on facebook",
       "I got a bill with another person's name and diagnosis on it",
+      "you mailed my biopsy report to my old address where my ex lives",
+      "the receptionist took a picture of my ID and insurance card with her own phone",
+      "my daughter's therapist told her school counselor everything she said in session",
   };
   for (const char* t : texts) ExpectUrgent(t, "privacy_breach");
 }
@@ -213,6 +244,9 @@ TEST_CASE("urgent broad: legal threats in other words", "[classify][urgent]") {
       "I will be speaking with an attorney about my options",
       "I'm reporting this to the department of health and calling a lawyer",
       "See you in court",
+      "already contacted a malpractice firm",
+      "you'll be served next week",
+      "consulting with legal about what happened to my mom",
   };
   for (const char* t : texts) ExpectUrgent(t, "legal_threat");
 }
@@ -252,6 +286,10 @@ TEST_CASE("urgent broad: calm posts with alarming words stay calm", "[classify][
       "The ER was a nightmare but my son is fine now, thanks to nurse Kim",
       "My kid swallowed a penny last year and you were great",
       "What are the visiting hours for the ICU?",
+      "I was dying to see my baby after the c-section, the nurses brought her right away",
+      "I'll wait for the doctor in the lobby, no rush",
+      "The ER team saved my husband when he had a stroke, forever grateful",
+      "that workout class at the wellness center killed me lol",
   };
   for (const char* t : texts) ExpectUrgent(t, "");
 }
