@@ -30,6 +30,9 @@ commands:
   backup [--db PATH] OUT         consistent online copy while the server runs
   restore [--db PATH] BACKUP     verify a backup and put it in place (server stopped)
   purge [--db PATH] [--delivery-body-days N] [--closed-comment-text-days N]
+  reconcile --once [--config FILE] [--db PATH]
+            read the configured pages' recent comments and store any the
+            webhooks missed; prints pages=N posts=N seen=N recovered=N
 
 Run 'turnaround <command> --help' for a command's options.
 )";
@@ -46,6 +49,7 @@ const Verb kVerbs[] = {
     {"token", turnaround::app::RunToken},       {"report", turnaround::app::RunReport},
     {"audit", turnaround::app::RunAudit},       {"backup", turnaround::app::RunBackup},
     {"restore", turnaround::app::RunRestore},   {"purge", turnaround::app::RunPurge},
+    {"reconcile", turnaround::app::RunReconcile},
 };
 
 }  // namespace

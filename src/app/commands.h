@@ -22,5 +22,6 @@ int RunAudit(const Args& args);   // "audit verify"
 int RunBackup(const Args& args);
 int RunRestore(const Args& args);
 int RunPurge(const Args& args);
+int RunReconcile(const Args& args);  // "reconcile --once"
 
 }  // namespace turnaround::app

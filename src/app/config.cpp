@@ -127,6 +127,33 @@ core::Status LoadAlerts(const json& a, AlertsConfig* c) {
   return core::Status::Ok();
 }
 
+core::Status LoadReconcile(const json& r, reconcile::Settings* c) {
+  if (!r.is_object()) return core::InvalidArgument("reconcile: must be an object");
+  TA_RETURN_IF_ERROR(CheckKeys(r, "reconcile.", {"interval_minutes", "lookback_hours", "max_posts",
+                                                "max_calls_per_page", "backoff_usage_percent", "replies"}));
+  struct IntField {
+    const char* key;
+    long min, max;
+    int* target;
+  } fields[] = {
+      {"interval_minutes", 0, 24 * 60, &c->interval_minutes},
+      {"lookback_hours", 1, 24 * 30, &c->lookback_hours},
+      {"max_posts", 1, 1000, &c->max_posts},
+      {"max_calls_per_page", 1, 100000, &c->max_calls},
+      {"backoff_usage_percent", 1, 100, &c->backoff_usage_percent},
+  };
+  for (const IntField& f : fields) {
+    long v = *f.target;
+    TA_RETURN_IF_ERROR(ReadInt(r, f.key, "reconcile.", f.min, f.max, &v));
+    *f.target = static_cast<int>(v);
+  }
+  if (auto rep = r.find("replies"); rep != r.end()) {
+    if (!rep->is_boolean()) return core::InvalidArgument("reconcile.replies: must be true or false");
+    c->read_replies = rep->get<bool>();
+  }
+  return core::Status::Ok();
+}
+
 core::Status LoadReplies(const json& r, RepliesConfig* c) {
   if (!r.is_object()) return core::InvalidArgument("replies: must be an object");
   TA_RETURN_IF_ERROR(CheckKeys(r, "replies.", {"page_name", "contact_phone", "contact_email", "contact_url"}));
@@ -249,7 +276,7 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
     return core::InvalidArgument("config file " + path + " is not a JSON object");
   }
   core::Status s = CheckKeys(doc, "", {"listen", "db", "rules_dir", "templates_dir", "log_level",
-                                       "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token", "alerts", "retention", "reports",
+                                       "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token", "alerts", "retention", "reports", "reconcile",
                                        "pages", "graph", "moderation"});
   if (!s.ok()) return core::InvalidArgument(path + ": " + s.message());
   auto fail = [&](const core::Status& st) { return core::InvalidArgument(path + ": " + st.message()); };
@@ -300,6 +327,9 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
     auto a = m->find("auto_hide_spam");
     if (a != m->end() && !a->is_boolean()) return fail(core::InvalidArgument("moderation.auto_hide_spam: must be true or false"));
     if (a != m->end()) config->moderation.auto_hide_spam = a->get<bool>();
+  }
+  if (auto r = doc.find("reconcile"); r != doc.end()) {
+    if (s = LoadReconcile(*r, &config->reconcile); !s.ok()) return fail(s);
   }
   if (auto sc = doc.find("secure_cookies"); sc != doc.end()) {
     if (!sc->is_boolean()) return fail(core::InvalidArgument("secure_cookies: must be true or false"));

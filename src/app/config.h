@@ -9,6 +9,7 @@
 
 #include "core/status.h"
 #include "ingest/pipeline.h"
+#include "reconcile/settings.h"
 
 namespace turnaround::app {
 
@@ -100,6 +101,8 @@ struct Config {
   int retention_delivery_body_days = 30;
   int retention_closed_comment_text_days = 0;
   ReportsConfig reports;
+  // The poll that recovers comments the webhooks missed (README "Reconciliation").
+  reconcile::Settings reconcile;
   // Mark the session cookie Secure: set when a TLS proxy fronts the server.
   bool secure_cookies = false;
   // `serve --bench-null-route` only: POST /bench/null answers 200 at once,

@@ -22,6 +22,7 @@
 #include "replies/template_set.h"
 #include "graph/http_graph_client.h"
 #include "outbox/sender.h"
+#include "reconcile/reconciler.h"
 #include "store/delivery_writer.h"
 #include "store/item_store.h"
 #include "store/outbox_store.h"
@@ -45,6 +46,7 @@ struct Service::Parts {
   std::unique_ptr<graph::GraphClient> graph;
   std::unique_ptr<store::OutboxStore> outbox;
   std::unique_ptr<outbox::OutboxSender> sender;  // uses graph, outbox and items
+  std::unique_ptr<reconcile::Reconciler> reconciler;  // uses graph, writer, classifier and items
   std::unique_ptr<http::Authenticator> authn;
   std::unique_ptr<http::ApiContext> api;
   std::unique_ptr<http::ReportContext> reports;
@@ -72,6 +74,8 @@ void RegisterHealth(httplib::Server& server, Service::Parts* parts) {
   });
 }
 
+}  // namespace
+
 queue::QueueSettings QueueSettingsFrom(const Config& c) {
   constexpr std::int64_t kMinute = 60 * 1000;
   queue::QueueSettings q;
@@ -86,6 +90,14 @@ queue::QueueSettings QueueSettingsFrom(const Config& c) {
   q.contact_url = c.replies.contact_url;
   return q;
 }
+
+std::vector<graph::Target> ReconcileTargets(const Config& config) {
+  std::vector<graph::Target> pages;
+  for (const PageConfig& p : config.pages) pages.push_back({p.platform, p.page_id, "", p.token});
+  return pages;
+}
+
+namespace {
 
 // Reloads rules and templates together; a broken set of either is refused
 // whole and the old ones stay live. Every attempt is audited.
@@ -173,6 +185,9 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   sender_settings.max_attempts = config.graph.max_attempts;
   parts->sender = std::make_unique<outbox::OutboxSender>(*parts->outbox, *parts->items, *parts->graph,
                                                          std::move(tokens), clock, sender_settings);
+  parts->reconciler = std::make_unique<reconcile::Reconciler>(
+      *parts->graph, *parts->writer, *parts->classifier, clock, ReconcileTargets(config), config.reconcile,
+      [raw_parts](const model::Event& e) { return raw_parts->items->Record(e); });
   parts->authn = std::make_unique<http::Authenticator>(*parts->users, clock, config.secure_cookies);
   parts->api.reset(new http::ApiContext{
       *parts->queue, *parts->authn, *parts->items, clock,
@@ -187,7 +202,7 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   http::RegisterReportRoutes(raw, *parts->reports);
   parts->metrics = std::make_unique<http::Metrics>(http::MetricsSources{
       *parts->pipeline, *parts->items, [raw_parts] { return raw_parts->classifier->Get()->version(); }, clock,
-      config.metrics_token});
+      config.metrics_token, [raw_parts] { return raw_parts->reconciler->counters(); }});
   parts->metrics->Install(*parts->http);
   alerts::MonitorSettings ms;
   ms.spike = {config.alerts.spike_multiple, config.alerts.min_flagged, config.alerts.baseline_hours};
@@ -222,6 +237,7 @@ Service::Service(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 Service::~Service() {
   Stop();
   parts_->http.reset();
+  parts_->reconciler.reset();  // ends a pass in progress before the writer closes
   parts_->sender.reset();
   parts_->pipeline.reset();
   parts_->queue.reset();
@@ -234,7 +250,9 @@ bool Service::Run() {
   parts_->spikes->Start();
   parts_->retention->Start();
   parts_->sender->Start();
+  parts_->reconciler->Start();
   bool ok = parts_->http->Listen();
+  parts_->reconciler->Stop();
   parts_->sender->Stop();
   parts_->retention->Stop();
   parts_->spikes->Stop();

@@ -8,12 +8,22 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/config.h"
 #include "core/clock.h"
 #include "core/status.h"
+#include "graph/graph_client.h"
+#include "queue/queue_service.h"
 
 namespace turnaround::app {
+
+// The queue settings `serve` derives from the config (also used by the
+// `reconcile` verb, so items it creates get the same due times).
+queue::QueueSettings QueueSettingsFrom(const Config& config);
+
+// The pages the reconciliation poll reads: each configured page with its token.
+std::vector<graph::Target> ReconcileTargets(const Config& config);
 
 class Service {
  public:

@@ -36,6 +36,28 @@ void Help(std::string* out, const char* name, const char* type, const char* help
   *out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
 }
 
+void RenderReconcile(const reconcile::Counters& c, std::string* out) {
+  Help(out, "turnaround_reconcile_runs_total", "counter", "Reconciliation passes over the configured pages.");
+  Line(out, "turnaround_reconcile_runs_total", "", static_cast<double>(c.runs));
+  Help(out, "turnaround_reconcile_comments_seen_total", "counter",
+       "Comments read by the reconciliation poll (the page's own excluded).");
+  Line(out, "turnaround_reconcile_comments_seen_total", "", static_cast<double>(c.seen));
+  Help(out, "turnaround_reconcile_comments_recovered_total", "counter",
+       "Comments the webhooks missed that the reconciliation poll stored.");
+  Line(out, "turnaround_reconcile_comments_recovered_total", "", static_cast<double>(c.recovered));
+  Help(out, "turnaround_reconcile_page_failures_total", "counter",
+       "Page passes stopped: backoff (usage or transient), permanent (token, permission), store.");
+  Line(out, "turnaround_reconcile_page_failures_total", "kind=\"backoff\"", static_cast<double>(c.backoffs));
+  Line(out, "turnaround_reconcile_page_failures_total", "kind=\"permanent\"",
+       static_cast<double>(c.permanent_failures));
+  Line(out, "turnaround_reconcile_page_failures_total", "kind=\"store\"", static_cast<double>(c.store_failures));
+  Help(out, "turnaround_reconcile_pages_waiting", "gauge", "Pages the poll skips now (backing off or blocked).");
+  Line(out, "turnaround_reconcile_pages_waiting", "", c.pages_waiting);
+  Help(out, "turnaround_reconcile_pages_blocked", "gauge",
+       "Pages blocked by a permanent failure (expired token, missing permission).");
+  Line(out, "turnaround_reconcile_pages_blocked", "", c.pages_blocked);
+}
+
 }  // namespace
 
 void LatencyHistogram::Observe(double seconds) {
@@ -123,6 +145,7 @@ std::string Metrics::Render() {
   }
   Help(&out, "turnaround_rules_info", "gauge", "The loaded rules version.");
   Line(&out, "turnaround_rules_info", "version=\"" + Escape(src_.rules_version()) + "\"", 1);
+  if (src_.reconcile) RenderReconcile(src_.reconcile(), &out);
   return out;
 }
 

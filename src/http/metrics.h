@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "http/server.h"
 #include "ingest/pipeline.h"
+#include "reconcile/reconciler.h"
 #include "store/item_store.h"
 
 namespace turnaround::http {
@@ -39,6 +40,7 @@ struct MetricsSources {
   std::function<std::string()> rules_version;
   const core::Clock& clock;
   std::string token;  // when set, scrapes need "Authorization: Bearer <token>"
+  std::function<reconcile::Counters()> reconcile;  // empty: no reconciliation metrics
 };
 
 class Metrics {

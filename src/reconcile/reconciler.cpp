@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <nlohmann/json.hpp>
 
 #include "classify/verdict_json.h"
@@ -92,7 +93,14 @@ Reconciler::Reconciler(graph::GraphClient& graph, ingest::DeliverySink& sink,
       pages_(std::move(pages)),
       settings_(settings),
       audit_(std::move(audit)),
-      timer_(std::chrono::minutes(std::max(settings_.interval_minutes, 1)), [this] { (void)RunOnce(); }) {}
+      timer_(std::chrono::minutes(std::max(settings_.interval_minutes, 1)), [this] {
+        // The worker loop's backstop: a pass that throws is logged and the timer goes on.
+        try {
+          (void)RunOnce();
+        } catch (const std::exception& e) {
+          core::LogError(std::string("reconcile pass failed: ") + e.what());
+        }
+      }) {}
 
 Reconciler::~Reconciler() { Stop(); }
 
@@ -111,6 +119,10 @@ RunReport Reconciler::RunOnce() {
     out.busy = true;
     return out;
   }
+  struct Done {
+    std::atomic<bool>& running;
+    ~Done() { running = false; }
+  } done{running_};
   {
     std::lock_guard<std::mutex> lock(mu_);
     ++counters_.runs;
@@ -140,7 +152,6 @@ RunReport Reconciler::RunOnce() {
     }
     LogPage(out.pages.back());
   }
-  running_ = false;
   return out;
 }
 

@@ -5,4 +5,5 @@ endif()
 list(APPEND TURNAROUND_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/remote_comment_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/page_gate_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/reconciler_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/reconciler_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/reconcile_service_test.cpp)
