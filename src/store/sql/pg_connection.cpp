@@ -26,14 +26,15 @@ std::string Trimmed(const char* message) {
 }
 
 // libpq's outcome to ours (connection.h). SQLSTATE class 08 (connection) and
-// 57P (shutdown) mean the server went away: worth a retry elsewhere.
+// 57P (shutdown) mean the server went away: worth a retry elsewhere; but
+// 08P01 is a protocol violation, our bug.
 core::Status FromResult(pg_conn* conn, const PGresult* res, const char* what, std::string_view sql) {
   const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   const std::string sqlstate = state != nullptr ? state : "";
   core::Code code = core::Code::kInternal;
   if (sqlstate == "23505") {
     code = core::Code::kConflict;
-  } else if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate.rfind("08", 0) == 0 ||
+  } else if (sqlstate == "40001" || sqlstate == "40P01" || (sqlstate.rfind("08", 0) == 0 && sqlstate != "08P01") ||
              sqlstate.rfind("57P", 0) == 0 || PQstatus(conn) != CONNECTION_OK) {
     code = core::Code::kUnavailable;
   }
@@ -147,16 +148,21 @@ bool PgConnection::reusable() const {
   return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE && !in_tx_;
 }
 
-core::Result<std::string> PgConnection::Prepare(std::string_view sql) {
+core::Result<std::string> PgConnection::Prepare(std::string_view sql, std::size_t params) {
   auto it = cache_.find(sql);
-  if (it != cache_.end()) return it->second;
-  std::string name = "ta_" + std::to_string(++next_statement_);
-  int count = 0;
-  const std::string rewritten = RewritePlaceholders(sql, &count);
-  PgResult res(PQprepare(conn_, name.c_str(), rewritten.c_str(), count, nullptr));
-  if (!res || PQresultStatus(res.get()) != PGRES_COMMAND_OK) return FromResult(conn_, res.get(), "prepare", sql);
-  cache_.emplace(std::string(sql), name);
-  return name;
+  if (it == cache_.end()) {
+    std::string name = "ta_" + std::to_string(++next_statement_);
+    int count = 0;
+    const std::string rewritten = RewritePlaceholders(sql, &count);
+    PgResult res(PQprepare(conn_, name.c_str(), rewritten.c_str(), count, nullptr));
+    if (!res || PQresultStatus(res.get()) != PGRES_COMMAND_OK) return FromResult(conn_, res.get(), "prepare", sql);
+    it = cache_.emplace(std::string(sql), Prepared{name, static_cast<std::size_t>(count)}).first;
+  }
+  if (it->second.params != params) {
+    return core::Internal("the statement takes " + std::to_string(it->second.params) + " parameters, " +
+                          std::to_string(params) + " given [" + std::string(sql.substr(0, 80)) + "]");
+  }
+  return it->second.name;
 }
 
 core::Result<std::int64_t> PgConnection::Exec(std::string_view sql, const Params& params) {
@@ -182,7 +188,7 @@ core::Result<std::vector<Row>> PgConnection::Query(std::string_view sql, const P
 
 core::Status PgConnection::Run(std::string_view sql, const Params& params, PGresult** out) {
   if (busy_) return BusyError();
-  auto name = Prepare(sql);
+  auto name = Prepare(sql, params.size());
   if (!name.ok()) return name.status();
   ParamArrays p;
   TA_RETURN_IF_ERROR(BuildParams(params, &p));
@@ -196,7 +202,7 @@ core::Status PgConnection::Run(std::string_view sql, const Params& params, PGres
 core::Status PgConnection::QueryEach(std::string_view sql, const Params& params,
                                      const std::function<core::Status(const Row&)>& on_row) {
   if (busy_) return BusyError();
-  auto name = Prepare(sql);
+  auto name = Prepare(sql, params.size());
   if (!name.ok()) return name.status();
   ParamArrays p;
   TA_RETURN_IF_ERROR(BuildParams(params, &p));

@@ -52,14 +52,19 @@ class PgConnection : public Connection {
 
  private:
   explicit PgConnection(pg_conn* conn) : conn_(conn) {}
-  // The name of the prepared statement for `sql`, preparing it on first use.
-  core::Result<std::string> Prepare(std::string_view sql);
+  // The name of the prepared statement for `sql`, preparing it on first use;
+  // kInternal unless it takes exactly `params` parameters.
+  core::Result<std::string> Prepare(std::string_view sql, std::size_t params);
   // Prepares if needed and runs `sql`; on success *out holds the result,
   // which the caller frees with PQclear.
   core::Status Run(std::string_view sql, const Params& params, pg_result** out);
 
   pg_conn* conn_;
-  std::map<std::string, std::string, std::less<>> cache_;  // our SQL -> prepared statement name
+  struct Prepared {
+    std::string name;
+    std::size_t params = 0;
+  };
+  std::map<std::string, Prepared, std::less<>> cache_;  // keyed by our SQL text
   int next_statement_ = 0;
   bool in_tx_ = false;
   bool busy_ = false;  // inside QueryEach's callback

@@ -92,6 +92,11 @@ SQLite::Statement& SqliteConnection::Prepare(std::string_view sql, const Params&
     it = cache_.emplace(std::string(sql), std::make_unique<SQLite::Statement>(db_, std::string(sql))).first;
   }
   SQLite::Statement& st = *it->second;
+  // SQLite would bind NULL to a parameter left out; PostgreSQL refuses. Refuse on both.
+  if (static_cast<std::size_t>(st.getBindParameterCount()) != params.size()) {
+    throw SQLite::Exception("the statement takes " + std::to_string(st.getBindParameterCount()) +
+                            " parameters, " + std::to_string(params.size()) + " given");
+  }
   st.reset();
   st.clearBindings();
   Bind(st, params);

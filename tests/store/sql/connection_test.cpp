@@ -205,6 +205,8 @@ TEST_CASE("sql unique violations are conflicts and do nothing inserts are idempo
   // Other errors are kInternal, never thrown.
   CHECK(c->Exec("INSERT INTO no_such_table VALUES (1)").status().code() == core::Code::kInternal);
   CHECK(c->Exec("SELEC nonsense").status().code() == core::Code::kInternal);
+  CHECK(c->Exec("INSERT INTO sqltest_values(id, t) VALUES (?, ?)", {7}).status().code() == core::Code::kInternal);
+  CHECK(c->Exec("INSERT INTO sqltest_values(id) VALUES (?)", {7, 8}).status().code() == core::Code::kInternal);
   CHECK(c->Exec("INSERT INTO users(name) VALUES ('no role')").status().code() == core::Code::kInternal);
 }
 
