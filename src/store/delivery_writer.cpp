@@ -1,8 +1,11 @@
 #include "store/delivery_writer.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <pthread.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -44,10 +47,26 @@ class DeliveryWriter::Applier {
         update_state_(db, "UPDATE comments SET state=?, updated_at_ms=? WHERE id=?"),
         insert_history_(db, "INSERT INTO comment_history(comment_id, action, at_ms, old_text, "
                             "delivery_id) VALUES (?,?,?,?,?)"),
-        find_item_(db, std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.comment_id=?") {}
+        find_item_(db, std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.comment_id=?"),
+        begin_(db, "BEGIN IMMEDIATE"),
+        commit_(db, "COMMIT"),
+        savepoint_(db, "SAVEPOINT delivery"),
+        release_(db, "RELEASE delivery"),
+        rollback_to_(db, "ROLLBACK TO delivery") {}
 
-  // Call after BEGIN: the audit chain head is read once per batch.
-  void BeginBatch() { events_.Begin(); }
+  // Transaction control, prepared once rather than parsed again for every
+  // delivery. BeginBatch also reads the audit chain head (once per batch).
+  void BeginBatch() {
+    Run(begin_);
+    events_.Begin();
+  }
+  void CommitBatch() { Run(commit_); }
+  void Savepoint() { Run(savepoint_); }
+  void ReleaseSavepoint() { Run(release_); }
+  void RollbackToSavepoint() {
+    Run(rollback_to_);
+    Run(release_);
+  }
   // Around each delivery's savepoint: a rolled-back delivery's events are
   // gone, so the in-memory chain head goes back too.
   EventAppender::Head SaveHead() const { return events_.head(); }
@@ -68,10 +87,12 @@ class DeliveryWriter::Applier {
     out.delivery_id = db_.getLastInsertRowid();
     Audit(rec.received_at_ms, "webhook:" + rec.endpoint,
           rec.accepted ? "delivery.accepted" : "delivery.rejected", 0, 0,
-          {{"delivery_id", out.delivery_id},
-           {"status", rec.http_status},
-           {"reason", rec.reason},
-           {"comments", rec.writes.size()}});
+          EventDetails()
+              .Int("comments", static_cast<std::int64_t>(rec.writes.size()))
+              .Int("delivery_id", out.delivery_id)
+              .Str("reason", rec.reason)
+              .Int("status", rec.http_status)
+              .Take());
     for (const CommentWrite& w : rec.writes) ApplyComment(w, rec.received_at_ms, out);
     return out;
   }
@@ -80,6 +101,11 @@ class DeliveryWriter::Applier {
   static void Reset(SQLite::Statement& st) {
     st.reset();
     st.clearBindings();
+  }
+  static void Run(SQLite::Statement& st) {
+    st.reset();  // in case an earlier run threw before its reset
+    st.exec();
+    st.reset();
   }
 
   void BindVerdict(SQLite::Statement& st, int first, const CommentWrite& w) {
@@ -152,26 +178,35 @@ class DeliveryWriter::Applier {
     Audit(now, "system", "comment.auto_hide", 0, comment_id, {{"outbox_id", id}, {"reason", "spam"}});
   }
 
+  // The per-comment events get their details from EventDetails (no JSON tree
+  // per event); the rare ones still use nlohmann. Same bytes either way.
   void Audit(core::TimeMs now, const std::string& actor, const char* kind, std::int64_t item_id,
-             std::int64_t comment_id, const nlohmann::json& details) {
+             std::int64_t comment_id, std::string details) {
     model::Event e;
     e.at_ms = now;
     e.actor = actor;
     e.kind = kind;
     e.item_id = item_id;
     e.comment_id = comment_id;
-    e.details = details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    e.details = std::move(details);
     events_.Append(std::move(e));
+  }
+  void Audit(core::TimeMs now, const std::string& actor, const char* kind, std::int64_t item_id,
+             std::int64_t comment_id, const nlohmann::json& details) {
+    Audit(now, actor, kind, item_id, comment_id,
+          details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
 
   void AuditVerdict(std::int64_t comment_id, const model::Verdict& v, core::TimeMs now) {
     Audit(now, "system", "comment.classified", 0, comment_id,
-          {{"is_complaint", v.is_complaint},
-           {"category", v.category},
-           {"severity", model::SeverityName(v.severity)},
-           {"urgent_reasons", v.urgent_reasons},
-           {"spam", v.spam},
-           {"rules_version", v.rules_version}});
+          EventDetails()
+              .Str("category", v.category)
+              .Bool("is_complaint", v.is_complaint)
+              .Str("rules_version", v.rules_version)
+              .Str("severity", model::SeverityName(v.severity))
+              .Bool("spam", v.spam)
+              .StrList("urgent_reasons", v.urgent_reasons)
+              .Take());
   }
 
   void CreateItem(std::int64_t comment_id, const model::Comment& c, const model::Verdict& v,
@@ -189,10 +224,12 @@ class DeliveryWriter::Applier {
     item.due_at_ms = queue::DueAt(sla_, v.severity, c.created_at_ms, received);
     InsertItem(db_, item);
     Audit(now, "system", "item.created", item.id, comment_id,
-          {{"severity", model::SeverityName(item.severity)},
-           {"category", item.category},
-           {"urgent_reasons", item.urgent_reasons},
-           {"due_at_ms", item.due_at_ms}});
+          EventDetails()
+              .Str("category", item.category)
+              .Int("due_at_ms", item.due_at_ms)
+              .Str("severity", model::SeverityName(item.severity))
+              .StrList("urgent_reasons", item.urgent_reasons)
+              .Take());
   }
 
   std::optional<model::Item> FindItem(std::int64_t comment_id) {
@@ -340,6 +377,7 @@ class DeliveryWriter::Applier {
   SQLite::Statement update_state_;
   SQLite::Statement insert_history_;
   SQLite::Statement find_item_;
+  SQLite::Statement begin_, commit_, savepoint_, release_, rollback_to_;
 };
 
 core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::Open(const std::string& path,
@@ -347,17 +385,32 @@ core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::Open(const std::st
                                                                    Options options) {
   auto db = OpenDatabase(path);
   if (!db.ok()) return db.status();
+  auto checkpointer = WalCheckpointer::Start(path);
+  if (!checkpointer.ok()) return checkpointer.status();
   try {
-    return std::unique_ptr<DeliveryWriter>(
-        new DeliveryWriter(std::move(db).value(), clock, options));
+    // A batch dirties more pages than SQLite's default 2 MB cache holds; it
+    // then spills them to the WAL mid-transaction and writes them again at
+    // COMMIT.
+    db.value()->exec("PRAGMA cache_size = -65536");  // KiB
+    // Each delivery's SAVEPOINT keeps the original of every page it changes
+    // in a sub-journal; past 64 KB SQLite moves that to a temporary file and
+    // then pwrite()s every page image there, delivery after delivery (a third
+    // of the writer thread's time in the profile). In memory it is also
+    // emptied after each RELEASE.
+    db.value()->exec("PRAGMA temp_store = MEMORY");
+    checkpointer.value()->Attach(*db.value());
+    return std::unique_ptr<DeliveryWriter>(new DeliveryWriter(
+        std::move(db).value(), std::move(checkpointer).value(), clock, options));
   } catch (const SQLite::Exception& e) {
     return core::Internal(std::string("cannot prepare writer statements: ") + e.what());
   }
 }
 
-DeliveryWriter::DeliveryWriter(std::unique_ptr<SQLite::Database> db, const core::Clock& clock,
-                               Options options)
-    : db_(std::move(db)),
+DeliveryWriter::DeliveryWriter(std::unique_ptr<SQLite::Database> db,
+                               std::unique_ptr<WalCheckpointer> checkpointer,
+                               const core::Clock& clock, Options options)
+    : checkpointer_(std::move(checkpointer)),
+      db_(std::move(db)),
       applier_(std::make_unique<Applier>(*db_, options)),
       clock_(clock),
       options_(options),
@@ -371,7 +424,23 @@ void DeliveryWriter::Shutdown() {
     stopping_ = true;
   }
   cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  if (!thread_.joinable()) return;
+  thread_.join();
+  const Stats s = stats();
+  if (s.batches == 0) return;
+  // One line for whoever tunes ingest: batch size and where a batch's time went.
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "store: writer committed %llu deliveries in %llu batches (mean %.1f, max %llu); "
+                "per batch %.2f ms applying, %.2f ms committing; %llu checkpoints aside, %llu inline",
+                static_cast<unsigned long long>(s.deliveries), static_cast<unsigned long long>(s.batches),
+                static_cast<double>(s.deliveries) / static_cast<double>(s.batches),
+                static_cast<unsigned long long>(s.max_batch),
+                static_cast<double>(s.apply_us) / 1000.0 / static_cast<double>(s.batches),
+                static_cast<double>(s.commit_us) / 1000.0 / static_cast<double>(s.batches),
+                static_cast<unsigned long long>(checkpointer_->background_checkpoints()),
+                static_cast<unsigned long long>(checkpointer_->inline_checkpoints()));
+  core::LogInfo(line);
 }
 
 std::uint64_t DeliveryWriter::commits() const {
@@ -381,18 +450,26 @@ std::uint64_t DeliveryWriter::commits() const {
 
 core::Result<DeliveryOutcome> DeliveryWriter::Write(DeliveryRecord record) {
   if (record.received_at_ms == 0) record.received_at_ms = clock_.NowMs();
-  std::future<core::Result<DeliveryOutcome>> future;
+  std::optional<core::Result<DeliveryOutcome>> result;
+  std::uint64_t ticket;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) return core::Status(core::Code::kUnavailable, "server is shutting down");
-    queue_.push_back(Pending{std::move(record), {}});
-    future = queue_.back().done.get_future();
+    ticket = ++tickets_;
+    queue_.push_back(Pending{std::move(record), &result, ticket});
   }
   cv_.notify_one();
-  return future.get();
+  // Tickets complete in order (the queue is FIFO and batches are committed
+  // one after another), so reaching ours means our result is written.
+  for (std::uint64_t done = completed_.load(std::memory_order_acquire); done < ticket;
+       done = completed_.load(std::memory_order_acquire)) {
+    completed_.wait(done, std::memory_order_acquire);
+  }
+  return std::move(*result);
 }
 
 void DeliveryWriter::Run() {
+  pthread_setname_np(pthread_self(), "ta-writer");  // to tell it apart in top and perf
   for (;;) {
     std::deque<Pending> batch;
     {
@@ -411,26 +488,27 @@ void DeliveryWriter::Run() {
 void DeliveryWriter::CommitBatch(std::deque<Pending>& batch) {
   std::vector<core::Result<DeliveryOutcome>> results;
   results.reserve(batch.size());
+  const auto start = std::chrono::steady_clock::now();
+  auto applied = start;
   try {
-    db_->exec("BEGIN IMMEDIATE");
     applier_->BeginBatch();
     for (Pending& p : batch) {
-      db_->exec("SAVEPOINT delivery");
+      applier_->Savepoint();
       EventAppender::Head head = applier_->SaveHead();
       try {
         results.emplace_back(applier_->Apply(p.record));
-        db_->exec("RELEASE delivery");
+        applier_->ReleaseSavepoint();
       } catch (const std::exception& e) {
         // Any failure (a database error, or anything thrown while building the
         // rows) fails this delivery alone; its caller gets an error, not a hang.
-        db_->exec("ROLLBACK TO delivery");
-        db_->exec("RELEASE delivery");
+        applier_->RollbackToSavepoint();
         applier_->RestoreHead(std::move(head));
         core::LogError(std::string("store: delivery not stored: ") + e.what());
         results.emplace_back(core::Internal("could not store the delivery"));
       }
     }
-    db_->exec("COMMIT");
+    applied = std::chrono::steady_clock::now();
+    applier_->CommitBatch();
   } catch (const std::exception& e) {
     // The commit itself failed: nothing of this batch is durable.
     core::LogError(std::string("store: batch commit failed: ") + e.what());
@@ -442,11 +520,25 @@ void DeliveryWriter::CommitBatch(std::deque<Pending>& batch) {
     for (auto& r : results) r = core::Internal("could not store the delivery");
     while (results.size() < batch.size()) results.emplace_back(core::Internal("could not store the delivery"));
   }
+  const auto committed = std::chrono::steady_clock::now();
+  using us = std::chrono::microseconds;
   {
     std::lock_guard<std::mutex> lock(mu_);
     ++commits_;
+    stats_.batches++;
+    stats_.deliveries += batch.size();
+    stats_.max_batch = std::max<std::uint64_t>(stats_.max_batch, batch.size());
+    stats_.apply_us += static_cast<std::uint64_t>(std::chrono::duration_cast<us>(applied - start).count());
+    stats_.commit_us += static_cast<std::uint64_t>(std::chrono::duration_cast<us>(committed - applied).count());
   }
-  for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));
+  for (size_t i = 0; i < batch.size(); ++i) *batch[i].result = std::move(results[i]);
+  completed_.store(batch.back().ticket, std::memory_order_release);
+  completed_.notify_all();
+}
+
+DeliveryWriter::Stats DeliveryWriter::stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stats_;
 }
 
 }  // namespace turnaround::store

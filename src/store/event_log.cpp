@@ -2,20 +2,121 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "core/digest.h"
+#include "core/utf8.h"
 
 namespace turnaround::store {
 namespace {
 const std::string kGenesis(64, '0');
+
+void AppendInt(std::string& out, std::int64_t v) {
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, res.ptr);
+}
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  for (unsigned char c : s) {
+    if (c < 0x80) continue;
+    if (!core::IsValidUtf8(s)) {
+      // nlohmann's replacement of bad sequences has its own rules; reuse them.
+      out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return;
+    }
+    break;
+  }
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xF];
+        } else {
+          out += static_cast<char>(c);  // UTF-8 (checked above) is copied as is
+        }
+    }
+  }
+  out += '"';
 }
 
 std::string EventHash(const model::Event& e) {
-  // A JSON array is an unambiguous encoding of the fields.
-  nlohmann::json fields = {e.id, e.at_ms, e.actor, e.kind, e.item_id, e.comment_id, e.details,
-                           e.prev_hash};
-  return core::Sha256Hex(fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // A JSON array is an unambiguous encoding of the fields; it is written here
+  // byte for byte as nlohmann::json dumps {id, at_ms, actor, kind, item_id,
+  // comment_id, details, prev_hash}, which is what every stored hash covers.
+  std::string fields;
+  fields.reserve(e.actor.size() + e.kind.size() + e.details.size() + e.prev_hash.size() + 128);
+  auto num = [&fields](std::int64_t v, char after) {
+    AppendInt(fields, v);
+    fields += after;
+  };
+  auto str = [&fields](const std::string& v, char after) {
+    AppendJsonString(fields, v);
+    fields += after;
+  };
+  fields += '[';
+  num(e.id, ',');
+  num(e.at_ms, ',');
+  str(e.actor, ',');
+  str(e.kind, ',');
+  num(e.item_id, ',');
+  num(e.comment_id, ',');
+  str(e.details, ',');
+  str(e.prev_hash, ']');
+  return core::Sha256Hex(fields);
+}
+
+void EventDetails::Key(std::string_view key) {
+  if (out_.size() > 1) out_ += ',';
+  AppendJsonString(out_, key);
+  out_ += ':';
+}
+
+EventDetails& EventDetails::Int(std::string_view key, std::int64_t value) {
+  Key(key);
+  AppendInt(out_, value);
+  return *this;
+}
+
+EventDetails& EventDetails::Bool(std::string_view key, bool value) {
+  Key(key);
+  out_ += value ? "true" : "false";
+  return *this;
+}
+
+EventDetails& EventDetails::Str(std::string_view key, std::string_view value) {
+  Key(key);
+  AppendJsonString(out_, value);
+  return *this;
+}
+
+EventDetails& EventDetails::StrList(std::string_view key, const std::vector<std::string>& values) {
+  Key(key);
+  out_ += '[';
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) out_ += ',';
+    AppendJsonString(out_, values[i]);
+  }
+  out_ += ']';
+  return *this;
+}
+
+std::string EventDetails::Take() {
+  out_ += '}';
+  return std::move(out_);
 }
 
 EventAppender::EventAppender(SQLite::Database& db)

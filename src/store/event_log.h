@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "model/item.h"
@@ -54,6 +56,29 @@ model::Event ReadEventRow(SQLite::Statement& st);
 
 // The hash an event should carry.
 std::string EventHash(const model::Event& e);
+
+// Appends `s` as a JSON string exactly as nlohmann::json's
+// dump(-1, ' ', false, error_handler_t::replace) writes it (the hashes of
+// stored events were computed over that encoding, so it must not change by a
+// byte). Ordinary text takes a direct path; invalid UTF-8 goes to nlohmann.
+void AppendJsonString(std::string& out, std::string_view s);
+
+// An event's details object written directly, for the writer's per-comment
+// events: the same bytes nlohmann::json would give for the same object (no
+// spaces, keys in ascending order, which the caller keeps by adding them in
+// that order) without building a tree of allocations per event.
+class EventDetails {
+ public:
+  EventDetails& Int(std::string_view key, std::int64_t value);
+  EventDetails& Bool(std::string_view key, bool value);
+  EventDetails& Str(std::string_view key, std::string_view value);
+  EventDetails& StrList(std::string_view key, const std::vector<std::string>& values);
+  std::string Take();  // the closed object; the builder is spent
+
+ private:
+  void Key(std::string_view key);
+  std::string out_ = "{";
+};
 
 struct ChainReport {
   std::int64_t events = 0;
