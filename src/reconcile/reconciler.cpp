@@ -93,7 +93,13 @@ Reconciler::Reconciler(graph::GraphClient& graph, ingest::DeliverySink& sink,
       pages_(std::move(pages)),
       settings_(settings),
       audit_(std::move(audit)),
-      timer_(std::chrono::minutes(std::max(settings_.interval_minutes, 1)), [this] {
+      timer_(settings_.tick_ms > 0 ? std::chrono::milliseconds(settings_.tick_ms)
+                                   : std::chrono::minutes(std::max(settings_.interval_minutes, 1)),
+             [this] {
+        // The timer fires at once when started; the first pass waits one
+        // interval (webhooks redelivered after a restart come first, and a
+        // start-up costs no Graph calls).
+        if (!ticked_.exchange(true)) return;
         // The worker loop's backstop: a pass that throws is logged and the timer goes on.
         try {
           (void)RunOnce();

@@ -24,7 +24,7 @@
 // Graph call or a store write. Borrowed references must outlive the object.
 //
 //   Reconciler r(graph, writer, classifier, clock, pages, settings, audit);
-//   r.Start();   // a pass now, then every interval_minutes
+//   r.Start();   // a pass every interval_minutes, the first one interval from now
 //   ...
 //   r.Stop();
 #pragma once
@@ -107,7 +107,8 @@ class Reconciler {
   Reconciler(const Reconciler&) = delete;  // owns a thread (through timer_)
   Reconciler& operator=(const Reconciler&) = delete;
 
-  // Starts the periodic pass (no-op when interval_minutes is 0).
+  // Starts the periodic pass, first run one interval from now (no-op when
+  // interval_minutes is 0 or there are no pages).
   void Start();
   void Stop();
 
@@ -131,6 +132,7 @@ class Reconciler {
   const AuditFn audit_;
   std::atomic<bool> running_{false};
   std::atomic<bool> stopping_{false};
+  std::atomic<bool> ticked_{false};  // the timer's immediate first call has passed
 
   mutable std::mutex mu_;
   std::map<std::string, PageGate> gates_;  // guarded by mu_; key platform:page_id

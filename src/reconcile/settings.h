@@ -4,9 +4,12 @@
 namespace turnaround::reconcile {
 
 struct Settings {
-  // Minutes between passes in `serve`; 0 turns the poll off (the
-  // `reconcile --once` verb still works).
+  // Minutes between passes in `serve`, the first one interval after start-up;
+  // 0 turns the poll off (the `reconcile --once` verb still works).
   int interval_minutes = 10;
+  // When above 0, the timer's period in milliseconds instead (tests only;
+  // not a config key).
+  long long tick_ms = 0;
   // Posts/media created longer ago than this are not read, nor older comments.
   int lookback_hours = 48;
   // Newest posts/media read per page per pass.

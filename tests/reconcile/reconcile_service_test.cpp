@@ -46,7 +46,7 @@ TEST_CASE("serve polls the configured pages and counts what it recovered on metr
   app::Config config;
   config.pages.push_back({"facebook", "1001", "Riverside", "", "", "page-token"});
   config.graph.base_url = fake.base_url();
-  config.reconcile.interval_minutes = 1;  // the first pass runs at start-up
+  config.reconcile.tick_ms = 50;  // the first pass one short tick after start-up
   ServiceHarness h(config);
 
   const std::string want = "turnaround_reconcile_comments_recovered_total 1\n";
@@ -56,7 +56,7 @@ TEST_CASE("serve polls the configured pages and counts what it recovered on metr
     m = Metrics(h);
   }
   CHECK_THAT(m, Catch::Contains(want));
-  CHECK_THAT(m, Catch::Contains("turnaround_reconcile_runs_total 1\n"));
+  CHECK_THAT(m, Catch::Contains("turnaround_reconcile_runs_total "));
   CHECK_THAT(m, Catch::Contains("turnaround_reconcile_pages_blocked 0\n"));
   CHECK(fake.Requests().front().Param("access_token") == "page-token");
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -270,14 +271,25 @@ TEST_CASE("the call budget ends a pass after every post's comments and before re
   CHECK(r->RunOnce().pages[0].outcome == PageOutcome::kBudget);  // no backoff: the next tick runs
 }
 
+TEST_CASE("the timer makes no call at start-up and waits one interval for its first pass", "[reconcile]") {
+  ReconcileFixture f;
+  f.fake.SeedPost("1001", "1001_2002", f.Ago(kHourMs));
+  auto r = f.Make();  // the default 10 minutes
+  r->Start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  r->Stop();
+  CHECK(f.fake.Requests().empty());
+  CHECK(r->counters().runs == 0);
+}
+
 TEST_CASE("a pass asked for while one runs returns busy and stop ends the timer", "[reconcile]") {
   ReconcileFixture f;
-  f.settings.interval_minutes = 1;
+  f.settings.tick_ms = 20;
   f.fake.SeedPost("1001", "1001_2002", f.Ago(kHourMs));
   f.fake.SeedComment("1001_2002", "2002_3003", "77001", kComplaint, f.Ago(kMinuteMs));
   f.fake.Script("/v21.0/1001_2002/comments", {FakeGraphServer::Hang()});
   auto r = f.Make();
-  r->Start();  // the first pass runs at once, on the timer's thread
+  r->Start();  // the first pass runs after one tick, on the timer's thread
   REQUIRE(f.fake.WaitFor("GET", "/1001_2002/comments", 1, 5000));
   CHECK(r->RunOnce().busy);
   CHECK(r->counters().runs == 1);
