@@ -12,7 +12,7 @@ port=$(( 20000 + RANDOM % 30000 ))
 TURNAROUND_GENERIC_SECRET=sig-test "$bin" serve --listen 127.0.0.1:$port --db "$work/t.db" \
   --rules "$root/rules" --templates "$root/templates" >"$work/log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
+for _ in $(seq 1 2400); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
 
 body='{"source":"yelp","id":"sig-1","text":"Waited 3 hours and nobody called","author":{"id":"u1","name":"Ann"},"created_at":"2026-11-24T05:00:00Z"}'
 sig=$(printf '%s' "$body" | openssl dgst -sha256 -hmac sig-test | sed 's/^.* //')
@@ -21,7 +21,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/webhooks/g
 [ "$code" = 200 ] || { echo "delivery answered $code"; cat "$work/log"; exit 1; }
 
 kill -HUP "$pid"
-for _ in $(seq 1 50); do grep -q "rules reloaded" "$work/log" && break; sleep 0.1; done
+for _ in $(seq 1 1200); do grep -q "rules reloaded" "$work/log" && break; sleep 0.1; done
 grep -q "rules reloaded by signal:SIGHUP" "$work/log" || { echo "no reload on SIGHUP"; cat "$work/log"; exit 1; }
 
 kill -TERM "$pid"

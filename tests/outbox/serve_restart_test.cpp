@@ -57,7 +57,7 @@ class Serve {
     ::close(fd);
     // The port comes from the log line of this start (the config says port 0).
     const std::string marker = "listening on http://127.0.0.1:";
-    for (int i = 0; i < 600 && port_ == 0; ++i) {
+    for (int i = 0; i < 3600 && port_ == 0; ++i) {  // up to 3 min: ASan start-up compiles the rules slowly
       std::string log_text = ReadFile(log_);
       auto at = log_text.find(marker, log_size_before);
       if (at != std::string::npos) port_ = std::atoi(log_text.c_str() + at + marker.size());
