@@ -7,7 +7,8 @@ set -euo pipefail
 bin=$1
 root=$2
 work=$(mktemp -d)
-trap 'kill -9 ${pid:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
+# Never `kill -9 0` (an unset pid): that kills the caller's process group, ctest and CI.
+trap 'if [ -n "${pid:-}" ]; then kill -9 "$pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 port=$(( 20000 + RANDOM % 30000 ))
 TURNAROUND_GENERIC_SECRET=sig-test "$bin" serve --listen 127.0.0.1:$port --db "$work/t.db" \
   --rules "$root/rules" --templates "$root/templates" >"$work/log" 2>&1 &
