@@ -2,7 +2,9 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
 #include <charconv>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "store/event_log.h"
@@ -105,8 +107,8 @@ bool ParseCursor(const std::string& text, std::int64_t out[3]) {
 
 }  // namespace
 
-void InsertItem(SQLite::Database& db, model::Item& item) {
-  SQLite::Statement st(db,
+void InsertItem(StatementCache& cache, model::Item& item) {
+  SQLite::Statement& st = cache.Get(
                        "INSERT INTO items(comment_id, state, severity, category, urgent_reasons, "
                        "is_urgent, platform, created_at_ms, posted_at_ms, received_at_ms, due_at_ms, "
                        "first_response_at_ms, resolved_at_ms, assignee, lease_expires_at_ms, "
@@ -114,7 +116,7 @@ void InsertItem(SQLite::Database& db, model::Item& item) {
                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   BindItem(st, item);
   st.exec();
-  item.id = db.getLastInsertRowid();
+  item.id = cache.db().getLastInsertRowid();
 }
 
 void SaveItem(SQLite::Database& db, const model::Item& item) {
@@ -129,56 +131,78 @@ void SaveItem(SQLite::Database& db, const model::Item& item) {
   st.exec();
 }
 
+// The queue order is (is_urgent DESC, due_at_ms, id) over several states.
+// One query over `state IN (...)` cannot walk the items_queue index in that
+// order, so SQLite sorted every open item per request (3.9 s p99 at 100,000
+// open items). Instead each (state, urgency) pair is read in index order from
+// the cursor on with a row-value seek, at most limit+1 rows each, and the
+// pieces are merged here: the work per page is bounded by the page size, not
+// by the size of the queue.
 core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
   std::int64_t cursor[3] = {0, 0, 0};
-  if (!f.cursor.empty() && !ParseCursor(f.cursor, cursor)) {
+  if (!f.cursor.empty() && (!ParseCursor(f.cursor, cursor) || cursor[0] < 0 || cursor[0] > 1)) {
     return core::InvalidArgument("cursor is not one this server handed out");
+  }
+  std::vector<model::ItemState> states = f.states;
+  if (states.empty()) {
+    states = {model::ItemState::kNew,      model::ItemState::kClaimed,   model::ItemState::kReplied,
+              model::ItemState::kResolved, model::ItemState::kDismissed, model::ItemState::kEscalated,
+              model::ItemState::kWithdrawn};
   }
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
   SQLite::Database& db = lease->db();
-  std::string sql = SelectItemsWithComments() + "WHERE 1=1";
-  if (!f.states.empty()) {
-    sql += " AND i.state IN (";
-    for (size_t i = 0; i < f.states.size(); ++i) sql += i ? ",?" : "?";
-    sql += ")";
-  }
-  if (!f.category.empty()) sql += " AND i.category=?";
-  if (!f.severity.empty()) sql += " AND i.severity=?";
-  if (!f.platform.empty()) sql += " AND i.platform=?";
-  if (!f.assignee.empty()) sql += " AND i.assignee=?";
-  if (!f.cursor.empty()) {
-    sql += " AND (i.is_urgent < ? OR (i.is_urgent = ? AND (i.due_at_ms > ? OR "
-           "(i.due_at_ms = ? AND i.id > ?))))";
-  }
-  sql += " ORDER BY i.is_urgent DESC, i.due_at_ms, i.id LIMIT ?";
+  std::string filters;
+  if (!f.category.empty()) filters += " AND i.category=?";
+  if (!f.severity.empty()) filters += " AND i.severity=?";
+  if (!f.platform.empty()) filters += " AND i.platform=?";
+  if (!f.assignee.empty()) filters += " AND i.assignee=?";
+  const std::string base = SelectItemsWithComments() + "WHERE i.state=? AND i.is_urgent=?" + filters;
+  const std::string order = " ORDER BY i.due_at_ms, i.id LIMIT ?";
   try {
-    SQLite::Statement st(db, sql);
-    int n = 1;
-    for (model::ItemState s : f.states) st.bind(n++, model::ItemStateName(s));
-    if (!f.category.empty()) st.bind(n++, f.category);
-    if (!f.severity.empty()) st.bind(n++, f.severity);
-    if (!f.platform.empty()) st.bind(n++, f.platform);
-    if (!f.assignee.empty()) st.bind(n++, f.assignee);
-    if (!f.cursor.empty()) {
-      st.bind(n++, cursor[0]);
-      st.bind(n++, cursor[0]);
-      st.bind(n++, cursor[1]);
-      st.bind(n++, cursor[1]);
-      st.bind(n++, cursor[2]);
+    SQLite::Statement from_start(db, base + order);
+    SQLite::Statement after(db, base + " AND (i.due_at_ms, i.id) > (?, ?)" + order);
+    std::vector<ItemView> merged;
+    for (model::ItemState state : states) {
+      for (int urgent : {1, 0}) {
+        // Urgent items come first: past an urgent cursor every non-urgent item
+        // is still ahead; past a non-urgent one no urgent item is.
+        if (!f.cursor.empty() && urgent > cursor[0]) continue;
+        const bool seek = !f.cursor.empty() && urgent == cursor[0];
+        SQLite::Statement& st = seek ? after : from_start;
+        st.reset();
+        st.clearBindings();
+        int n = 1;
+        st.bind(n++, model::ItemStateName(state));
+        st.bind(n++, urgent);
+        if (!f.category.empty()) st.bind(n++, f.category);
+        if (!f.severity.empty()) st.bind(n++, f.severity);
+        if (!f.platform.empty()) st.bind(n++, f.platform);
+        if (!f.assignee.empty()) st.bind(n++, f.assignee);
+        if (seek) {
+          st.bind(n++, cursor[1]);
+          st.bind(n++, cursor[2]);
+        }
+        st.bind(n++, f.limit + 1);
+        while (st.executeStep()) {
+          merged.push_back({ReadItemRow(st, 0), ReadCommentRow(st, kItemColumnCount), {}, {}});
+        }
+      }
     }
-    st.bind(n++, f.limit + 1);
+    auto key = [](const ItemView& v) {
+      return std::make_tuple(v.item.urgent() ? 0 : 1, v.item.due_at_ms, v.item.id);
+    };
+    std::sort(merged.begin(), merged.end(),
+              [&key](const ItemView& a, const ItemView& b) { return key(a) < key(b); });
     QueuePage page;
-    while (st.executeStep()) {
-      ItemView v{ReadItemRow(st, 0), ReadCommentRow(st, kItemColumnCount), {}, {}};
-      page.items.push_back(std::move(v));
-    }
-    if (static_cast<int>(page.items.size()) > f.limit) {
-      page.items.pop_back();
-      const model::Item& last = page.items.back().item;
+    const size_t limit = static_cast<size_t>(f.limit);
+    if (merged.size() > limit) {
+      merged.resize(limit);
+      const model::Item& last = merged.back().item;
       page.next_cursor = std::to_string(last.urgent() ? 1 : 0) + "." +
                          std::to_string(last.due_at_ms) + "." + std::to_string(last.id);
     }
+    page.items = std::move(merged);
     for (ItemView& v : page.items) {
       v.replies = LoadReplies(db, v.item.id);
       v.outbox = LoadOutbox(db, v.item.comment_id);
