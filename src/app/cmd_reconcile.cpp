@@ -73,19 +73,6 @@ int Parse(const Args& args, Config* config) {
   return -1;
 }
 
-// As `serve` builds them, so a comment recovered here is queued (and hidden
-// as spam) exactly as one recovered by the server.
-store::DeliveryWriter::Options WriterOptions(const Config& config) {
-  store::DeliveryWriter::Options o;
-  o.sla = QueueSettingsFrom(config).sla;
-  o.auto_hide_spam = config.moderation.auto_hide_spam;
-  o.page_configured = [pages = config.pages](const std::string& platform, const std::string& page_id) {
-    return std::any_of(pages.begin(), pages.end(),
-                       [&](const PageConfig& p) { return p.platform == platform && p.page_id == page_id; });
-  };
-  return o;
-}
-
 }  // namespace
 
 int RunReconcile(const Args& args) {
@@ -96,7 +83,7 @@ int RunReconcile(const Args& args) {
   if (!rules.ok()) return Fail("rules in " + config.rules_dir + " did not load:\n" + rules.status().message());
   classify::ClassifierHolder classifier(std::move(rules).value());
   const core::Clock& clock = core::SystemClock::Instance();
-  auto writer = store::DeliveryWriter::Open(config.db_path, clock, WriterOptions(config));
+  auto writer = store::DeliveryWriter::Open(config.db_path, clock, WriterOptionsFrom(config));
   if (!writer.ok()) return Fail(writer.status().message());
   auto pool = store::ConnectionPool::Open(config.db_path);
   if (!pool.ok()) return Fail(pool.status().message());

@@ -1,5 +1,7 @@
 #include "app/service.h"
 
+#include <algorithm>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -91,6 +93,17 @@ queue::QueueSettings QueueSettingsFrom(const Config& c) {
   return q;
 }
 
+store::DeliveryWriter::Options WriterOptionsFrom(const Config& config) {
+  store::DeliveryWriter::Options o;
+  o.sla = QueueSettingsFrom(config).sla;
+  o.auto_hide_spam = config.moderation.auto_hide_spam;
+  o.page_configured = [pages = config.pages](const std::string& platform, const std::string& page_id) {
+    return std::any_of(pages.begin(), pages.end(),
+                       [&](const PageConfig& p) { return p.platform == platform && p.page_id == page_id; });
+  };
+  return o;
+}
+
 std::vector<graph::Target> ReconcileTargets(const Config& config) {
   std::vector<graph::Target> pages;
   for (const PageConfig& p : config.pages) pages.push_back({p.platform, p.page_id, "", p.token});
@@ -161,11 +174,7 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   qs.outbox_queued = [raw_parts] {
     if (raw_parts->sender) raw_parts->sender->Wake();
   };
-  store::DeliveryWriter::Options wopts;
-  wopts.sla = qs.sla;
-  wopts.auto_hide_spam = config.moderation.auto_hide_spam;
-  wopts.page_configured = page_configured;
-  auto writer = store::DeliveryWriter::Open(config.db_path, clock, wopts);
+  auto writer = store::DeliveryWriter::Open(config.db_path, clock, WriterOptionsFrom(config));
   if (!writer.ok()) return writer.status();
   parts->writer = std::move(writer).value();
   parts->pipeline = std::make_unique<ingest::IngestPipeline>(config.secrets, *parts->classifier,

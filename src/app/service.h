@@ -15,12 +15,18 @@
 #include "core/status.h"
 #include "graph/graph_client.h"
 #include "queue/queue_service.h"
+#include "store/delivery_writer.h"
 
 namespace turnaround::app {
 
 // The queue settings `serve` derives from the config (also used by the
 // `reconcile` verb, so items it creates get the same due times).
 queue::QueueSettings QueueSettingsFrom(const Config& config);
+
+// The delivery writer's settings from the config, shared by `serve` and
+// `reconcile` so a comment either of them stores is queued (and hidden as
+// spam) the same way. A page counts as configured when the config lists it.
+store::DeliveryWriter::Options WriterOptionsFrom(const Config& config);
 
 // The pages the reconciliation poll reads: each configured page with its token.
 std::vector<graph::Target> ReconcileTargets(const Config& config);

@@ -150,9 +150,13 @@ class DeliveryWriter::Applier {
     // Our own reply coming back: recorded as ours (and its outbox entry as
     // echoed), never queued, even when the author id does not give it away.
     const bool meta = c.platform == "facebook" || c.platform == "instagram";
-    const bool ours = (meta && MatchEcho(db_, c.platform, c.external_id, c.parent_id, c.text, comment_id, now)) ||
+    const bool ours = (meta && MatchEcho(cache_, c.platform, c.external_id, c.parent_id, c.text, comment_id, now)) ||
                       c.from_page;
-    if (ours && !c.from_page) db_.exec("UPDATE comments SET is_ours=1 WHERE id=" + std::to_string(comment_id));
+    if (ours && !c.from_page) {
+      SQLite::Statement& mark = cache_.Get("UPDATE comments SET is_ours=1 WHERE id=?");
+      mark.bind(1, comment_id);
+      mark.exec();
+    }
     if (w.verdict) AuditVerdict(comment_id, *w.verdict, now);
     if (w.verdict && w.verdict->flagged() && !ours && std::string(state) != "withdrawn") {
       ++out.flagged;
@@ -222,7 +226,7 @@ class DeliveryWriter::Applier {
     item.received_at_ms = received;
     item.posted_at_ms = c.created_at_ms > 0 && c.created_at_ms <= received ? c.created_at_ms : received;
     item.due_at_ms = queue::DueAt(sla_, v.severity, c.created_at_ms, received);
-    InsertItem(db_, item);
+    InsertItem(cache_, item);
     Audit(now, "system", "item.created", item.id, comment_id,
           EventDetails()
               .Str("category", item.category)
@@ -378,6 +382,7 @@ class DeliveryWriter::Applier {
   SQLite::Statement insert_history_;
   SQLite::Statement find_item_;
   SQLite::Statement begin_, commit_, savepoint_, release_, rollback_to_;
+  StatementCache cache_{db_};
 };
 
 core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::Open(const std::string& path,

@@ -130,7 +130,7 @@ class ItemStore {
 // items in the same transaction as their comments.
 model::Item ReadItemRow(SQLite::Statement& st, int first_column);
 extern const char* const kItemColumns;
-void InsertItem(SQLite::Database& db, model::Item& item);  // sets item.id
+void InsertItem(StatementCache& cache, model::Item& item);  // sets item.id
 void SaveItem(SQLite::Database& db, const model::Item& item);
 
 }  // namespace turnaround::store

@@ -98,13 +98,13 @@ bool ApplyOutboxResult(SQLite::Database& db, const OutboxResult& r) {
   return true;
 }
 
-bool MatchEcho(SQLite::Database& db, const std::string& platform, const std::string& external_id,
+bool MatchEcho(StatementCache& cache, const std::string& platform, const std::string& external_id,
                const std::string& parent_id, const std::string& text, std::int64_t comment_row_id,
                std::int64_t now_ms) {
-  SQLite::Statement find(db,
-                         "SELECT id FROM outbox WHERE platform=?1 AND kind='reply' AND echo_comment_id=0 AND "
-                         "(platform_id=?2 OR (?3 != '' AND target_id=?3 AND text=?4 AND "
-                         "state IN ('sending','sent') AND platform_id='')) ORDER BY platform_id=?2 DESC, id LIMIT 1");
+  SQLite::Statement& find = cache.Get(
+      "SELECT id FROM outbox WHERE platform=?1 AND kind='reply' AND echo_comment_id=0 AND "
+      "(platform_id=?2 OR (?3 != '' AND target_id=?3 AND text=?4 AND "
+      "state IN ('sending','sent') AND platform_id='')) ORDER BY platform_id=?2 DESC, id LIMIT 1");
   find.bind(1, platform);
   find.bind(2, external_id);
   find.bind(3, parent_id);
@@ -112,10 +112,10 @@ bool MatchEcho(SQLite::Database& db, const std::string& platform, const std::str
   if (!find.executeStep()) return false;
   const std::int64_t id = find.getColumn(0).getInt64();
   find.reset();
-  SQLite::Statement up(db,
-                       "UPDATE outbox SET echo_comment_id=?, platform_id=CASE WHEN platform_id='' THEN ? "
-                       "ELSE platform_id END, state=CASE WHEN state='sending' THEN 'sent' ELSE state END, "
-                       "updated_at_ms=? WHERE id=?");
+  SQLite::Statement& up = cache.Get(
+      "UPDATE outbox SET echo_comment_id=?, platform_id=CASE WHEN platform_id='' THEN ? "
+      "ELSE platform_id END, state=CASE WHEN state='sending' THEN 'sent' ELSE state END, "
+      "updated_at_ms=? WHERE id=?");
   up.bind(1, comment_row_id);
   up.bind(2, external_id);
   up.bind(3, now_ms);

@@ -23,6 +23,7 @@
 #include "core/status.h"
 #include "model/item.h"
 #include "store/pool.h"
+#include "store/statement_cache.h"
 
 namespace turnaround::store {
 
@@ -65,7 +66,7 @@ bool ApplyOutboxResult(SQLite::Database& db, const OutboxResult& r);
 // it (same platform id), or when a reply in flight or sent with the same text
 // targets its parent and has no echo yet. Records the echo (and settles a
 // `sending` entry as sent with the comment's id); returns whether it matched.
-bool MatchEcho(SQLite::Database& db, const std::string& platform, const std::string& external_id,
+bool MatchEcho(StatementCache& cache, const std::string& platform, const std::string& external_id,
                const std::string& parent_id, const std::string& text, std::int64_t comment_row_id,
                std::int64_t now_ms);
 // failed → queued (due at `now_ms`, attempts reset) for an agent's retry, if
