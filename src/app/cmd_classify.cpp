@@ -50,7 +50,7 @@ constexpr const char* kClassifyUsage =
 constexpr const char* kEvalUsage =
     "usage: turnaround eval [--rules DIR] [--json] [--errors N] FILE.jsonl\n"
     "Scores the classifier on lines {\"text\", \"label\": complaint|not_complaint,\n"
-    "\"urgent\"?: REASON, \"category\"?: NAME}.\n"
+    "\"urgent\"?: REASON or true/false, \"category\"?: NAME}.\n"
     "  --json        print one JSON object (n, precision, recall, f1, accuracy, tp, fp, fn, tn,\n"
     "                and urgent_recall, urgent_precision, category_accuracy when labelled)\n"
     "  --errors N    list up to N misclassified lines\n";

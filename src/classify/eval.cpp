@@ -24,8 +24,16 @@ std::string ScoreRow(const Classifier& c, const nlohmann::json& row, int line, E
   if (l != "complaint" && l != "not_complaint") return "label must be complaint or not_complaint, got '" + l + "'";
   std::string gold_urgent;
   if (auto u = row.find("urgent"); u != row.end() && !u->is_null()) {
-    if (!u->is_string()) return "\"urgent\" must be a reason string";
-    gold_urgent = u->get<std::string>();
+    // A reason ("medical_emergency") or a plain true/false: urgency is scored
+    // as a yes/no either way, and data sets labelled by other teams use both.
+    if (u->is_boolean()) {
+      gold_urgent = u->get<bool>() ? "urgent" : "";
+      r->has_urgent = true;
+    } else if (u->is_string()) {
+      gold_urgent = u->get<std::string>();
+    } else {
+      return "\"urgent\" must be a reason string or true/false";
+    }
   }
   const std::string& t = text->get_ref<const std::string&>();
   model::Verdict v = c.Classify(t, ClassifyOptions{.spans = false});  // eval scores decisions only

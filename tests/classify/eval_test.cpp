@@ -36,6 +36,22 @@ TEST_CASE("eval counts the confusion matrix and scores urgent and category", "[c
   CHECK(j["urgent_recall"] == 1.0);
 }
 
+TEST_CASE("eval takes urgent as true/false as well as a reason", "[classify]") {
+  const char* jsonl =
+      R"({"text": "A man collapsed in the lobby and is not breathing", "label": "not_complaint", "urgent": true})" "\n"
+      R"({"text": "Thank you nurses, you were wonderful", "label": "not_complaint", "urgent": false})" "\n";
+  auto r = Evaluate(*Shipped(), "t.jsonl", jsonl);
+  REQUIRE(r.ok());
+  CHECK(r->has_urgent);
+  CHECK(r->urgent_tp == 1);
+  CHECK(r->urgent_fp == 0);
+  CHECK(r->urgent_fn == 0);
+  auto bad = Evaluate(*Shipped(), "t.jsonl", R"({"text": "a", "label": "complaint", "urgent": 3})" "\n");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("t.jsonl:1: \"urgent\" must be a reason string or true/false") !=
+        std::string::npos);
+}
+
 TEST_CASE("eval names the line of a bad label", "[classify]") {
   auto r = Evaluate(*Shipped(), "t.jsonl", "{\"text\": \"a\", \"label\": \"complaint\"}\n{\"text\": \"b\", \"label\": \"meh\"}\n");
   REQUIRE_FALSE(r.ok());
