@@ -79,7 +79,7 @@ int RunReconcile(const Args& args) {
   Config config;
   if (int rc = Parse(args, &config); rc >= 0) return rc;
   if (config.pages.empty()) return Fail("no pages configured: add a \"pages\" list to the config");
-  auto rules = classify::Classifier::Load(config.rules_dir);
+  auto rules = classify::Classifier::Load(config.rules_dir, {.run_examples = false});
   if (!rules.ok()) return Fail("rules in " + config.rules_dir + " did not load:\n" + rules.status().message());
   classify::ClassifierHolder classifier(std::move(rules).value());
   const core::Clock& clock = core::SystemClock::Instance();

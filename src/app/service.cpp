@@ -145,7 +145,7 @@ core::Status ReloadAndAudit(Service::Parts* parts, const std::string& actor) {
 core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, const core::Clock& clock) {
   auto parts = std::make_unique<Parts>();
   parts->config = config;
-  auto rules = classify::Classifier::Load(config.rules_dir);
+  auto rules = classify::Classifier::Load(config.rules_dir, {.run_examples = false});
   if (!rules.ok()) {
     return core::InvalidArgument("rules in " + config.rules_dir + " did not load:\n" +
                                  rules.status().message());

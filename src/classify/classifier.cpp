@@ -79,7 +79,8 @@ class Fnv {
 
 }  // namespace
 
-core::Result<std::shared_ptr<const Classifier>> Classifier::Load(const std::string& rules_dir) {
+core::Result<std::shared_ptr<const Classifier>> Classifier::Load(const std::string& rules_dir,
+                                                                 LoadOptions options) {
   std::error_code ec;
   std::vector<fs::path> files;
   for (fs::directory_iterator it(rules_dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -111,7 +112,7 @@ core::Result<std::shared_ptr<const Classifier>> Classifier::Load(const std::stri
   for (const std::string& e : errors) report += e + "\n";
   if (!report.empty()) return core::InvalidArgument(report);
 
-  auto rules = RuleSet::Compile(std::move(specs));
+  auto rules = RuleSet::Compile(std::move(specs), options.run_examples);
   auto sentiment = SentimentScorer::Parse(kLexiconFile, lexicon);
   if (!rules.ok()) report += rules.status().message();
   if (!sentiment.ok()) report += sentiment.status().message();

@@ -98,7 +98,7 @@ bool NeedsFold(const std::string& p) {
 RuleSet::RuleSet(Key, std::vector<RuleSpec> rules, RE2::Options opts)
     : rules_(std::move(rules)), set_(opts, RE2::UNANCHORED), cased_set_(opts, RE2::UNANCHORED) {}
 
-core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> rules) {
+core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> rules, bool run_examples) {
   RE2::Options opts;
   opts.set_encoding(RE2::Options::EncodingUTF8);
   opts.set_log_errors(false);
@@ -150,7 +150,7 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
                          (!rs->cased_pattern_.empty() && !rs->cased_set_.Compile()))) {
     errors.push_back("rules: the pattern set is too large to compile");
   }
-  if (errors.empty()) {
+  if (errors.empty() && run_examples) {
     for (size_t i = 0; i < rs->rules_.size(); ++i) {
       const RuleSpec& r = rs->rules_[i];
       for (const Located& ex : r.match_examples) {

@@ -30,9 +30,10 @@ class RuleSet {
   struct Key {};  // private passkey: only Compile() constructs a RuleSet
 
  public:
-  // Compiles `rules` and runs every rule's match/no_match examples. On failure
-  // returns InvalidArgument with one "file:line: rule ID: reason" per line.
-  static core::Result<std::unique_ptr<RuleSet>> Compile(std::vector<RuleSpec> rules);
+  // Compiles `rules` and (if run_examples) runs every rule's match/no_match
+  // examples. On failure returns InvalidArgument with one
+  // "file:line: rule ID: reason" per line.
+  static core::Result<std::unique_ptr<RuleSet>> Compile(std::vector<RuleSpec> rules, bool run_examples = true);
 
   RuleSet(Key, std::vector<RuleSpec> rules, RE2::Options opts);
   RuleSet(const RuleSet&) = delete;  // owns a compiled RE2::Set

@@ -117,6 +117,23 @@ TEST_CASE("reload keeps the old rules live when the new ones are broken", "[clas
   fs::remove_all(dir);
 }
 
+TEST_CASE("a failing example stops a reload but not a start-up load", "[classify]") {
+  fs::path dir = CopyRules("turnaround_examples_test");
+  {
+    std::ofstream(dir / "zz_drift.rules") << "rule: drift.one\nsignal: complaint\npattern: zebra\nmatch: a horse\n";
+  }
+  // Start-up compiles only: the rule works, its drifted example is not run.
+  auto started = Classifier::Load(dir.string(), {.run_examples = false});
+  REQUIRE(started.ok());
+  CHECK(HasRule((*started)->Classify("a zebra"), "complaint"));
+  // A reload (and `rules check`) runs the examples and refuses the set.
+  ClassifierHolder holder(*started);
+  core::Status s = holder.Reload(dir.string());
+  CHECK_FALSE(s.ok());
+  CHECK(s.message().find("zz_drift.rules:4: rule drift.one: example does not match: a horse") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("missing rules directory is a clear error", "[classify]") {
   auto c = Classifier::Load("/nonexistent/turnaround/rules");
   REQUIRE_FALSE(c.ok());
