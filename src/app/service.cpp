@@ -1,7 +1,6 @@
 #include "app/service.h"
 
 #include <algorithm>
-
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -166,15 +165,14 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   Parts* raw_parts = parts.get();
   outbox::PageTokens tokens;
   for (const PageConfig& p : config.pages) tokens.Add(p.platform, p.page_id, p.token);
-  auto page_configured = [tokens](const std::string& platform, const std::string& page_id) {
-    return tokens.Find(platform, page_id) != nullptr;
-  };
+  // One "is this page ours" predicate for the queue and the writer.
+  store::DeliveryWriter::Options writer_options = WriterOptionsFrom(config);
   queue::QueueSettings qs = QueueSettingsFrom(config);
-  qs.page_configured = page_configured;
+  qs.page_configured = writer_options.page_configured;
   qs.outbox_queued = [raw_parts] {
     if (raw_parts->sender) raw_parts->sender->Wake();
   };
-  auto writer = store::DeliveryWriter::Open(config.db_path, clock, WriterOptionsFrom(config));
+  auto writer = store::DeliveryWriter::Open(config.db_path, clock, std::move(writer_options));
   if (!writer.ok()) return writer.status();
   parts->writer = std::move(writer).value();
   parts->pipeline = std::make_unique<ingest::IngestPipeline>(config.secrets, *parts->classifier,
