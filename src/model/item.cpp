@@ -15,11 +15,15 @@ const char* ItemStateName(ItemState s) {
   return "new";
 }
 
+const std::vector<ItemState>& AllItemStates() {
+  static const std::vector<ItemState> kAll = {ItemState::kNew,      ItemState::kClaimed,   ItemState::kReplied,
+                                              ItemState::kResolved, ItemState::kDismissed, ItemState::kEscalated,
+                                              ItemState::kWithdrawn};
+  return kAll;
+}
+
 bool ParseItemState(const std::string& name, ItemState* out) {
-  static const ItemState kAll[] = {ItemState::kNew,       ItemState::kClaimed,  ItemState::kReplied,
-                                   ItemState::kResolved,  ItemState::kDismissed, ItemState::kEscalated,
-                                   ItemState::kWithdrawn};
-  for (ItemState s : kAll) {
+  for (ItemState s : AllItemStates()) {
     if (name == ItemStateName(s)) {
       *out = s;
       return true;

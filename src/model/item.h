@@ -14,6 +14,8 @@ enum class ItemState { kNew, kClaimed, kReplied, kResolved, kDismissed, kEscalat
 
 const char* ItemStateName(ItemState s);  // "new", "claimed", ...
 bool ParseItemState(const std::string& name, ItemState* out);
+// Every state, in declaration order.
+const std::vector<ItemState>& AllItemStates();
 // Open items are the ones that still need someone: new, claimed, escalated, replied.
 bool IsOpen(ItemState s);
 

@@ -143,12 +143,7 @@ core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
   if (!f.cursor.empty() && (!ParseCursor(f.cursor, cursor) || cursor[0] < 0 || cursor[0] > 1)) {
     return core::InvalidArgument("cursor is not one this server handed out");
   }
-  std::vector<model::ItemState> states = f.states;
-  if (states.empty()) {
-    states = {model::ItemState::kNew,      model::ItemState::kClaimed,   model::ItemState::kReplied,
-              model::ItemState::kResolved, model::ItemState::kDismissed, model::ItemState::kEscalated,
-              model::ItemState::kWithdrawn};
-  }
+  const std::vector<model::ItemState>& states = f.states.empty() ? model::AllItemStates() : f.states;
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
   SQLite::Database& db = lease->db();
