@@ -178,6 +178,11 @@ model::Event ReadEventRow(SQLite::Statement& st) {
   return e;
 }
 
+model::Event ReadEventRow(const sql::Row& row) {
+  return {row.Int(0),  row.Int(1),  row.Text(2), row.Text(3), row.Int(4),
+          row.Int(5),  row.Text(6), row.Text(7), row.Text(8)};
+}
+
 core::Result<ChainReport> VerifyChain(SQLite::Database& db) {
   ChainReport report;
   try {

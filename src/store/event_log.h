@@ -17,6 +17,7 @@
 
 #include "core/status.h"
 #include "model/item.h"
+#include "store/sql/value.h"
 
 namespace turnaround::store {
 
@@ -53,6 +54,7 @@ class EventAppender {
 // reader for a row selected with it.
 extern const char* const kSelectEvents;
 model::Event ReadEventRow(SQLite::Statement& st);
+model::Event ReadEventRow(const sql::Row& row);
 
 // The hash an event should carry.
 std::string EventHash(const model::Event& e);

@@ -37,6 +37,43 @@ OutboxRow ReadOutboxRow(SQLite::Statement& st) {
   return r;
 }
 
+OutboxRow ReadOutboxRow(const sql::Row& row) {
+  OutboxRow r;
+  r.id = row.Int(0);
+  r.item_id = row.Int(1);
+  r.comment_id = row.Int(2);
+  r.reply_id = row.Int(3);
+  r.kind = row.Text(4);
+  r.platform = row.Text(5);
+  r.page_id = row.Text(6);
+  r.target_id = row.Text(7);
+  r.text = row.Text(8);
+  r.actor = row.Text(9);
+  r.state = row.Text(10);
+  r.attempts = static_cast<int>(row.Int(11));
+  r.next_attempt_at_ms = row.Int(12);
+  r.verify_first = row.Int(13) != 0;
+  r.sending_at_ms = row.Int(14);
+  r.platform_id = row.Text(15);
+  r.error = row.Text(16);
+  r.echo_comment_id = row.Int(17);
+  r.created_at_ms = row.Int(18);
+  r.updated_at_ms = row.Int(19);
+  return r;
+}
+
+std::vector<OutboxRow> ReadAll(const std::vector<sql::Row>& rows) {
+  std::vector<OutboxRow> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) out.push_back(ReadOutboxRow(row));
+  return out;
+}
+
+constexpr const char* kInsertOutbox =
+    "INSERT INTO outbox(item_id, comment_id, reply_id, kind, platform, page_id, target_id, "
+    "text, actor, state, attempts, next_attempt_at_ms, error, created_at_ms, updated_at_ms) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)";
+
 std::string Select(const char* where) { return std::string("SELECT ") + kOutboxColumns + " FROM outbox " + where; }
 
 std::vector<OutboxRow> ReadAll(SQLite::Statement& st) {
@@ -47,11 +84,51 @@ std::vector<OutboxRow> ReadAll(SQLite::Statement& st) {
 
 }  // namespace
 
+core::Result<std::int64_t> InsertOutbox(sql::Connection& c, const OutboxRow& r) {
+  return c.InsertReturningId(kInsertOutbox, {r.item_id, r.comment_id, r.reply_id, r.kind, r.platform, r.page_id,
+                                             r.target_id, r.text, r.actor, r.state, r.next_attempt_at_ms, r.error,
+                                             r.created_at_ms, r.created_at_ms});
+}
+
+core::Result<bool> ApplyOutboxResult(sql::Connection& c, const OutboxResult& r) {
+  // RETURNING tells what was acted on without a second look-up (one round
+  // trip fewer on PostgreSQL).
+  auto settled = c.QueryRow(
+      "UPDATE outbox SET state=?, platform_id=CASE WHEN CAST(? AS TEXT)='' THEN platform_id "
+      "ELSE CAST(? AS TEXT) END, error=?, next_attempt_at_ms=?, verify_first=?, updated_at_ms=? "
+      "WHERE id=? AND state='sending' RETURNING kind, comment_id",
+      {r.state, r.platform_id, r.platform_id, r.error, r.next_attempt_at_ms, r.verify_first ? 1 : 0, r.at_ms,
+       r.id});
+  if (!settled.ok()) return settled.status();
+  if (!settled->has_value()) return false;
+  const std::string kind = (*settled)->Text(0);
+  if (r.state == "sent" && (kind == "hide" || kind == "unhide")) {
+    // What the platform now shows; the webhook echo of the change may follow.
+    TA_RETURN_IF_ERROR(c.Exec("UPDATE comments SET state=?, updated_at_ms=? WHERE id=? AND state != 'withdrawn'",
+                              {kind == "hide" ? "hidden" : "visible", r.at_ms, (*settled)->Int(1)})
+                           .status());
+  }
+  return true;
+}
+
+core::Result<bool> RequeueOutbox(sql::Connection& c, std::int64_t id, std::int64_t comment_id,
+                                 std::int64_t now_ms) {
+  auto n = c.Exec(
+      "UPDATE outbox SET state='queued', attempts=0, error='', next_attempt_at_ms=?, "
+      "verify_first=0, updated_at_ms=? WHERE id=? AND comment_id=? AND state='failed'",
+      {now_ms, now_ms, id, comment_id});
+  if (!n.ok()) return n.status();
+  return *n > 0;
+}
+
+core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& c, std::int64_t comment_id) {
+  auto rows = c.Query(Select("WHERE comment_id=? ORDER BY id"), {comment_id});
+  if (!rows.ok()) return rows.status();
+  return ReadAll(*rows);
+}
+
 std::int64_t InsertOutbox(SQLite::Database& db, const OutboxRow& r) {
-  SQLite::Statement st(db,
-                       "INSERT INTO outbox(item_id, comment_id, reply_id, kind, platform, page_id, target_id, "
-                       "text, actor, state, attempts, next_attempt_at_ms, error, created_at_ms, updated_at_ms) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)");
+  SQLite::Statement st(db, kInsertOutbox);
   st.bind(1, r.item_id);
   st.bind(2, r.comment_id);
   st.bind(3, r.reply_id);
@@ -122,23 +199,6 @@ bool MatchEcho(StatementCache& cache, const std::string& platform, const std::st
   up.bind(4, id);
   up.exec();
   return true;
-}
-
-bool RequeueOutbox(SQLite::Database& db, std::int64_t id, std::int64_t comment_id, std::int64_t now_ms) {
-  SQLite::Statement st(db,
-                       "UPDATE outbox SET state='queued', attempts=0, error='', next_attempt_at_ms=?, "
-                       "verify_first=0, updated_at_ms=? WHERE id=? AND comment_id=? AND state='failed'");
-  st.bind(1, now_ms);
-  st.bind(2, now_ms);
-  st.bind(3, id);
-  st.bind(4, comment_id);
-  return st.exec() > 0;
-}
-
-std::vector<OutboxRow> LoadOutbox(SQLite::Database& db, std::int64_t comment_id) {
-  SQLite::Statement st(db, Select("WHERE comment_id=? ORDER BY id"));
-  st.bind(1, comment_id);
-  return ReadAll(st);
 }
 
 namespace {
