@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "store/event_log.h"
+#include "store/sql/audit.h"
+#include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
 namespace {
@@ -11,31 +13,6 @@ constexpr const char* kOutboxColumns =
     "id, item_id, comment_id, reply_id, kind, platform, page_id, target_id, text, actor, state, "
     "attempts, next_attempt_at_ms, verify_first, sending_at_ms, platform_id, error, echo_comment_id, "
     "created_at_ms, updated_at_ms";
-
-OutboxRow ReadOutboxRow(SQLite::Statement& st) {
-  OutboxRow r;
-  r.id = st.getColumn(0).getInt64();
-  r.item_id = st.getColumn(1).getInt64();
-  r.comment_id = st.getColumn(2).getInt64();
-  r.reply_id = st.getColumn(3).getInt64();
-  r.kind = st.getColumn(4).getString();
-  r.platform = st.getColumn(5).getString();
-  r.page_id = st.getColumn(6).getString();
-  r.target_id = st.getColumn(7).getString();
-  r.text = st.getColumn(8).getString();
-  r.actor = st.getColumn(9).getString();
-  r.state = st.getColumn(10).getString();
-  r.attempts = st.getColumn(11).getInt();
-  r.next_attempt_at_ms = st.getColumn(12).getInt64();
-  r.verify_first = st.getColumn(13).getInt() != 0;
-  r.sending_at_ms = st.getColumn(14).getInt64();
-  r.platform_id = st.getColumn(15).getString();
-  r.error = st.getColumn(16).getString();
-  r.echo_comment_id = st.getColumn(17).getInt64();
-  r.created_at_ms = st.getColumn(18).getInt64();
-  r.updated_at_ms = st.getColumn(19).getInt64();
-  return r;
-}
 
 OutboxRow ReadOutboxRow(const sql::Row& row) {
   OutboxRow r;
@@ -75,12 +52,6 @@ constexpr const char* kInsertOutbox =
     "VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)";
 
 std::string Select(const char* where) { return std::string("SELECT ") + kOutboxColumns + " FROM outbox " + where; }
-
-std::vector<OutboxRow> ReadAll(SQLite::Statement& st) {
-  std::vector<OutboxRow> out;
-  while (st.executeStep()) out.push_back(ReadOutboxRow(st));
-  return out;
-}
 
 }  // namespace
 
@@ -147,34 +118,6 @@ std::int64_t InsertOutbox(SQLite::Database& db, const OutboxRow& r) {
   return db.getLastInsertRowid();
 }
 
-bool ApplyOutboxResult(SQLite::Database& db, const OutboxResult& r) {
-  SQLite::Statement st(db,
-                       "UPDATE outbox SET state=?, platform_id=CASE WHEN ?='' THEN platform_id ELSE ? END, "
-                       "error=?, next_attempt_at_ms=?, verify_first=?, updated_at_ms=? "
-                       "WHERE id=? AND state='sending'");
-  st.bind(1, r.state);
-  st.bind(2, r.platform_id);
-  st.bind(3, r.platform_id);
-  st.bind(4, r.error);
-  st.bind(5, r.next_attempt_at_ms);
-  st.bind(6, r.verify_first ? 1 : 0);
-  st.bind(7, r.at_ms);
-  st.bind(8, r.id);
-  if (st.exec() == 0) return false;
-  if (r.state == "sent") {
-    // What the platform now shows; the webhook echo of the change may follow.
-    SQLite::Statement hide(db,
-                           "UPDATE comments SET state=CASE (SELECT kind FROM outbox WHERE id=?1) "
-                           "WHEN 'hide' THEN 'hidden' ELSE 'visible' END, updated_at_ms=?2 "
-                           "WHERE id=(SELECT comment_id FROM outbox WHERE id=?1 AND kind IN ('hide','unhide')) "
-                           "AND state != 'withdrawn'");
-    hide.bind(1, r.id);
-    hide.bind(2, r.at_ms);
-    hide.exec();
-  }
-  return true;
-}
-
 bool MatchEcho(StatementCache& cache, const std::string& platform, const std::string& external_id,
                const std::string& parent_id, const std::string& text, std::int64_t comment_row_id,
                std::int64_t now_ms) {
@@ -203,82 +146,70 @@ bool MatchEcho(StatementCache& cache, const std::string& platform, const std::st
 
 namespace {
 
-// Runs `fn` on a pooled connection; a database error becomes kInternal.
-template <typename T, typename Fn>
-core::Result<T> Read(ConnectionPool& pool, Fn&& fn) {
+// All rows of a read on a pooled connection.
+core::Result<std::vector<OutboxRow>> ReadRows(sql::Pool& pool, const std::string& query,
+                                              const sql::Params& params) {
   auto lease = pool.Acquire();
   if (!lease.ok()) return lease.status();
-  try {
-    return fn(lease->db());
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("reading the outbox failed: ") + e.what());
-  }
-}
-
-// Runs `fn` inside a write transaction on a pooled connection.
-template <typename Fn>
-core::Status Write(ConnectionPool& pool, Fn&& fn) {
-  auto lease = pool.Acquire();
-  if (!lease.ok()) return lease.status();
-  SQLite::Database& db = lease->db();
-  return InWriteTransaction(db, [&]() -> core::Status { return fn(db); });
+  auto rows = lease->conn().Query(query, params);
+  if (!rows.ok()) return rows.status();
+  return ReadAll(*rows);
 }
 
 }  // namespace
 
+OutboxStore::OutboxStore(std::shared_ptr<ConnectionPool> pool) : pool_(sql::WrapSqlitePool(std::move(pool))) {}
+
 core::Result<std::vector<OutboxRow>> OutboxStore::Due(std::int64_t now_ms, int limit) {
-  return Read<std::vector<OutboxRow>>(*pool_, [&](SQLite::Database& db) {
-    SQLite::Statement st(db, Select("WHERE state='queued' AND next_attempt_at_ms <= ? ORDER BY "
-                                    "next_attempt_at_ms, id LIMIT ?"));
-    st.bind(1, now_ms);
-    st.bind(2, limit);
-    return ReadAll(st);
-  });
+  return ReadRows(*pool_,
+                  Select("WHERE state='queued' AND next_attempt_at_ms <= ? ORDER BY next_attempt_at_ms, id LIMIT ?"),
+                  {now_ms, limit});
 }
 
 core::Result<std::optional<std::int64_t>> OutboxStore::NextAttemptAt() {
-  return Read<std::optional<std::int64_t>>(*pool_, [&](SQLite::Database& db) {
-    SQLite::Statement st(db, "SELECT min(next_attempt_at_ms) FROM outbox WHERE state='queued'");
-    if (!st.executeStep() || st.getColumn(0).isNull()) return std::optional<std::int64_t>();
-    return std::optional<std::int64_t>(st.getColumn(0).getInt64());
-  });
+  auto lease = pool_->Acquire();
+  if (!lease.ok()) return lease.status();
+  auto row = lease->conn().QueryRow("SELECT min(next_attempt_at_ms) FROM outbox WHERE state='queued'");
+  if (!row.ok()) return row.status();
+  if (!row->has_value() || (*row)->IsNull(0)) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>((*row)->Int(0));
 }
 
 core::Result<std::vector<OutboxRow>> OutboxStore::InState(const std::string& state) {
-  return Read<std::vector<OutboxRow>>(*pool_, [&](SQLite::Database& db) {
-    SQLite::Statement st(db, Select("WHERE state=? ORDER BY id"));
-    st.bind(1, state);
-    return ReadAll(st);
-  });
+  return ReadRows(*pool_, Select("WHERE state=? ORDER BY id"), {state});
 }
 
 core::Result<OutboxRow> OutboxStore::Get(std::int64_t id) {
-  return Read<OutboxRow>(*pool_, [&](SQLite::Database& db) -> core::Result<OutboxRow> {
-    SQLite::Statement st(db, Select("WHERE id=?"));
-    st.bind(1, id);
-    if (!st.executeStep()) return core::NotFound("no outbox entry " + std::to_string(id));
-    return ReadOutboxRow(st);
-  });
+  auto rows = ReadRows(*pool_, Select("WHERE id=?"), {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return core::NotFound("no outbox entry " + std::to_string(id));
+  return std::move(rows->front());
 }
 
+// One conditional UPDATE, committed on its own: of two senders (threads or
+// instances) taking the same entry, the second finds it no longer queued
+// (on PostgreSQL it waits for the first one's row lock, then re-checks).
 core::Status OutboxStore::MarkSending(std::int64_t id, std::int64_t now_ms) {
-  return Write(*pool_, [&](SQLite::Database& db) -> core::Status {
-    SQLite::Statement st(db,
-                         "UPDATE outbox SET state='sending', attempts=attempts+1, sending_at_ms=?, updated_at_ms=? "
-                         "WHERE id=? AND state='queued'");
-    st.bind(1, now_ms);
-    st.bind(2, now_ms);
-    st.bind(3, id);
-    if (st.exec() == 0) return core::Conflict("outbox entry " + std::to_string(id) + " is not queued");
-    return core::Status::Ok();
-  });
+  auto lease = pool_->Acquire();
+  if (!lease.ok()) return lease.status();
+  auto n = lease->conn().Exec(
+      "UPDATE outbox SET state='sending', attempts=attempts+1, sending_at_ms=?, updated_at_ms=? "
+      "WHERE id=? AND state='queued'",
+      {now_ms, now_ms, id});
+  if (!n.ok()) return n.status();
+  if (*n == 0) return core::Conflict("outbox entry " + std::to_string(id) + " is not queued");
+  return core::Status::Ok();
 }
 
 core::Status OutboxStore::Finish(const OutboxResult& r, const model::Event& event) {
-  return Write(*pool_, [&](SQLite::Database& db) -> core::Status {
-    if (!ApplyOutboxResult(db, r)) return core::Conflict("outbox entry " + std::to_string(r.id) + " was settled already");
-    AppendEvent(db, event);
-    return core::Status::Ok();
+  auto lease = pool_->Acquire();
+  if (!lease.ok()) return lease.status();
+  sql::Connection& c = lease->conn();
+  return sql::InTransaction(c, [&]() -> core::Status {
+    auto applied = ApplyOutboxResult(c, r);
+    if (!applied.ok()) return applied.status();
+    if (!*applied) return core::Conflict("outbox entry " + std::to_string(r.id) + " was settled already");
+    return sql::AppendEvent(c, event).status();
   });
 }
 

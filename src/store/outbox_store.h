@@ -9,6 +9,9 @@
 // Every result is applied only to an entry still `sending`: if the webhook
 // echo of our reply settled it first, the late result changes nothing.
 //
+// Written on the engine-neutral SQL layer (sql/): runs on SQLite and on
+// PostgreSQL alike, and several instances may send from one PostgreSQL (the
+// queued → sending step is a conditional update, so one entry is taken once).
 // Thread-safe (each call takes its own pooled connection).
 #pragma once
 
@@ -81,12 +84,14 @@ std::int64_t InsertOutbox(SQLite::Database& db, const OutboxRow& row);
 bool MatchEcho(StatementCache& cache, const std::string& platform, const std::string& external_id,
                const std::string& parent_id, const std::string& text, std::int64_t comment_row_id,
                std::int64_t now_ms);
-// The SQLite form of ApplyOutboxResult, for OutboxStore::Finish until it is ported.
-bool ApplyOutboxResult(SQLite::Database& db, const OutboxResult& r);
 
 class OutboxStore {
  public:
-  explicit OutboxStore(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
+  // Over the store's SQLite pool, sharing its connections with the stores
+  // not yet ported.
+  explicit OutboxStore(std::shared_ptr<ConnectionPool> pool);
+  // Over either engine (sql::OpenPool).
+  explicit OutboxStore(std::shared_ptr<sql::Pool> pool) : pool_(std::move(pool)) {}
 
   // Queued entries due at `now_ms`, oldest first.
   core::Result<std::vector<OutboxRow>> Due(std::int64_t now_ms, int limit);
@@ -98,14 +103,15 @@ class OutboxStore {
   core::Result<OutboxRow> Get(std::int64_t id);
 
   // queued → sending, counting the attempt, committed before returning.
-  // Conflict if the entry is not queued (someone else took it).
+  // Conflict if the entry is not queued (someone else, in this process or
+  // another instance, took it).
   core::Status MarkSending(std::int64_t id, std::int64_t now_ms);
   // Applies `r` and appends `event` in one transaction. Conflict if the entry
   // was no longer `sending` (nothing is written then).
   core::Status Finish(const OutboxResult& r, const model::Event& event);
 
  private:
-  std::shared_ptr<ConnectionPool> pool_;
+  std::shared_ptr<sql::Pool> pool_;
 };
 
 }  // namespace turnaround::store
