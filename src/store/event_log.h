@@ -17,6 +17,7 @@
 
 #include "core/status.h"
 #include "model/item.h"
+#include "store/sql/connection.h"
 #include "store/sql/value.h"
 
 namespace turnaround::store {
@@ -88,7 +89,10 @@ struct ChainReport {
   std::string problem;
 };
 
-// Walks the whole chain in id order.
+// Walks the whole chain in id order, streaming (a cursor on PostgreSQL), on
+// either engine. Errors are the connection's (connection.h).
+core::Result<ChainReport> VerifyChain(sql::Connection& conn);
+// The same over a SQLite database the caller opened (CLI, maintenance).
 core::Result<ChainReport> VerifyChain(SQLite::Database& db);
 
 }  // namespace turnaround::store
