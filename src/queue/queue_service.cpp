@@ -68,8 +68,9 @@ core::Result<model::Item> QueueService::Act(std::int64_t id, const Action& actio
     d["to_state"] = model::ItemStateName(m.item.state);
     m.event.details = d.dump(-1, ' ', false, json::error_handler_t::replace);
     if (reply) {
-      reply->at_ms = now;
-      m.reply = std::move(reply);
+      // Copied, not moved: the store may call this again (a retried transaction).
+      m.reply = reply;
+      m.reply->at_ms = now;
     }
     m.outbox = outbox;
     return m;

@@ -53,6 +53,28 @@ CommentRow ReadCommentRow(SQLite::Statement& st, int f) {
   return r;
 }
 
+CommentRow ReadCommentRow(const sql::Row& row, std::size_t f) {
+  CommentRow r;
+  r.id = row.Int(f + 0);
+  r.platform = row.Text(f + 1);
+  r.external_id = row.Text(f + 2);
+  r.page_id = row.Text(f + 3);
+  r.post_id = row.Text(f + 4);
+  r.parent_id = row.Text(f + 5);
+  r.author_id = row.Text(f + 6);
+  r.author_name = row.Text(f + 7);
+  r.text = row.Text(f + 8);
+  r.url = row.Text(f + 9);
+  r.created_at_ms = row.Int(f + 10);
+  r.received_at_ms = row.Int(f + 11);
+  r.updated_at_ms = row.Int(f + 12);
+  r.state = row.Text(f + 13);
+  r.is_ours = row.Int(f + 14) != 0;
+  r.verdict_json = row.Text(f + 15);
+  r.rules_version = row.Text(f + 16);
+  return r;
+}
+
 core::Result<std::unique_ptr<CommentReader>> CommentReader::Open(const std::string& path) {
   auto db = OpenDatabase(path, OpenMode::kReadOnly);
   if (!db.ok()) return db.status();

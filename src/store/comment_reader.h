@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/sql/value.h"
 
 namespace turnaround::store {
 
@@ -38,6 +39,7 @@ struct CommentRow {
 // and the reader for them starting at column `first`.
 extern const char* const kCommentColumns;
 CommentRow ReadCommentRow(SQLite::Statement& st, int first);
+CommentRow ReadCommentRow(const sql::Row& row, std::size_t first);
 
 class CommentReader {
  public:

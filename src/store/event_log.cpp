@@ -7,6 +7,7 @@
 
 #include "core/digest.h"
 #include "core/utf8.h"
+#include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
 namespace {
@@ -178,35 +179,47 @@ model::Event ReadEventRow(SQLite::Statement& st) {
   return e;
 }
 
-core::Result<ChainReport> VerifyChain(SQLite::Database& db) {
+model::Event ReadEventRow(const sql::Row& row) {
+  return {row.Int(0),  row.Int(1),  row.Text(2), row.Text(3), row.Int(4),
+          row.Int(5),  row.Text(6), row.Text(7), row.Text(8)};
+}
+
+core::Result<ChainReport> VerifyChain(sql::Connection& conn) {
   ChainReport report;
-  try {
-    SQLite::Statement st(db, std::string(kSelectEvents) + "ORDER BY id");
-    std::string prev = kGenesis;
-    std::int64_t expected_id = 1;
-    while (st.executeStep()) {
-      model::Event e = ReadEventRow(st);
-      ++report.events;
-      std::string problem;
-      if (e.id != expected_id) {
-        problem = "event " + std::to_string(expected_id) + " is missing";
-      } else if (e.prev_hash != prev) {
-        problem = "prev_hash does not match the hash of the event before it";
-      } else if (EventHash(e) != e.hash) {
-        problem = "content does not match its hash (edited)";
-      }
-      if (!problem.empty()) {
-        report.first_broken_id = e.id;
-        report.problem = problem;
-        return report;
-      }
-      prev = e.hash;
-      expected_id = e.id + 1;
+  std::string prev = kGenesis;
+  std::int64_t expected_id = 1;
+  // A problem ends the walk through this status; first_broken_id tells it
+  // from a real error.
+  const core::Status found = core::Internal("chain broken");
+  core::Status s = conn.QueryEach(std::string(kSelectEvents) + "ORDER BY id", {}, [&](const sql::Row& row) {
+    model::Event e = ReadEventRow(row);
+    ++report.events;
+    std::string problem;
+    if (e.id != expected_id) {
+      problem = "event " + std::to_string(expected_id) + " is missing";
+    } else if (e.prev_hash != prev) {
+      problem = "prev_hash does not match the hash of the event before it";
+    } else if (EventHash(e) != e.hash) {
+      problem = "content does not match its hash (edited)";
     }
-  } catch (const SQLite::Exception& ex) {
-    return core::Internal(std::string("reading the audit log failed: ") + ex.what());
+    if (!problem.empty()) {
+      report.first_broken_id = e.id;
+      report.problem = problem;
+      return found;
+    }
+    prev = e.hash;
+    expected_id = e.id + 1;
+    return core::Status::Ok();
+  });
+  if (!s.ok() && report.first_broken_id == 0) {
+    return core::Status(s.code(), "reading the audit log failed: " + s.message());
   }
   return report;
+}
+
+core::Result<ChainReport> VerifyChain(SQLite::Database& db) {
+  sql::SqliteConnection conn(db);
+  return VerifyChain(conn);
 }
 
 }  // namespace turnaround::store

@@ -17,6 +17,8 @@
 
 #include "core/status.h"
 #include "model/item.h"
+#include "store/sql/connection.h"
+#include "store/sql/value.h"
 
 namespace turnaround::store {
 
@@ -53,6 +55,7 @@ class EventAppender {
 // reader for a row selected with it.
 extern const char* const kSelectEvents;
 model::Event ReadEventRow(SQLite::Statement& st);
+model::Event ReadEventRow(const sql::Row& row);
 
 // The hash an event should carry.
 std::string EventHash(const model::Event& e);
@@ -86,7 +89,10 @@ struct ChainReport {
   std::string problem;
 };
 
-// Walks the whole chain in id order.
+// Walks the whole chain in id order, streaming (a cursor on PostgreSQL), on
+// either engine. Errors are the connection's (connection.h).
+core::Result<ChainReport> VerifyChain(sql::Connection& conn);
+// The same over a SQLite database the caller opened (CLI, maintenance).
 core::Result<ChainReport> VerifyChain(SQLite::Database& db);
 
 }  // namespace turnaround::store

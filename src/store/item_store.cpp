@@ -1,87 +1,45 @@
 #include "store/item_store.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 #include <charconv>
 #include <tuple>
-#include <nlohmann/json.hpp>
 
 #include "store/event_log.h"
+#include "store/sql/audit.h"
+#include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
-
-const char* const kItemColumns =
-    "i.id, i.comment_id, i.state, i.severity, i.category, i.urgent_reasons, i.platform, "
-    "i.created_at_ms, i.posted_at_ms, i.received_at_ms, i.due_at_ms, i.first_response_at_ms, "
-    "i.resolved_at_ms, i.assignee, i.lease_expires_at_ms, i.dismiss_reason, "
-    "i.escalation_reason, i.escalated_to";
-constexpr int kItemColumnCount = 18;
-
-model::Item ReadItemRow(SQLite::Statement& st, int f) {
-  model::Item it;
-  it.id = st.getColumn(f + 0).getInt64();
-  it.comment_id = st.getColumn(f + 1).getInt64();
-  model::ParseItemState(st.getColumn(f + 2).getString(), &it.state);
-  model::ParseSeverity(st.getColumn(f + 3).getString(), &it.severity);
-  it.category = st.getColumn(f + 4).getString();
-  auto reasons = nlohmann::json::parse(st.getColumn(f + 5).getString(), nullptr, false);
-  if (reasons.is_array()) {
-    for (const auto& r : reasons) {
-      if (r.is_string()) it.urgent_reasons.push_back(r.get<std::string>());
-    }
-  }
-  it.platform = st.getColumn(f + 6).getString();
-  it.created_at_ms = st.getColumn(f + 7).getInt64();
-  it.posted_at_ms = st.getColumn(f + 8).getInt64();
-  it.received_at_ms = st.getColumn(f + 9).getInt64();
-  it.due_at_ms = st.getColumn(f + 10).getInt64();
-  it.first_response_at_ms = st.getColumn(f + 11).getInt64();
-  it.resolved_at_ms = st.getColumn(f + 12).getInt64();
-  it.assignee = st.getColumn(f + 13).getString();
-  it.lease_expires_at_ms = st.getColumn(f + 14).getInt64();
-  it.dismiss_reason = st.getColumn(f + 15).getString();
-  it.escalation_reason = st.getColumn(f + 16).getString();
-  it.escalated_to = st.getColumn(f + 17).getString();
-  return it;
-}
-
 namespace {
 
-void BindItem(SQLite::Statement& st, const model::Item& it) {
-  st.bind(1, it.comment_id);
-  st.bind(2, model::ItemStateName(it.state));
-  st.bind(3, model::SeverityName(it.severity));
-  st.bind(4, it.category);
-  st.bind(5, nlohmann::json(it.urgent_reasons).dump());
-  st.bind(6, it.urgent() ? 1 : 0);
-  st.bind(7, it.platform);
-  st.bind(8, it.created_at_ms);
-  st.bind(9, it.posted_at_ms);
-  st.bind(10, it.received_at_ms);
-  st.bind(11, it.due_at_ms);
-  st.bind(12, it.first_response_at_ms);
-  st.bind(13, it.resolved_at_ms);
-  st.bind(14, it.assignee);
-  st.bind(15, it.lease_expires_at_ms);
-  st.bind(16, it.dismiss_reason);
-  st.bind(17, it.escalation_reason);
-  st.bind(18, it.escalated_to);
-}
+constexpr std::size_t kItemColumnCount = 18;
 
-std::vector<ReplyRow> LoadReplies(SQLite::Database& db, std::int64_t item_id) {
+core::Result<std::vector<ReplyRow>> LoadReplies(sql::Connection& c, std::int64_t item_id) {
+  auto rows = c.Query(
+      "SELECT id, agent, text, template_id, override_reason, at_ms, guard_overridden "
+      "FROM replies WHERE item_id=? ORDER BY id",
+      {item_id});
+  if (!rows.ok()) return rows.status();
   std::vector<ReplyRow> out;
-  SQLite::Statement st(db,
-                       "SELECT id, agent, text, template_id, override_reason, at_ms, "
-                       "guard_overridden FROM replies WHERE item_id=? ORDER BY id");
-  st.bind(1, item_id);
-  while (st.executeStep()) {
-    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(),
-                   st.getColumn(2).getString(), st.getColumn(3).getString(),
-                   st.getColumn(4).getString(), st.getColumn(5).getInt64(),
-                   st.getColumn(6).getInt() != 0});
+  out.reserve(rows->size());
+  for (const auto& r : *rows) {
+    out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5), r.Int(6) != 0});
   }
   return out;
+}
+
+// Fills in the replies and outbox entries of `v`.
+core::Status LoadAround(sql::Connection& c, ItemView& v) {
+  auto replies = LoadReplies(c, v.item.id);
+  if (!replies.ok()) return replies.status();
+  v.replies = std::move(replies).value();
+  auto outbox = LoadOutbox(c, v.item.comment_id);
+  if (!outbox.ok()) return outbox.status();
+  v.outbox = std::move(outbox).value();
+  return core::Status::Ok();
+}
+
+ItemView ReadView(const sql::Row& row) {
+  return {ReadItemRow(row, 0), ReadCommentRow(row, kItemColumnCount), {}, {}};
 }
 
 std::string SelectItemsWithComments() {
@@ -107,29 +65,7 @@ bool ParseCursor(const std::string& text, std::int64_t out[3]) {
 
 }  // namespace
 
-void InsertItem(StatementCache& cache, model::Item& item) {
-  SQLite::Statement& st = cache.Get(
-                       "INSERT INTO items(comment_id, state, severity, category, urgent_reasons, "
-                       "is_urgent, platform, created_at_ms, posted_at_ms, received_at_ms, due_at_ms, "
-                       "first_response_at_ms, resolved_at_ms, assignee, lease_expires_at_ms, "
-                       "dismiss_reason, escalation_reason, escalated_to) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  BindItem(st, item);
-  st.exec();
-  item.id = cache.db().getLastInsertRowid();
-}
-
-void SaveItem(SQLite::Database& db, const model::Item& item) {
-  SQLite::Statement st(db,
-                       "UPDATE items SET comment_id=?, state=?, severity=?, category=?, "
-                       "urgent_reasons=?, is_urgent=?, platform=?, created_at_ms=?, posted_at_ms=?, "
-                       "received_at_ms=?, due_at_ms=?, first_response_at_ms=?, resolved_at_ms=?, "
-                       "assignee=?, lease_expires_at_ms=?, dismiss_reason=?, escalation_reason=?, "
-                       "escalated_to=? WHERE id=?");
-  BindItem(st, item);
-  st.bind(19, item.id);
-  st.exec();
-}
+ItemStore::ItemStore(std::shared_ptr<ConnectionPool> pool) : pool_(sql::WrapSqlitePool(std::move(pool))) {}
 
 // The queue order is (is_urgent DESC, due_at_ms, id) over several states.
 // One query over `state IN (...)` cannot walk the items_queue index in that
@@ -146,7 +82,7 @@ core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
   const std::vector<model::ItemState>& states = f.states.empty() ? model::AllItemStates() : f.states;
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
-  SQLite::Database& db = lease->db();
+  sql::Connection& c = lease->conn();
   std::string filters;
   if (!f.category.empty()) filters += " AND i.category=?";
   if (!f.severity.empty()) filters += " AND i.severity=?";
@@ -154,172 +90,176 @@ core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
   if (!f.assignee.empty()) filters += " AND i.assignee=?";
   const std::string base = SelectItemsWithComments() + "WHERE i.state=? AND i.is_urgent=?" + filters;
   const std::string order = " ORDER BY i.due_at_ms, i.id LIMIT ?";
-  try {
-    SQLite::Statement from_start(db, base + order);
-    SQLite::Statement after(db, base + " AND (i.due_at_ms, i.id) > (?, ?)" + order);
-    std::vector<ItemView> merged;
-    for (model::ItemState state : states) {
-      for (int urgent : {1, 0}) {
-        // Urgent items come first: past an urgent cursor every non-urgent item
-        // is still ahead; past a non-urgent one no urgent item is.
-        if (!f.cursor.empty() && urgent > cursor[0]) continue;
-        const bool seek = !f.cursor.empty() && urgent == cursor[0];
-        SQLite::Statement& st = seek ? after : from_start;
-        st.reset();
-        st.clearBindings();
-        int n = 1;
-        st.bind(n++, model::ItemStateName(state));
-        st.bind(n++, urgent);
-        if (!f.category.empty()) st.bind(n++, f.category);
-        if (!f.severity.empty()) st.bind(n++, f.severity);
-        if (!f.platform.empty()) st.bind(n++, f.platform);
-        if (!f.assignee.empty()) st.bind(n++, f.assignee);
-        if (seek) {
-          st.bind(n++, cursor[1]);
-          st.bind(n++, cursor[2]);
-        }
-        st.bind(n++, f.limit + 1);
-        while (st.executeStep()) {
-          merged.push_back({ReadItemRow(st, 0), ReadCommentRow(st, kItemColumnCount), {}, {}});
-        }
+  const std::string from_start = base + order;
+  const std::string after = base + " AND (i.due_at_ms, i.id) > (?, ?)" + order;
+  std::vector<ItemView> merged;
+  for (model::ItemState state : states) {
+    for (int urgent : {1, 0}) {
+      // Urgent items come first: past an urgent cursor every non-urgent item
+      // is still ahead; past a non-urgent one no urgent item is.
+      if (!f.cursor.empty() && urgent > cursor[0]) continue;
+      const bool seek = !f.cursor.empty() && urgent == cursor[0];
+      sql::Params params{model::ItemStateName(state), urgent};
+      if (!f.category.empty()) params.emplace_back(f.category);
+      if (!f.severity.empty()) params.emplace_back(f.severity);
+      if (!f.platform.empty()) params.emplace_back(f.platform);
+      if (!f.assignee.empty()) params.emplace_back(f.assignee);
+      if (seek) {
+        params.emplace_back(cursor[1]);
+        params.emplace_back(cursor[2]);
       }
+      params.emplace_back(f.limit + 1);
+      TA_RETURN_IF_ERROR(c.QueryEach(seek ? after : from_start, params, [&](const sql::Row& row) {
+        merged.push_back(ReadView(row));
+        return core::Status::Ok();
+      }));
     }
-    auto key = [](const ItemView& v) {
-      return std::make_tuple(v.item.urgent() ? 0 : 1, v.item.due_at_ms, v.item.id);
-    };
-    std::sort(merged.begin(), merged.end(),
-              [&key](const ItemView& a, const ItemView& b) { return key(a) < key(b); });
-    QueuePage page;
-    const size_t limit = static_cast<size_t>(f.limit);
-    if (merged.size() > limit) {
-      merged.resize(limit);
-      const model::Item& last = merged.back().item;
-      page.next_cursor = std::to_string(last.urgent() ? 1 : 0) + "." +
-                         std::to_string(last.due_at_ms) + "." + std::to_string(last.id);
-    }
-    page.items = std::move(merged);
-    for (ItemView& v : page.items) {
-      v.replies = LoadReplies(db, v.item.id);
-      v.outbox = LoadOutbox(db, v.item.comment_id);
-    }
-    return page;
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("reading the queue failed: ") + e.what());
   }
+  auto key = [](const ItemView& v) {
+    return std::make_tuple(v.item.urgent() ? 0 : 1, v.item.due_at_ms, v.item.id);
+  };
+  std::sort(merged.begin(), merged.end(),
+            [&key](const ItemView& a, const ItemView& b) { return key(a) < key(b); });
+  QueuePage page;
+  const size_t limit = static_cast<size_t>(f.limit);
+  if (merged.size() > limit) {
+    merged.resize(limit);
+    const model::Item& last = merged.back().item;
+    page.next_cursor = std::to_string(last.urgent() ? 1 : 0) + "." + std::to_string(last.due_at_ms) + "." +
+                       std::to_string(last.id);
+  }
+  page.items = std::move(merged);
+  for (ItemView& v : page.items) TA_RETURN_IF_ERROR(LoadAround(c, v));
+  return page;
+}
+
+core::Result<ItemView> ItemStore::GetOn(sql::Connection& c, std::int64_t id) {
+  auto row = c.QueryRow(SelectItemsWithComments() + "WHERE i.id=?", {id});
+  if (!row.ok()) return row.status();
+  if (!row->has_value()) return core::NotFound("no item " + std::to_string(id));
+  ItemView v = ReadView(**row);
+  TA_RETURN_IF_ERROR(LoadAround(c, v));
+  return v;
 }
 
 core::Result<ItemView> ItemStore::Get(std::int64_t id) {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
-  try {
-    SQLite::Statement st(lease->db(), SelectItemsWithComments() + "WHERE i.id=?");
-    st.bind(1, id);
-    if (!st.executeStep()) return core::NotFound("no item " + std::to_string(id));
-    ItemView v{ReadItemRow(st, 0), ReadCommentRow(st, kItemColumnCount), {}, {}};
-    v.replies = LoadReplies(lease->db(), id);
-    v.outbox = LoadOutbox(lease->db(), v.item.comment_id);
-    return v;
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("reading an item failed: ") + e.what());
-  }
+  return GetOn(lease->conn(), id);
 }
 
 core::Result<ItemDetail> ItemStore::GetDetail(std::int64_t id) {
-  auto view = Get(id);
-  if (!view.ok()) return view.status();
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
-  SQLite::Database& db = lease->db();
+  sql::Connection& conn = lease->conn();
+  auto view = GetOn(conn, id);
+  if (!view.ok()) return view.status();
   ItemDetail d;
   d.view = std::move(view).value();
   const CommentRow& c = d.view.comment;
   const std::string from_comments = std::string("SELECT ") + kCommentColumns + " FROM comments c ";
-  try {
-    if (!c.parent_id.empty()) {
-      SQLite::Statement st(db, from_comments + "WHERE c.platform=? AND c.external_id=?");
-      st.bind(1, c.platform);
-      st.bind(2, c.parent_id);
-      if (st.executeStep()) d.parent = ReadCommentRow(st, 0);
-    }
-    {
-      // Replies beside this comment: under its parent, or under it (our answers).
-      SQLite::Statement st(db, from_comments +
-                                   "WHERE c.platform=? AND c.id != ? AND "
-                                   "(c.parent_id = ? OR (c.parent_id = ? AND ? != '')) "
-                                   "ORDER BY c.created_at_ms, c.id LIMIT 50");
-      st.bind(1, c.platform);
-      st.bind(2, c.id);
-      st.bind(3, c.external_id);
-      st.bind(4, c.parent_id);
-      st.bind(5, c.parent_id);
-      while (st.executeStep()) d.thread_replies.push_back(ReadCommentRow(st, 0));
-    }
-    if (!c.author_id.empty()) {
-      SQLite::Statement st(db, std::string("SELECT ") + kCommentColumns +
-                                   ", coalesce(i.state, '') FROM comments c "
-                                   "LEFT JOIN items i ON i.comment_id = c.id "
-                                   "WHERE c.platform=? AND c.author_id=? AND c.id != ? "
-                                   "ORDER BY c.received_at_ms DESC LIMIT 20");
-      st.bind(1, c.platform);
-      st.bind(2, c.author_id);
-      st.bind(3, c.id);
-      while (st.executeStep()) {
-        d.author_history.push_back({ReadCommentRow(st, 0), st.getColumn(17).getString()});
-      }
-    }
-    SQLite::Statement ev(db, std::string(kSelectEvents) + "WHERE item_id=? ORDER BY id");
-    ev.bind(1, id);
-    while (ev.executeStep()) d.events.push_back(ReadEventRow(ev));
-    return d;
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("reading an item's context failed: ") + e.what());
+  auto comments = [&conn](const std::string& query, const sql::Params& params,
+                          std::vector<CommentRow>* out) -> core::Status {
+    return conn.QueryEach(query, params, [&](const sql::Row& row) {
+      out->push_back(ReadCommentRow(row, 0));
+      return core::Status::Ok();
+    });
+  };
+  if (!c.parent_id.empty()) {
+    std::vector<CommentRow> parent;
+    TA_RETURN_IF_ERROR(
+        comments(from_comments + "WHERE c.platform=? AND c.external_id=?", {c.platform, c.parent_id}, &parent));
+    if (!parent.empty()) d.parent = std::move(parent.front());
   }
+  // Replies beside this comment: under its parent, or under it (our answers).
+  TA_RETURN_IF_ERROR(comments(from_comments +
+                                  "WHERE c.platform=? AND c.id != ? AND "
+                                  "(c.parent_id = ? OR (c.parent_id = ? AND c.parent_id != '')) "
+                                  "ORDER BY c.created_at_ms, c.id LIMIT 50",
+                              {c.platform, c.id, c.external_id, c.parent_id}, &d.thread_replies));
+  if (!c.author_id.empty()) {
+    TA_RETURN_IF_ERROR(conn.QueryEach(std::string("SELECT ") + kCommentColumns +
+                                          ", coalesce(i.state, '') FROM comments c "
+                                          "LEFT JOIN items i ON i.comment_id = c.id "
+                                          "WHERE c.platform=? AND c.author_id=? AND c.id != ? "
+                                          "ORDER BY c.received_at_ms DESC LIMIT 20",
+                                      {c.platform, c.author_id, c.id}, [&](const sql::Row& row) {
+                                        d.author_history.push_back({ReadCommentRow(row, 0), row.Text(17)});
+                                        return core::Status::Ok();
+                                      }));
+  }
+  TA_RETURN_IF_ERROR(conn.QueryEach(std::string(kSelectEvents) + "WHERE item_id=? ORDER BY id", {id},
+                                    [&](const sql::Row& row) {
+                                      d.events.push_back(ReadEventRow(row));
+                                      return core::Status::Ok();
+                                    }));
+  return d;
 }
+
+namespace {
+
+// The item row under a write lock: on SQLite the write transaction
+// (BEGIN IMMEDIATE) already excludes every other writer; on PostgreSQL the
+// row lock makes a second instance's Update wait here, then read the row as
+// the first one committed it.
+const std::string& LockItemSql(sql::Dialect dialect) {
+  static const std::string plain = std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.id=?";
+  static const std::string for_update = plain + " FOR UPDATE";
+  return dialect == sql::Dialect::kPostgres ? for_update : plain;
+}
+
+// Writes what `m` asks for, besides the item itself, inside the transaction.
+core::Status ApplyMutation(sql::Connection& c, std::int64_t id, Mutation& m) {
+  std::int64_t reply_id = 0;
+  if (m.reply) {
+    auto ins = c.InsertReturningId(
+        "INSERT INTO replies(item_id, agent, text, template_id, at_ms, guard_overridden, override_reason) "
+        "VALUES (?,?,?,?,?,?,?)",
+        {id, m.reply->agent, m.reply->text, m.reply->template_id, m.reply->at_ms, m.reply->guard_overridden ? 1 : 0,
+         m.reply->override_reason});
+    if (!ins.ok()) return ins.status();
+    reply_id = *ins;
+  }
+  if (m.outbox) {
+    if (m.reply) m.outbox->reply_id = reply_id;
+    m.outbox->item_id = id;
+    m.outbox->comment_id = m.item.comment_id;
+    TA_RETURN_IF_ERROR(InsertOutbox(c, *m.outbox).status());
+  }
+  if (m.outbox_result) {
+    auto applied = ApplyOutboxResult(c, *m.outbox_result);
+    if (!applied.ok()) return applied.status();
+    if (!*applied) return core::Conflict("the delivery was settled meanwhile");
+  }
+  if (m.outbox_retry) {
+    auto requeued = RequeueOutbox(c, m.outbox_retry, m.item.comment_id, m.event.at_ms);
+    if (!requeued.ok()) return requeued.status();
+    if (!*requeued) return core::Conflict("only a failed delivery of this item can be retried");
+  }
+  m.event.item_id = id;
+  m.event.comment_id = m.item.comment_id;
+  return sql::AppendEvent(c, m.event).status();
+}
+
+}  // namespace
 
 core::Result<model::Item> ItemStore::Update(std::int64_t id, const Decide& decide) {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
-  SQLite::Database& db = lease->db();
+  sql::Connection& c = lease->conn();
+  const std::string& lock = LockItemSql(c.dialect());
   model::Item saved;
-  core::Status s = InWriteTransaction(db, [&]() -> core::Status {
-    SQLite::Statement st(db, std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.id=?");
-    st.bind(1, id);
-    if (!st.executeStep()) return core::NotFound("no item " + std::to_string(id));
-    model::Item current = ReadItemRow(st, 0);
-    st.reset();
+  core::Status s = sql::InTransaction(c, [&]() -> core::Status {
+    auto row = c.QueryRow(lock, {id});
+    if (!row.ok()) return row.status();
+    if (!row->has_value()) return core::NotFound("no item " + std::to_string(id));
+    const model::Item current = ReadItemRow(**row, 0);
     auto mutation = decide(current);
     if (!mutation.ok()) return mutation.status();
     Mutation& m = mutation.value();
     m.item.id = id;
-    SaveItem(db, m.item);
-    if (m.reply) {
-      SQLite::Statement ins(db,
-                            "INSERT INTO replies(item_id, agent, text, template_id, at_ms, "
-                            "guard_overridden, override_reason) VALUES (?,?,?,?,?,?,?)");
-      ins.bind(1, id);
-      ins.bind(2, m.reply->agent);
-      ins.bind(3, m.reply->text);
-      ins.bind(4, m.reply->template_id);
-      ins.bind(5, m.reply->at_ms);
-      ins.bind(6, m.reply->guard_overridden ? 1 : 0);
-      ins.bind(7, m.reply->override_reason);
-      ins.exec();
-    }
-    if (m.outbox) {
-      if (m.reply) m.outbox->reply_id = db.getLastInsertRowid();
-      m.outbox->item_id = id;
-      m.outbox->comment_id = m.item.comment_id;
-      InsertOutbox(db, *m.outbox);
-    }
-    if (m.outbox_result && !ApplyOutboxResult(db, *m.outbox_result)) {
-      return core::Conflict("the delivery was settled meanwhile");
-    }
-    if (m.outbox_retry && !RequeueOutbox(db, m.outbox_retry, m.item.comment_id, m.event.at_ms)) {
-      return core::Conflict("only a failed delivery of this item can be retried");
-    }
-    m.event.item_id = id;
-    m.event.comment_id = m.item.comment_id;
-    AppendEvent(db, m.event);
+    TA_RETURN_IF_ERROR(SaveItem(c, m.item));
+    TA_RETURN_IF_ERROR(ApplyMutation(c, id, m));
     saved = m.item;
     return core::Status::Ok();
   });
@@ -330,101 +270,93 @@ core::Result<model::Item> ItemStore::Update(std::int64_t id, const Decide& decid
 core::Result<std::vector<std::int64_t>> ItemStore::ExpiredLeases(std::int64_t now_ms) {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
-  try {
-    SQLite::Statement st(lease->db(),
-                         "SELECT id FROM items WHERE assignee != '' AND lease_expires_at_ms <= ?");
-    st.bind(1, now_ms);
-    std::vector<std::int64_t> ids;
-    while (st.executeStep()) ids.push_back(st.getColumn(0).getInt64());
-    return ids;
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("reading leases failed: ") + e.what());
-  }
+  auto rows = lease->conn().Query("SELECT id FROM items WHERE assignee != '' AND lease_expires_at_ms <= ?", {now_ms});
+  if (!rows.ok()) return rows.status();
+  std::vector<std::int64_t> ids;
+  ids.reserve(rows->size());
+  for (const auto& r : *rows) ids.push_back(r.Int(0));
+  return ids;
 }
 
 core::Result<ItemStore::QueueStats> ItemStore::Stats() {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
-  try {
-    QueueStats stats;
-    SQLite::Statement st(lease->db(),
-                         "SELECT state, severity, count(*) FROM items "
-                         "WHERE state IN ('new','claimed','escalated','replied') GROUP BY state, severity");
-    while (st.executeStep()) {
-      stats.depth.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString(),
-                               st.getColumn(2).getInt64());
-    }
-    SQLite::Statement oldest(lease->db(),
-                             "SELECT coalesce(min(posted_at_ms), 0) FROM items "
-                             "WHERE state IN ('new','claimed','escalated','replied')");
-    if (oldest.executeStep()) stats.oldest_open_posted_at_ms = oldest.getColumn(0).getInt64();
-    return stats;
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("reading queue stats failed: ") + e.what());
-  }
+  sql::Connection& c = lease->conn();
+  QueueStats stats;
+  auto depth = c.Query(
+      "SELECT state, severity, count(*) FROM items "
+      "WHERE state IN ('new','claimed','escalated','replied') GROUP BY state, severity");
+  if (!depth.ok()) return depth.status();
+  for (const auto& r : *depth) stats.depth.emplace_back(r.Text(0), r.Text(1), r.Int(2));
+  auto oldest = c.QueryRow(
+      "SELECT coalesce(min(posted_at_ms), 0) FROM items "
+      "WHERE state IN ('new','claimed','escalated','replied')");
+  if (!oldest.ok()) return oldest.status();
+  if (oldest->has_value()) stats.oldest_open_posted_at_ms = (*oldest)->Int(0);
+  return stats;
 }
 
 core::Result<std::map<std::string, std::int64_t>> ItemStore::FlaggedByCategory(std::int64_t from_ms,
                                                                                std::int64_t to_ms) {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
-  try {
-    SQLite::Statement st(lease->db(),
-                         "SELECT category, count(*) FROM items WHERE created_at_ms >= ? AND created_at_ms < ? "
-                         "GROUP BY category");
-    st.bind(1, from_ms);
-    st.bind(2, to_ms);
-    std::map<std::string, std::int64_t> out;
-    while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getInt64();
-    return out;
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("counting flagged items failed: ") + e.what());
-  }
+  auto rows = lease->conn().Query(
+      "SELECT category, count(*) FROM items WHERE created_at_ms >= ? AND created_at_ms < ? GROUP BY category",
+      {from_ms, to_ms});
+  if (!rows.ok()) return rows.status();
+  std::map<std::string, std::int64_t> out;
+  for (const auto& r : *rows) out[r.Text(0)] = r.Int(1);
+  return out;
 }
 
 core::Status ItemStore::Record(const model::Event& event) {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
-  SQLite::Database& db = lease->db();
-  return InWriteTransaction(db, [&]() -> core::Status {
-    AppendEvent(db, event);
-    return core::Status::Ok();
-  });
+  sql::Connection& c = lease->conn();
+  return sql::InTransaction(c, [&]() -> core::Status { return sql::AppendEvent(c, event).status(); });
 }
 
 core::Result<std::vector<model::Event>> ItemStore::Events(const EventFilter& f) {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
-  std::string sql = std::string(kSelectEvents) + "WHERE 1=1";
+  std::string query = std::string(kSelectEvents) + "WHERE 1=1";
+  sql::Params params;
   std::string kind = f.kind;
-  bool prefix = !kind.empty() && kind.back() == '*';
+  const bool prefix = !kind.empty() && kind.back() == '*';
   if (prefix) kind.pop_back();
-  if (f.item_id) sql += " AND item_id=?";
-  if (!f.actor.empty()) sql += " AND actor=?";
-  if (!kind.empty()) sql += prefix ? " AND substr(kind, 1, ?) = ?" : " AND kind=?";
-  if (f.from_ms) sql += " AND at_ms>=?";
-  if (f.to_ms) sql += " AND at_ms<?";
-  if (f.before_id) sql += " AND id<?";
-  sql += " ORDER BY id DESC LIMIT ?";
-  try {
-    SQLite::Statement st(lease->db(), sql);
-    int n = 1;
-    if (f.item_id) st.bind(n++, f.item_id);
-    if (!f.actor.empty()) st.bind(n++, f.actor);
-    if (!kind.empty()) {
-      if (prefix) st.bind(n++, static_cast<int>(kind.size()));
-      st.bind(n++, kind);
-    }
-    if (f.from_ms) st.bind(n++, f.from_ms);
-    if (f.to_ms) st.bind(n++, f.to_ms);
-    if (f.before_id) st.bind(n++, f.before_id);
-    st.bind(n++, f.limit);
-    std::vector<model::Event> out;
-    while (st.executeStep()) out.push_back(ReadEventRow(st));
-    return out;
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("reading events failed: ") + e.what());
+  if (f.item_id) {
+    query += " AND item_id=?";
+    params.emplace_back(f.item_id);
   }
+  if (!f.actor.empty()) {
+    query += " AND actor=?";
+    params.emplace_back(f.actor);
+  }
+  if (!kind.empty()) {
+    query += prefix ? " AND substr(kind, 1, ?) = ?" : " AND kind=?";
+    if (prefix) params.emplace_back(static_cast<std::int64_t>(kind.size()));
+    params.emplace_back(kind);
+  }
+  if (f.from_ms) {
+    query += " AND at_ms>=?";
+    params.emplace_back(f.from_ms);
+  }
+  if (f.to_ms) {
+    query += " AND at_ms<?";
+    params.emplace_back(f.to_ms);
+  }
+  if (f.before_id) {
+    query += " AND id<?";
+    params.emplace_back(f.before_id);
+  }
+  query += " ORDER BY id DESC LIMIT ?";
+  params.emplace_back(f.limit);
+  std::vector<model::Event> out;
+  TA_RETURN_IF_ERROR(lease->conn().QueryEach(query, params, [&](const sql::Row& row) {
+    out.push_back(ReadEventRow(row));
+    return core::Status::Ok();
+  }));
+  return out;
 }
 
 }  // namespace turnaround::store

@@ -1,4 +1,6 @@
-// ItemStore: the queue's items, their replies and events, in SQLite.
+// ItemStore: the queue's items, their replies and events. Written on the
+// engine-neutral SQL layer (sql/), so it runs on SQLite and on PostgreSQL
+// alike (issue #9); several instances may share one PostgreSQL.
 // Thread-safe (each call takes its own pooled connection).
 #pragma once
 
@@ -16,6 +18,8 @@
 #include "store/comment_reader.h"
 #include "store/outbox_store.h"
 #include "store/pool.h"
+#include "store/sql/connection.h"
+#include "store/statement_cache.h"
 
 namespace turnaround::store {
 
@@ -76,7 +80,11 @@ struct Mutation {
 
 class ItemStore {
  public:
-  explicit ItemStore(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
+  // Over the store's SQLite pool, sharing its connections with the stores
+  // not yet ported.
+  explicit ItemStore(std::shared_ptr<ConnectionPool> pool);
+  // Over either engine (sql::OpenPool).
+  explicit ItemStore(std::shared_ptr<sql::Pool> pool) : pool_(std::move(pool)) {}
 
   // Open items in queue order (urgent first, then due time, then id).
   // InvalidArgument on a malformed cursor.
@@ -86,10 +94,15 @@ class ItemStore {
   core::Result<ItemView> Get(std::int64_t id);
   core::Result<ItemDetail> GetDetail(std::int64_t id);
 
-  // Reads the item inside BEGIN IMMEDIATE, lets `decide` turn it into a
+  // Reads the item inside a write transaction, lets `decide` turn it into a
   // Mutation (or refuse), then writes item, reply and event in the same
-  // transaction. Concurrent callers are serialized, so of two racing claims
-  // exactly one sees the item unclaimed.
+  // transaction. Concurrent callers are serialized, in this process and
+  // across instances, so of two racing claims exactly one sees the item
+  // unclaimed: on SQLite by BEGIN IMMEDIATE, on PostgreSQL by a row lock
+  // (SELECT ... FOR UPDATE) taken before `decide` sees the row.
+  // On PostgreSQL a deadlock or serialization failure retries the whole
+  // transaction, so `decide` may be called more than once: it must have no
+  // effects beyond the Mutation it returns.
   using Decide = std::function<core::Result<Mutation>(const model::Item& current)>;
   core::Result<model::Item> Update(std::int64_t id, const Decide& decide);
 
@@ -120,16 +133,25 @@ class ItemStore {
   // Items created in [from_ms, to_ms), counted by category (spike alerts).
   core::Result<std::map<std::string, std::int64_t>> FlaggedByCategory(std::int64_t from_ms, std::int64_t to_ms);
 
-  ConnectionPool& pool() { return *pool_; }
-
  private:
-  std::shared_ptr<ConnectionPool> pool_;
+  core::Result<ItemView> GetOn(sql::Connection& c, std::int64_t id);
+
+  std::shared_ptr<sql::Pool> pool_;
 };
 
-// Reads/writes the item columns; shared with the delivery writer, which creates
-// items in the same transaction as their comments.
-model::Item ReadItemRow(SQLite::Statement& st, int first_column);
+// The item columns as a SELECT list over a table aliased `i` (18 columns).
 extern const char* const kItemColumns;
+
+// Reads/writes the item columns on either engine, inside the caller's
+// transaction where they write.
+model::Item ReadItemRow(const sql::Row& row, std::size_t first_column);
+core::Status InsertItem(sql::Connection& conn, model::Item& item);  // sets item.id
+core::Status SaveItem(sql::Connection& conn, const model::Item& item);
+
+// The same for the SQLite delivery writer, which creates items in the same
+// transaction as their comments with statements it prepared once (not yet
+// ported to the SQL layer); throw SQLite::Exception.
+model::Item ReadItemRow(SQLite::Statement& st, int first_column);
 void InsertItem(StatementCache& cache, model::Item& item);  // sets item.id
 void SaveItem(SQLite::Database& db, const model::Item& item);
 

@@ -9,6 +9,9 @@
 // Every result is applied only to an entry still `sending`: if the webhook
 // echo of our reply settled it first, the late result changes nothing.
 //
+// Written on the engine-neutral SQL layer (sql/): runs on SQLite and on
+// PostgreSQL alike, and several instances may send from one PostgreSQL (the
+// queued → sending step is a conditional update, so one entry is taken once).
 // Thread-safe (each call takes its own pooled connection).
 #pragma once
 
@@ -23,6 +26,7 @@
 #include "core/status.h"
 #include "model/item.h"
 #include "store/pool.h"
+#include "store/sql/connection.h"
 #include "store/statement_cache.h"
 
 namespace turnaround::store {
@@ -56,12 +60,23 @@ struct OutboxResult {
   std::int64_t at_ms = 0;
 };
 
-// Inside the caller's open write transaction; throw SQLite::Exception.
+// Inside the caller's open transaction, on either engine:
 // Inserts `row` (its id is ignored) and returns the new id.
-std::int64_t InsertOutbox(SQLite::Database& db, const OutboxRow& row);
+core::Result<std::int64_t> InsertOutbox(sql::Connection& conn, const OutboxRow& row);
 // Applies `r` if the entry is still `sending`; returns whether it did. A sent
 // hide/unhide also sets the comment's state (hidden/visible).
-bool ApplyOutboxResult(SQLite::Database& db, const OutboxResult& r);
+core::Result<bool> ApplyOutboxResult(sql::Connection& conn, const OutboxResult& r);
+// failed → queued (due at `now_ms`, attempts reset) for an agent's retry, if
+// entry `id` failed and acts on comment `comment_id`; returns whether it did.
+core::Result<bool> RequeueOutbox(sql::Connection& conn, std::int64_t id, std::int64_t comment_id,
+                                 std::int64_t now_ms);
+// The entries acting on one comment (comments.id), oldest first.
+core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& conn, std::int64_t comment_id);
+
+// For the SQLite delivery writer (not yet on the SQL layer), inside its open
+// write transaction; throw SQLite::Exception.
+// Inserts `row` (its id is ignored) and returns the new id.
+std::int64_t InsertOutbox(SQLite::Database& db, const OutboxRow& row);
 // A comment arriving by webhook is our own reply when an outbox reply posted
 // it (same platform id), or when a reply in flight or sent with the same text
 // targets its parent and has no echo yet. Records the echo (and settles a
@@ -69,15 +84,14 @@ bool ApplyOutboxResult(SQLite::Database& db, const OutboxResult& r);
 bool MatchEcho(StatementCache& cache, const std::string& platform, const std::string& external_id,
                const std::string& parent_id, const std::string& text, std::int64_t comment_row_id,
                std::int64_t now_ms);
-// failed → queued (due at `now_ms`, attempts reset) for an agent's retry, if
-// entry `id` failed and acts on comment `comment_id`; returns whether it did.
-bool RequeueOutbox(SQLite::Database& db, std::int64_t id, std::int64_t comment_id, std::int64_t now_ms);
-// The entries acting on one comment (comments.id), oldest first.
-std::vector<OutboxRow> LoadOutbox(SQLite::Database& db, std::int64_t comment_id);
 
 class OutboxStore {
  public:
-  explicit OutboxStore(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
+  // Over the store's SQLite pool, sharing its connections with the stores
+  // not yet ported.
+  explicit OutboxStore(std::shared_ptr<ConnectionPool> pool);
+  // Over either engine (sql::OpenPool).
+  explicit OutboxStore(std::shared_ptr<sql::Pool> pool) : pool_(std::move(pool)) {}
 
   // Queued entries due at `now_ms`, oldest first.
   core::Result<std::vector<OutboxRow>> Due(std::int64_t now_ms, int limit);
@@ -89,14 +103,15 @@ class OutboxStore {
   core::Result<OutboxRow> Get(std::int64_t id);
 
   // queued → sending, counting the attempt, committed before returning.
-  // Conflict if the entry is not queued (someone else took it).
+  // Conflict if the entry is not queued (someone else, in this process or
+  // another instance, took it).
   core::Status MarkSending(std::int64_t id, std::int64_t now_ms);
   // Applies `r` and appends `event` in one transaction. Conflict if the entry
   // was no longer `sending` (nothing is written then).
   core::Status Finish(const OutboxResult& r, const model::Event& event);
 
  private:
-  std::shared_ptr<ConnectionPool> pool_;
+  std::shared_ptr<sql::Pool> pool_;
 };
 
 }  // namespace turnaround::store

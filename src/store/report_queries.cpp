@@ -1,10 +1,9 @@
 #include "store/report_queries.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <cstdlib>
 
 #include "store/database.h"
+#include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
 namespace {
@@ -43,41 +42,44 @@ SELECT id, platform, category, severity, state, assignee, posted_at_ms, received
 FROM base ORDER BY id
 )sql";
 
-ReportItemRow ReadRow(SQLite::Statement& st) {
+ReportItemRow ReadRow(const sql::Row& row) {
   ReportItemRow r;
-  r.item_id = st.getColumn(0).getInt64();
-  r.platform = st.getColumn(1).getString();
-  r.category = st.getColumn(2).getString();
-  r.severity = st.getColumn(3).getString();
-  r.state = st.getColumn(4).getString();
-  r.assignee = st.getColumn(5).getString();
-  r.posted_at_ms = st.getColumn(6).getInt64();
-  r.received_at_ms = st.getColumn(7).getInt64();
-  r.due_at_ms = st.getColumn(8).getInt64();
-  r.first_reply_at_ms = st.getColumn(9).getInt64();
-  r.first_reply_agent = st.getColumn(10).getString();
-  const std::string close = st.getColumn(11).getString();
+  r.item_id = row.Int(0);
+  r.platform = row.Text(1);
+  r.category = row.Text(2);
+  r.severity = row.Text(3);
+  r.state = row.Text(4);
+  r.assignee = row.Text(5);
+  r.posted_at_ms = row.Int(6);
+  r.received_at_ms = row.Int(7);
+  r.due_at_ms = row.Int(8);
+  r.first_reply_at_ms = row.Int(9);
+  r.first_reply_agent = row.Text(10);
+  const std::string close = row.Text(11);
   if (auto space = close.find(' '); space != std::string::npos) {
     r.last_close_kind = close.substr(0, space);
     r.last_close_at_ms = std::strtoll(close.c_str() + space + 1, nullptr, 10);
   }
-  r.author_key = st.getColumn(12).getString();
-  r.next_comment_complaint = st.getColumn(13).isNull() ? -1 : st.getColumn(13).getInt();
-  r.complained_again = st.getColumn(14).getInt() != 0;
+  r.author_key = row.Text(12);
+  r.next_comment_complaint = row.IsNull(13) ? -1 : static_cast<int>(row.Int(13));
+  r.complained_again = row.Int(14) != 0;
   return r;
 }
 
+core::Result<std::vector<ReportItemRow>> Query(sql::Connection& c, std::int64_t from_ms, std::int64_t to_ms) {
+  std::vector<ReportItemRow> out;
+  core::Status s = c.QueryEach(kItemsSql, {from_ms, to_ms}, [&](const sql::Row& row) {
+    out.push_back(ReadRow(row));
+    return core::Status::Ok();
+  });
+  if (!s.ok()) return core::Status(s.code(), "reading report facts failed: " + s.message());
+  return out;
+}
+
+// A SQLite database the caller opened, wrapped for one query.
 core::Result<std::vector<ReportItemRow>> Query(SQLite::Database& db, std::int64_t from_ms, std::int64_t to_ms) {
-  try {
-    SQLite::Statement st(db, kItemsSql);
-    st.bind(1, from_ms);
-    st.bind(2, to_ms);
-    std::vector<ReportItemRow> out;
-    while (st.executeStep()) out.push_back(ReadRow(st));
-    return out;
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("reading report facts failed: ") + e.what());
-  }
+  sql::SqliteConnection conn(db);
+  return Query(conn, from_ms, to_ms);
 }
 
 }  // namespace
@@ -90,6 +92,11 @@ core::Result<ReportSource> ReportSource::OpenReadOnly(const std::string& path) {
 
 core::Result<std::vector<ReportItemRow>> ReportSource::Items(std::int64_t from_ms, std::int64_t to_ms) {
   if (db_) return Query(*db_, from_ms, to_ms);
+  if (sql_pool_) {
+    auto lease = sql_pool_->Acquire();
+    if (!lease.ok()) return lease.status();
+    return Query(lease->conn(), from_ms, to_ms);
+  }
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
   return Query(lease->db(), from_ms, to_ms);

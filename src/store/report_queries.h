@@ -1,9 +1,12 @@
 // ReportSource: what the response-time reports read, re-derived from the audit
 // log (events) and joined with items and comments for the labels.
 //
+// The query is written once on the engine-neutral SQL layer (sql/), so the
+// reports read SQLite and PostgreSQL alike.
+//
 // Thread behaviour: a pool-backed source is thread-safe (each call leases its
-// own connection); a read-only source (the CLI) is for one thread. The pool
-// must outlive the source.
+// own connection); a read-only source (the CLI) is for one thread. A borrowed
+// ConnectionPool must outlive the source.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -15,6 +18,7 @@
 
 #include "core/status.h"
 #include "store/pool.h"
+#include "store/sql/connection.h"
 
 namespace turnaround::store {
 
@@ -42,6 +46,8 @@ struct ReportItemRow {
 class ReportSource {
  public:
   explicit ReportSource(ConnectionPool& pool) : pool_(&pool) {}
+  // Over either engine (sql::OpenPool).
+  explicit ReportSource(std::shared_ptr<sql::Pool> pool) : sql_pool_(std::move(pool)) {}
   // Opens an existing database read-only (the CLI). InvalidArgument when it
   // does not exist or cannot be opened.
   static core::Result<ReportSource> OpenReadOnly(const std::string& path);
@@ -56,6 +62,7 @@ class ReportSource {
   explicit ReportSource(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
 
   ConnectionPool* pool_ = nullptr;        // borrowed, or
+  std::shared_ptr<sql::Pool> sql_pool_;   // shared, or
   std::unique_ptr<SQLite::Database> db_;  // owned read-only connection
 };
 

@@ -12,6 +12,9 @@
 #include "core/digest.h"
 #include "store/database.h"
 #include "store/pool.h"
+#include "store/sql/audit.h"
+#include "store/sql/open.h"
+#include "sql/engines.h"
 #include "test_util.h"
 
 using namespace turnaround;
@@ -178,4 +181,41 @@ TEST_CASE("event details are written as nlohmann would write the same object", "
   CHECK(direct == Dump(j));
   CHECK(store::EventDetails().Take() == Dump(nlohmann::json::object()));
   CHECK(store::EventDetails().Int("n", 0).Take() == "{\"n\":0}");
+}
+
+TEST_CASE("the chain verifies on each engine and names the first broken event", "[store][sql]") {
+  const struct {
+    const char* name;
+    const char* sql;
+    std::int64_t broken_at;
+  } cases[] = {
+      {"untouched", "", 0},
+      {"details edited", "UPDATE events SET details = '{}' WHERE id = 5", 5},
+      {"row deleted", "DELETE FROM events WHERE id = 3", 4},
+      {"hash replaced", "UPDATE events SET hash = prev_hash WHERE id = 7", 7},
+  };
+  TA_ON_EACH_ENGINE(db);
+  auto conn = store::sql::OpenConnection(db.url());
+  REQUIRE(conn.ok());
+  store::sql::Connection& sc = **conn;
+  for (const auto& c : cases) {
+    INFO(c.name);
+    REQUIRE(sc.Exec("DELETE FROM events").ok());
+    for (int i = 0; i < 8; ++i) {
+      model::Event e;
+      e.at_ms = 1000 + i;
+      e.actor = "agent" + std::to_string(i % 3);
+      e.kind = "item.note";
+      e.item_id = 1 + i % 4;
+      e.details = "{\"text\":\"caf\xC3\xA9 " + std::to_string(i) + "\"}";
+      REQUIRE(store::sql::InTransaction(sc, [&]() { return store::sql::AppendEvent(sc, e).status(); }).ok());
+    }
+    if (*c.sql != '\0') REQUIRE(sc.Exec(c.sql).ok());
+    auto report = store::VerifyChain(sc);
+    INFO(report.status().ToString());
+    REQUIRE(report.ok());
+    CHECK(report->first_broken_id == c.broken_at);
+    CHECK(report->problem.empty() == (c.broken_at == 0));
+    if (c.broken_at == 0) CHECK(report->events == 8);
+  }
 }
