@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <charconv>
 #include <tuple>
+#include <unordered_map>
 
 #include "store/event_log.h"
 #include "store/sql/audit.h"
+#include "store/sql/placeholders.h"
 #include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
@@ -13,28 +15,47 @@ namespace {
 
 constexpr std::size_t kItemColumnCount = 18;
 
-core::Result<std::vector<ReplyRow>> LoadReplies(sql::Connection& c, std::int64_t item_id) {
-  auto rows = c.Query(
-      "SELECT id, agent, text, template_id, override_reason, at_ms, guard_overridden "
-      "FROM replies WHERE item_id=? ORDER BY id",
-      {item_id});
-  if (!rows.ok()) return rows.status();
-  std::vector<ReplyRow> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) {
-    out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5), r.Int(6) != 0});
-  }
-  return out;
+constexpr const char* kReplyColumns = "id, agent, text, template_id, override_reason, at_ms, guard_overridden, item_id";
+
+ReplyRow ReadReplyRow(const sql::Row& r) {
+  return {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5), r.Int(6) != 0};
 }
 
 // Fills in the replies and outbox entries of `v`.
 core::Status LoadAround(sql::Connection& c, ItemView& v) {
-  auto replies = LoadReplies(c, v.item.id);
-  if (!replies.ok()) return replies.status();
-  v.replies = std::move(replies).value();
+  TA_RETURN_IF_ERROR(c.QueryEach(std::string("SELECT ") + kReplyColumns + " FROM replies WHERE item_id=? ORDER BY id",
+                                 {v.item.id}, [&](const sql::Row& row) {
+                                   v.replies.push_back(ReadReplyRow(row));
+                                   return core::Status::Ok();
+                                 }));
   auto outbox = LoadOutbox(c, v.item.comment_id);
   if (!outbox.ok()) return outbox.status();
   v.outbox = std::move(outbox).value();
+  return core::Status::Ok();
+}
+
+// LoadAround for a whole page in a few statements instead of two per item:
+// on PostgreSQL every statement is a round trip (~100 a page before).
+core::Status LoadAround(sql::Connection& c, std::vector<ItemView>& views) {
+  std::vector<std::int64_t> item_ids, comment_ids;
+  std::unordered_map<std::int64_t, ItemView*> by_item, by_comment;
+  for (ItemView& v : views) {
+    item_ids.push_back(v.item.id);
+    comment_ids.push_back(v.item.comment_id);
+    by_item[v.item.id] = &v;
+    by_comment[v.item.comment_id] = &v;
+  }
+  TA_RETURN_IF_ERROR(sql::ForEachIdChunk(item_ids, [&](const std::string& in_list, const sql::Params& ids) {
+    return c.QueryEach(std::string("SELECT ") + kReplyColumns + " FROM replies WHERE item_id IN " + in_list +
+                           " ORDER BY id",
+                       ids, [&](const sql::Row& row) {
+                         by_item.at(row.Int(7))->replies.push_back(ReadReplyRow(row));
+                         return core::Status::Ok();
+                       });
+  }));
+  auto outbox = LoadOutbox(c, comment_ids);
+  if (!outbox.ok()) return outbox.status();
+  for (OutboxRow& r : *outbox) by_comment.at(r.comment_id)->outbox.push_back(std::move(r));
   return core::Status::Ok();
 }
 
@@ -129,7 +150,7 @@ core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
                        std::to_string(last.id);
   }
   page.items = std::move(merged);
-  for (ItemView& v : page.items) TA_RETURN_IF_ERROR(LoadAround(c, v));
+  TA_RETURN_IF_ERROR(LoadAround(c, page.items));
   return page;
 }
 

@@ -4,6 +4,7 @@
 
 #include "store/event_log.h"
 #include "store/sql/audit.h"
+#include "store/sql/placeholders.h"
 #include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
@@ -96,6 +97,18 @@ core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& c, std::int64_t
   auto rows = c.Query(Select("WHERE comment_id=? ORDER BY id"), {comment_id});
   if (!rows.ok()) return rows.status();
   return ReadAll(*rows);
+}
+
+core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& c, const std::vector<std::int64_t>& comment_ids) {
+  std::vector<OutboxRow> out;
+  TA_RETURN_IF_ERROR(sql::ForEachIdChunk(comment_ids, [&](const std::string& in_list, const sql::Params& ids) {
+    return c.QueryEach(Select("WHERE comment_id IN ").append(in_list).append(" ORDER BY id"), ids,
+                       [&](const sql::Row& row) {
+                         out.push_back(ReadOutboxRow(row));
+                         return core::Status::Ok();
+                       });
+  }));
+  return out;
 }
 
 std::int64_t InsertOutbox(SQLite::Database& db, const OutboxRow& r) {

@@ -72,6 +72,9 @@ core::Result<bool> RequeueOutbox(sql::Connection& conn, std::int64_t id, std::in
                                  std::int64_t now_ms);
 // The entries acting on one comment (comments.id), oldest first.
 core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& conn, std::int64_t comment_id);
+// The entries acting on any of `comment_ids`, in id order (so oldest first per
+// comment); a few statements however many ids, for pages of items.
+core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& conn, const std::vector<std::int64_t>& comment_ids);
 
 // For the SQLite delivery writer (not yet on the SQL layer), inside its open
 // write transaction; throw SQLite::Exception.

@@ -253,6 +253,57 @@ TEST_CASE("an item reads back with its comment, replies, outbox entries and cont
   CheckChain(seed.conn(), 1);
 }
 
+TEST_CASE("a queue page carries each item's own replies and outbox entries, past one IN-list chunk", "[store]") {
+  TA_ON_EACH_ENGINE(db);
+  Seeder seed(db);
+  Seed(seed);  // 90 items: more than one chunk of the page's batched reads
+  store::ItemStore items(testing::InstancePool(db));
+  store::QueueFilter whole;
+  whole.limit = 200;
+  auto all = items.List(whole);
+  REQUIRE(all.ok());
+  REQUIRE(all->items.size() == 90);
+  for (const auto& v : all->items) {
+    const std::int64_t id = v.item.id;
+    for (std::int64_t n = 0; n < id % 3; ++n) {  // 0, 1 or 2 replies, each with its outbox entry
+      auto r = items.Update(id, [&](const model::Item& current) -> core::Result<store::Mutation> {
+        store::Mutation m;
+        m.item = current;
+        m.reply = store::ReplyRow{0, "ann", "reply " + std::to_string(n) + " to " + std::to_string(id), "", "", 10, false};
+        store::OutboxRow o;
+        o.kind = "reply";
+        o.platform = current.platform;
+        o.target_id = "t" + std::to_string(id);
+        o.text = m.reply->text;
+        o.created_at_ms = 10;
+        m.outbox = o;
+        m.event.at_ms = 10;
+        m.event.actor = "ann";
+        m.event.kind = "item.reply";
+        return m;
+      });
+      REQUIRE(r.ok());
+    }
+  }
+  auto page = items.List(whole);
+  REQUIRE(page.ok());
+  REQUIRE(page->items.size() == 90);
+  for (const auto& v : page->items) {
+    auto one = items.Get(v.item.id);  // read item by item, as before
+    REQUIRE(one.ok());
+    INFO("item " << v.item.id);
+    REQUIRE(v.replies.size() == static_cast<std::size_t>(v.item.id % 3));
+    REQUIRE(v.outbox.size() == v.replies.size());
+    for (std::size_t k = 0; k < v.replies.size(); ++k) {
+      CHECK(v.replies[k].id == one->replies[k].id);
+      CHECK(v.replies[k].text == "reply " + std::to_string(k) + " to " + std::to_string(v.item.id));
+      CHECK(v.outbox[k].id == one->outbox[k].id);
+      CHECK(v.outbox[k].comment_id == v.item.comment_id);
+      CHECK(v.outbox[k].reply_id == v.replies[k].id);
+    }
+  }
+}
+
 TEST_CASE("an update that is refused or fails writes nothing", "[store]") {
   TA_ON_EACH_ENGINE(db);
   Seeder seed(db);

@@ -66,4 +66,23 @@ std::string RewritePlaceholders(std::string_view sql, int* count) {
   return out;
 }
 
+core::Status ForEachIdChunk(const std::vector<std::int64_t>& ids,
+                            const std::function<core::Status(const std::string&, const Params&)>& fn) {
+  constexpr std::size_t kWidth = 50;  // a queue page's default size
+  static const std::string in_list = [] {
+    std::string s = "(?";
+    for (std::size_t i = 1; i < kWidth; ++i) s += ",?";
+    return s + ")";
+  }();
+  for (std::size_t start = 0; start < ids.size(); start += kWidth) {
+    Params params;
+    params.reserve(kWidth);
+    for (std::size_t i = start; i < start + kWidth; ++i) {
+      params.emplace_back(i < ids.size() ? ids[i] : std::int64_t{-1});
+    }
+    TA_RETURN_IF_ERROR(fn(in_list, params));
+  }
+  return core::Status::Ok();
+}
+
 }  // namespace turnaround::store::sql

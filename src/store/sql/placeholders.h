@@ -1,8 +1,14 @@
 // Rewriting our `?` parameters to PostgreSQL's numbered $1..$n.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "store/sql/value.h"
 
 namespace turnaround::store::sql {
 
@@ -12,5 +18,13 @@ namespace turnaround::store::sql {
 // a -- line comment or a /* block comment */ is left alone. PostgreSQL's own
 // `?` operators (jsonb) therefore cannot be written: use their function forms.
 std::string RewritePlaceholders(std::string_view sql, int* count = nullptr);
+
+// Calls `fn(in_list, params)` for `ids` in chunks, where `in_list` is
+// "(?,?,...)" of one fixed width and `params` the chunk's ids padded with -1
+// (row ids are positive, so padding matches nothing). The fixed width keeps
+// one prepared statement per query however many ids a call has. Stops at and
+// returns the first error; calls nothing for no ids.
+core::Status ForEachIdChunk(const std::vector<std::int64_t>& ids,
+                            const std::function<core::Status(const std::string&, const Params&)>& fn);
 
 }  // namespace turnaround::store::sql
