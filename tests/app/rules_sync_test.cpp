@@ -1,0 +1,124 @@
+#include "app/rules_sync.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <catch2/catch.hpp>
+
+#include "classify/classifier.h"
+#include "store/sql/seed.h"
+
+using namespace turnaround;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A rules directory of one rule matching `word`, with the shipped lexicon;
+// returns `dir`.
+std::string WriteRules(const std::string& dir, const std::string& word) {
+  fs::create_directories(dir);
+  fs::copy_file(testing::RulesDir() + "/sentiment.lexicon", dir + "/sentiment.lexicon",
+                fs::copy_options::overwrite_existing);
+  std::ofstream(dir + "/test.rules") << "rule: test.word\nsignal: complaint\npattern: " << word
+                                     << "\nmatch: a " << word << "\n";
+  return dir;
+}
+
+bool Matches(const classify::ClassifierHolder& holder, const std::string& text) {
+  for (const auto& m : holder.Get()->Classify(text).matches) {
+    if (m.rule_id == "test.word") return true;
+  }
+  return false;
+}
+
+// One instance: its own rules directory and classifier, its own pool on the
+// shared database.
+struct Instance {
+  Instance(const testing::ScratchDb& db, std::string rules)
+      : dir(std::move(rules)),
+        holder(classify::Classifier::Load(dir).value()),
+        store(testing::InstancePool(db)),
+        sync(store, [this] { return holder.Reload(dir); }, [this] { return holder.Get()->version(); }) {
+    REQUIRE(sync.Init().ok());
+  }
+  // What SIGHUP or POST /api/admin/rules/reload does (app/service.cpp).
+  core::Status Reload() {
+    core::Status s = holder.Reload(dir);
+    return s.ok() ? sync.Published("admin", 1) : s;
+  }
+  std::string dir;
+  classify::ClassifierHolder holder;
+  store::RulesGenerationStore store;
+  app::RulesSync sync;
+};
+
+// Two instances on one database, each with its own rules directory.
+struct TwoInstances {
+  explicit TwoInstances(const testing::ScratchDb& db)
+      : a(db, WriteRules(tmp.File("a"), "zebra")), b(db, WriteRules(tmp.File("b"), "zebra")) {}
+  // New rules (matching `word`) reach both machines' files.
+  void Deploy(const std::string& word) {
+    WriteRules(a.dir, word);
+    WriteRules(b.dir, word);
+  }
+  testing::TempDir tmp;
+  Instance a, b;
+};
+
+}  // namespace
+
+TEST_CASE("a rules reload on one instance reaches another on its next poll", "[app][sql]") {
+  TA_ON_EACH_ENGINE(db);
+  TwoInstances two(db);
+  Instance& a = two.a;
+  Instance& b = two.b;
+  CHECK_FALSE(b.sync.Poll());  // nothing reloaded anywhere yet
+
+  two.Deploy("giraffe");  // only `a` is told to reload
+  REQUIRE(a.Reload().ok());
+  CHECK_FALSE(a.sync.Poll());  // its own reload: nothing to do
+  CHECK_FALSE(Matches(b.holder, "a giraffe"));
+  CHECK(b.sync.Poll());
+  CHECK(Matches(b.holder, "a giraffe"));
+  CHECK(b.holder.Get()->version() == a.holder.Get()->version());
+  CHECK(b.sync.seen() == 1);
+  CHECK_FALSE(b.sync.Poll());  // once per generation
+}
+
+TEST_CASE("a broken rule set on a poll keeps the old rules live", "[app][sql]") {
+  TA_ON_EACH_ENGINE(db);
+  TwoInstances two(db);
+  Instance& a = two.a;
+  Instance& b = two.b;
+  const std::string before = b.holder.Get()->version();
+  WriteRules(a.dir, "giraffe");
+  std::ofstream(b.dir + "/test.rules") << "rule: test.word\nsignal: complaint\npattern: (giraffe\nmatch: a giraffe\n";
+  REQUIRE(a.Reload().ok());
+  CHECK(b.sync.Poll());  // attempted, refused
+  CHECK(b.holder.Get()->version() == before);
+  CHECK(Matches(b.holder, "a zebra"));
+  CHECK_FALSE(b.sync.Poll());  // not retried on every poll
+
+  // Fixed and reloaded again anywhere: the next generation loads.
+  WriteRules(b.dir, "giraffe");
+  REQUIRE(a.Reload().ok());
+  CHECK(b.sync.Poll());
+  CHECK(Matches(b.holder, "a giraffe"));
+}
+
+TEST_CASE("the polling thread picks up a reload made elsewhere", "[app][sql]") {
+  TA_ON_EACH_ENGINE(db);
+  TwoInstances two(db);
+  Instance& a = two.a;
+  Instance& b = two.b;
+  b.sync.Start(std::chrono::milliseconds(20));
+  two.Deploy("giraffe");
+  REQUIRE(a.Reload().ok());
+  for (int i = 0; i < 500 && !Matches(b.holder, "a giraffe"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  b.sync.Stop();
+  CHECK(Matches(b.holder, "a giraffe"));
+}
