@@ -9,6 +9,9 @@
 // A generation is attempted once: a reload that fails on a poll keeps the
 // old rules live and is logged, and is not retried every few seconds (fix
 // the files and reload this instance, or any instance, again).
+// A poll that reads the generation between this instance's own bump and
+// Published() marking it seen reloads once more: harmless, and cheaper than
+// a lock held across two database round trips.
 //
 // Thread-safe: Published() runs on request or signal threads, Poll() on the
 // polling thread or a test's.

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "app/service.h"
 #include "classify/classifier.h"
 #include "store/sql/seed.h"
 
@@ -121,4 +122,45 @@ TEST_CASE("the polling thread picks up a reload made elsewhere", "[app][sql]") {
   }
   b.sync.Stop();
   CHECK(Matches(b.holder, "a giraffe"));
+}
+
+TEST_CASE("serve: a reload on one service reaches another sharing its database", "[app]") {
+  testing::TempDir tmp;
+  auto config = [&tmp](const std::string& name) {
+    app::Config c;
+    c.listen_port = 0;
+    c.db_path = tmp.File("t.db");
+    c.rules_dir = WriteRules(tmp.File(name), "zebra");
+    c.templates_dir = testing::SourcePath("templates");
+    c.secrets = {"meta-secret", "verify-me", "generic-secret"};
+    c.rules_poll_s = 1;
+    return c;
+  };
+  app::Config config_a = config("a");
+  config_a.rules_poll_s = 0;  // so that every poll-driven reload below is b's
+  auto a = app::Service::Create(config_a);
+  auto b = app::Service::Create(config("b"));
+  INFO(a.status().ToString() << " / " << b.status().ToString());
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  std::thread ta([&] { (*a)->Run(); }), tb([&] { (*b)->Run(); });
+  WriteRules(tmp.File("a"), "giraffe");
+  WriteRules(tmp.File("b"), "giraffe");
+  core::Status reloaded = (*a)->ReloadRules("tester");
+  // b's poll reloads its own directory and audits it under its own actor.
+  auto conn = store::sql::OpenConnection("sqlite:" + tmp.File("t.db"));
+  REQUIRE(conn.ok());
+  const char* kPolled = "SELECT count(*) FROM events WHERE kind = 'rules.reload' AND actor = 'rules-poll'";
+  std::int64_t polled = 0;
+  for (int i = 0; i < 600 && polled == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    polled = (*conn)->QueryRow(kPolled).value()->Int(0);
+  }
+  (*a)->Stop();
+  (*b)->Stop();
+  ta.join();
+  tb.join();
+  CHECK(reloaded.ok());
+  CHECK(polled == 1);
+  CHECK((*conn)->QueryRow("SELECT generation, actor FROM rules_generation").value()->Text(1) == "tester");
 }
