@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "app/config.h"
 #include "app/service.h"
 #include "classify/classifier.h"
 #include "store/sql/seed.h"
@@ -163,4 +164,26 @@ TEST_CASE("serve: a reload on one service reaches another sharing its database",
   CHECK(reloaded.ok());
   CHECK(polled == 1);
   CHECK((*conn)->QueryRow("SELECT generation, actor FROM rules_generation").value()->Text(1) == "tester");
+}
+
+TEST_CASE("rules_poll_s comes from the config file, 0 to 3600", "[app]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("config.json");
+  struct Case {
+    const char* json;
+    bool ok;
+    int poll_s;
+  };
+  const Case cases[] = {{"{}", true, 5}, {R"({"rules_poll_s": 0})", true, 0}, {R"({"rules_poll_s": 3600})", true, 3600},
+                        {R"({"rules_poll_s": -1})", false, 5}, {R"({"rules_poll_s": 3601})", false, 5},
+                        {R"({"rules_poll_s": "5"})", false, 5}};
+  for (const Case& c : cases) {
+    INFO(c.json);
+    std::ofstream(path) << c.json;
+    app::Config config;
+    core::Status s = app::LoadConfigFile(path, &config);
+    CHECK(s.ok() == c.ok);
+    if (!s.ok()) CHECK_THAT(s.message(), Catch::Contains("rules_poll_s"));
+    CHECK(config.rules_poll_s == c.poll_s);
+  }
 }
