@@ -33,6 +33,9 @@ commands:
   reconcile --once [--config FILE] [--db PATH]
             read the configured pages' recent comments and store any the
             webhooks missed; prints pages=N posts=N seen=N recovered=N
+  migrate-store --from sqlite:PATH --to postgresql://...|sqlite:PATH2
+            copy everything into an empty store, then verify counts and
+            the audit chain
 
 Run 'turnaround <command> --help' for a command's options.
 )";
@@ -50,6 +53,7 @@ const Verb kVerbs[] = {
     {"audit", turnaround::app::RunAudit},       {"backup", turnaround::app::RunBackup},
     {"restore", turnaround::app::RunRestore},   {"purge", turnaround::app::RunPurge},
     {"reconcile", turnaround::app::RunReconcile},
+    {"migrate-store", turnaround::app::RunMigrateStore},
 };
 
 }  // namespace

@@ -23,5 +23,6 @@ int RunBackup(const Args& args);
 int RunRestore(const Args& args);
 int RunPurge(const Args& args);
 int RunReconcile(const Args& args);  // "reconcile --once"
+int RunMigrateStore(const Args& args);  // "migrate-store --from sqlite:PATH --to URL"
 
 }  // namespace turnaround::app

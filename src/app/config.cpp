@@ -275,7 +275,7 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
   if (doc.is_discarded() || !doc.is_object()) {
     return core::InvalidArgument("config file " + path + " is not a JSON object");
   }
-  core::Status s = CheckKeys(doc, "", {"listen", "db", "rules_dir", "templates_dir", "log_level",
+  core::Status s = CheckKeys(doc, "", {"listen", "db", "rules_dir", "templates_dir", "log_level", "rules_poll_s",
                                        "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token", "alerts", "retention", "reports", "reconcile",
                                        "pages", "graph", "moderation"});
   if (!s.ok()) return core::InvalidArgument(path + ": " + s.message());
@@ -290,6 +290,9 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
   if (s = ReadString(doc, "templates_dir", "", &config->templates_dir); !s.ok()) return fail(s);
   if (s = ReadString(doc, "log_level", "", &config->log_level); !s.ok()) return fail(s);
   if (s = ReadString(doc, "metrics_token", "", &config->metrics_token); !s.ok()) return fail(s);
+  long poll_s = config->rules_poll_s;
+  if (s = ReadInt(doc, "rules_poll_s", "", 0, 3600, &poll_s); !s.ok()) return fail(s);
+  config->rules_poll_s = static_cast<int>(poll_s);
   if (auto h = doc.find("http"); h != doc.end()) {
     if (s = LoadHttp(*h, &config->http); !s.ok()) return fail(s);
   }

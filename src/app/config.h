@@ -91,6 +91,9 @@ struct Config {
   std::string rules_dir = "rules";
   std::string templates_dir = "templates";
   std::string log_level = "info";  // debug | info | warn | error
+  // How often, in seconds, this instance checks whether an instance sharing
+  // its store reloaded the rules, to reload its own (0 = never).
+  int rules_poll_s = 5;
   HttpSettings http;
   QueueConfig queue;
   RepliesConfig replies;

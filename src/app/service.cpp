@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "app/rules_sync.h"
 #include "classify/classifier.h"
 #include "core/clock.h"
 #include "core/log.h"
@@ -28,6 +29,8 @@
 #include "store/item_store.h"
 #include "store/outbox_store.h"
 #include "store/pool.h"
+#include "store/rules_generation.h"
+#include "store/sql/sqlite_connection.h"
 #include "store/user_store.h"
 
 namespace turnaround::app {
@@ -54,6 +57,8 @@ struct Service::Parts {
   std::unique_ptr<http::Metrics> metrics;
   std::unique_ptr<alerts::SpikeMonitor> spikes;
   std::unique_ptr<core::PeriodicTask> retention;
+  std::unique_ptr<store::RulesGenerationStore> rules_generation;
+  std::unique_ptr<RulesSync> rules_sync;  // reloads through classifier, queue and items
   std::unique_ptr<http::HttpServer> http;
   int port = 0;
 };
@@ -139,6 +144,16 @@ core::Status ReloadAndAudit(Service::Parts* parts, const std::string& actor) {
   return s;
 }
 
+// A reload asked of this instance (SIGHUP, the admin API): when it succeeds,
+// the other instances sharing the store follow on their next poll.
+core::Status ReloadAndPublish(Service::Parts* parts, const std::string& actor) {
+  core::Status s = ReloadAndAudit(parts, actor);
+  if (!s.ok()) return s;
+  core::Status published = parts->rules_sync->Published(actor, parts->clock->NowMs());
+  if (!published.ok()) core::LogError("rules reload not published to other instances: " + published.ToString());
+  return s;
+}
+
 }  // namespace
 
 core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, const core::Clock& clock) {
@@ -182,6 +197,11 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   parts->pool = std::move(pool).value();
   parts->items = std::make_unique<store::ItemStore>(parts->pool);
   parts->users = std::make_unique<store::UserStore>(parts->pool);
+  parts->rules_generation = std::make_unique<store::RulesGenerationStore>(store::sql::WrapSqlitePool(parts->pool));
+  parts->rules_sync = std::make_unique<RulesSync>(
+      *parts->rules_generation, [raw_parts] { return ReloadAndAudit(raw_parts, "rules-poll"); },
+      [raw_parts] { return raw_parts->classifier->Get()->version(); });
+  TA_RETURN_IF_ERROR(parts->rules_sync->Init());
   parts->queue = std::make_unique<queue::QueueService>(
       *parts->items,
       std::make_shared<const replies::TemplateSet>(std::move(templates).value()), clock, qs);
@@ -198,7 +218,7 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   parts->authn = std::make_unique<http::Authenticator>(*parts->users, clock, config.secure_cookies);
   parts->api.reset(new http::ApiContext{
       *parts->queue, *parts->authn, *parts->items, clock,
-      [raw_parts](const std::string& actor) { return ReloadAndAudit(raw_parts, actor); },
+      [raw_parts](const std::string& actor) { return ReloadAndPublish(raw_parts, actor); },
       [raw_parts] { return raw_parts->classifier->Get()->version(); }, 12 * 3600, {}});
 
   parts->http = std::make_unique<http::HttpServer>(config.http);
@@ -243,6 +263,7 @@ Service::Service(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 
 Service::~Service() {
   Stop();
+  parts_->rules_sync.reset();  // a poll in progress ends before what it reloads goes
   parts_->http.reset();
   parts_->reconciler.reset();  // ends a pass in progress before the writer closes
   parts_->sender.reset();
@@ -258,7 +279,9 @@ bool Service::Run() {
   parts_->retention->Start();
   parts_->sender->Start();
   parts_->reconciler->Start();
+  if (parts_->config.rules_poll_s > 0) parts_->rules_sync->Start(std::chrono::seconds(parts_->config.rules_poll_s));
   bool ok = parts_->http->Listen();
+  parts_->rules_sync->Stop();
   parts_->reconciler->Stop();
   parts_->sender->Stop();
   parts_->retention->Stop();
@@ -273,6 +296,6 @@ void Service::Stop() {
   if (parts_->http) parts_->http->Stop();
 }
 
-core::Status Service::ReloadRules(const std::string& actor) { return ReloadAndAudit(parts_.get(), actor); }
+core::Status Service::ReloadRules(const std::string& actor) { return ReloadAndPublish(parts_.get(), actor); }
 
 }  // namespace turnaround::app

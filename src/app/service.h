@@ -52,6 +52,8 @@ class Service {
 
   // Reloads rules and templates from the configured directories; on failure
   // the old ones stay live and the report is returned. Audited under `actor`.
+  // A success bumps the store's rules generation, so every instance sharing
+  // the store reloads its own directories within `rules_poll_s`.
   core::Status ReloadRules(const std::string& actor);
 
   struct Parts;  // the wired components; defined in service.cpp

@@ -167,6 +167,18 @@ CREATE INDEX outbox_comment ON outbox(comment_id);
 CREATE INDEX outbox_target ON outbox(platform, target_id);
 CREATE INDEX outbox_platform_id ON outbox(platform, platform_id);
 )sql",
+      // 4: the rules generation, one row bumped by every successful rules
+      // reload, which every instance sharing the store polls so that a reload
+      // on one reaches all (issue #9). No row until the first reload.
+      R"sql(
+CREATE TABLE rules_generation (
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  generation    INTEGER NOT NULL,
+  rules_version TEXT    NOT NULL,             -- what the reloading instance loaded
+  actor         TEXT    NOT NULL,
+  at_ms         INTEGER NOT NULL
+);
+)sql",
   };
   return kMigrations;
 }

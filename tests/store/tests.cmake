@@ -10,7 +10,9 @@ list(APPEND TURNAROUND_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/sql/concurrency_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sql/pg_migrations_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/user_store_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/report_queries_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/report_queries_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/store_copy_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rules_generation_test.cpp)
 # The SQL layer's cost per operation on either engine (README, PostgreSQL section).
 add_executable(sql_bench ${CMAKE_CURRENT_LIST_DIR}/sql/sql_bench.cpp)
 target_link_libraries(sql_bench PRIVATE turnaround_core turnaround_warnings)

@@ -179,6 +179,16 @@ CREATE INDEX outbox_comment ON outbox(comment_id);
 CREATE INDEX outbox_target ON outbox(platform, target_id);
 CREATE INDEX outbox_platform_id ON outbox(platform, platform_id);
 )sql",
+      // 4: the rules generation that instances poll (see store/migrations.cpp).
+      R"sql(
+CREATE TABLE rules_generation (
+  id            BIGINT PRIMARY KEY CHECK (id = 1),
+  generation    BIGINT NOT NULL,
+  rules_version TEXT   NOT NULL,
+  actor         TEXT   NOT NULL,
+  at_ms         BIGINT NOT NULL
+);
+)sql",
   };
   return kMigrations;
 }
