@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <string_view>
 
 namespace turnaround::classify {
 
@@ -19,7 +20,21 @@ constexpr double kConfidenceSlope = 1.5;
 constexpr double kStrongComplaint = 3.0;
 constexpr double kPhrasingVote = 1.5;      // category vote of a complaint or urgent rule  // a complaint rule this heavy overrides "plain question"
 
-bool Is(const model::RuleMatch& m, std::string_view signal) { return m.signal == signal; }
+// A match's signal name as a value: the loops below test every match several
+// times, and one switch on the length is cheaper than a string compare per test.
+enum class Sig { kComplaint, kCategory, kUrgent, kPraise, kQuestion, kSpam, kSarcasm, kOther };
+
+Sig SigOf(const model::RuleMatch& m) {
+  const std::string_view s = m.signal;
+  switch (s.size()) {
+    case 4: return s == "spam" ? Sig::kSpam : Sig::kOther;
+    case 6: return s == "urgent" ? Sig::kUrgent : s == "praise" ? Sig::kPraise : Sig::kOther;
+    case 7: return s == "sarcasm" ? Sig::kSarcasm : Sig::kOther;
+    case 8: return s == "category" ? Sig::kCategory : s == "question" ? Sig::kQuestion : Sig::kOther;
+    case 9: return s == "complaint" ? Sig::kComplaint : Sig::kOther;
+    default: return Sig::kOther;
+  }
+}
 
 std::string PickCategory(const model::Verdict& v) {
   // A privacy breach is the topic whatever else the post mentions (the leaked
@@ -27,25 +42,27 @@ std::string PickCategory(const model::Verdict& v) {
   for (const std::string& r : v.urgent_reasons) {
     if (r == "privacy_breach") return "privacy";
   }
-  static constexpr std::array<const char*, 9> kOrder = {
+  static constexpr std::array<std::string_view, 9> kOrder = {
       "privacy", "clinical_care", "billing", "wait_time", "scheduling",
       "staff_attitude", "communication", "access", "facilities"};
   std::array<double, kOrder.size()> votes{};
   for (const model::RuleMatch& m : v.matches) {
-    if (m.category.empty() || Is(m, "praise") || Is(m, "question")) continue;
+    if (m.category.empty()) continue;
+    const Sig sig = SigOf(m);
+    if (sig == Sig::kPraise || sig == Sig::kQuestion) continue;
     for (size_t i = 0; i < kOrder.size(); ++i) {
       // Topic rules vote their weight; complaint and urgent rules vote
       // kPhrasingVote (not their weight, which was fitted for the complaint
       // score): a phrasing that names the failure ("the ramp is too steep")
       // says more about the topic than one topic word ("waiting room").
-      if (m.category == kOrder[i]) votes[i] += Is(m, "category") ? m.weight : kPhrasingVote;
+      if (m.category == kOrder[i]) votes[i] += sig == Sig::kCategory ? m.weight : kPhrasingVote;
     }
   }
   size_t best = 0;
   for (size_t i = 1; i < kOrder.size(); ++i) {
     if (votes[i] > votes[best]) best = i;  // ties: earlier in kOrder wins
   }
-  return votes[best] > 0 ? kOrder[best] : "other";
+  return std::string(votes[best] > 0 ? kOrder[best] : "other");
 }
 
 }  // namespace
@@ -54,15 +71,16 @@ double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
   // Praise is cancelled by sarcasm, and by blame after a contrast ("the nurses
   // were lovely but ..."): the part after "but" is what the writer means.
   bool sarcastic = s.after_contrast < 0;
-  for (const model::RuleMatch& m : v.matches) sarcastic |= Is(m, "sarcasm");
+  for (const model::RuleMatch& m : v.matches) sarcastic |= SigOf(m) == Sig::kSarcasm;
   // A question that carries a strong complaint cue ("is anyone going to answer
   // the phone?") is not a plain question: the question counter-signal is dropped.
   bool strong = false;
-  for (const model::RuleMatch& m : v.matches) strong |= Is(m, "complaint") && m.weight >= kStrongComplaint;
+  for (const model::RuleMatch& m : v.matches) strong |= SigOf(m) == Sig::kComplaint && m.weight >= kStrongComplaint;
   double score = 0;
   for (const model::RuleMatch& m : v.matches) {
-    if (Is(m, "complaint") || Is(m, "sarcasm") || Is(m, "urgent")) score += m.weight;
-    if ((Is(m, "praise") && !sarcastic) || (Is(m, "question") && !strong)) score -= m.weight;
+    const Sig sig = SigOf(m);
+    if (sig == Sig::kComplaint || sig == Sig::kSarcasm || sig == Sig::kUrgent) score += m.weight;
+    if ((sig == Sig::kPraise && !sarcastic) || (sig == Sig::kQuestion && !strong)) score -= m.weight;
   }
   if (s.compound < 0) score += -s.compound * kNegativeWeight;
   if (s.compound > 0 && !sarcastic) score -= s.compound * kPositiveWeight;
@@ -72,8 +90,9 @@ double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
 void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v) {
   (void)text;
   for (const model::RuleMatch& m : v->matches) {
-    if (Is(m, "spam")) v->spam = true;
-    if (Is(m, "urgent") &&
+    const Sig sig = SigOf(m);
+    if (sig == Sig::kSpam) v->spam = true;
+    if (sig == Sig::kUrgent &&
         std::find(v->urgent_reasons.begin(), v->urgent_reasons.end(), m.urgent_reason) == v->urgent_reasons.end()) {
       v->urgent_reasons.push_back(m.urgent_reason);
     }
