@@ -224,15 +224,24 @@ bool RuleSet::Match(std::string_view text, std::vector<model::RuleMatch>* out, b
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
   bool failed = false;
-  auto run = [&](const RE2::Set& set, const std::vector<int>& index, std::string_view input) {
+  // probe_first: ask "any match?" before asking "which?". Set::Match with a
+  // result vector allocates three buffers of the set's size on every call and
+  // scans the whole text; without one it allocates nothing and stops at the
+  // first match. Worth it for a set that rarely matches (the few case-sensitive
+  // rules: shouting in capitals), not for the main set, which nearly always does.
+  auto run = [&](const RE2::Set& set, const std::vector<int>& index, std::string_view input, bool probe_first) {
     if (index.empty()) return;
-    set_hits.clear();
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (probe_first && !set.Match(input, nullptr, &info)) {
+      if (info.kind != RE2::Set::kNoError) failed = true;
+      return;
+    }
+    set_hits.clear();
     if (!set.Match(input, &set_hits, &info) && info.kind != RE2::Set::kNoError) failed = true;
     for (int h : set_hits) hits.push_back(index[static_cast<size_t>(h)]);
   };
-  run(set_, set_pattern_, lower);
-  run(cased_set_, cased_pattern_, text);
+  run(set_, set_pattern_, lower, false);
+  run(cased_set_, cased_pattern_, text, true);
   bool ok = true;
   if (failed) {
     // Not "no match": the DFA gave up. Try every pattern on its own.

@@ -319,6 +319,7 @@ SentimentResult SentimentScorer::Score(std::string_view text) const {
     if (ends_clause) in_although = false;
   }
   double sum = 0;
+  if (!scored.empty()) result.terms.reserve(scored.size() + 1);  // + the emphasis term: one allocation
   for (size_t k = 0; k < scored.size(); ++k) {
     if (last_but >= 0) scored[k].v *= static_cast<int>(k) < last_but ? kBeforeBut : kAfterBut;
     if (last_but >= 0 && static_cast<int>(k) >= last_but) result.after_contrast += scored[k].v;

@@ -42,6 +42,34 @@ TEST_CASE("matches report the rule and the span it matched, case-insensitively",
   CHECK(text.substr(out[0].begin, out[0].end - out[0].begin) == "STILL Waiting");
 }
 
+TEST_CASE("case-sensitive rules are reported when their text is there, and only then", "[classify]") {
+  // The case-sensitive set is asked "any match?" before "which?" (rule_set.cpp).
+  auto rs = CompileText(
+      "rule: one\nsignal: complaint\ncase: sensitive\npattern: ONE\nmatch: ONE\n"
+      "rule: two\nsignal: complaint\ncase: sensitive\npattern: \\bTWO\\b\nmatch: TWO\n"
+      "rule: three\nsignal: complaint\npattern: three\nmatch: three\n");
+  REQUIRE(rs != nullptr);
+  struct Case {
+    const char* text;
+    const char* expected;  // rule ids in rule order
+  };
+  const Case cases[] = {
+      {"ONE, TWO, three", "one two three"},
+      {"one, two, THREE", "three"},
+      {"TWO only", "two"},
+      {"TWOFOLD", ""},
+      {"nothing here", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    std::vector<model::RuleMatch> out;
+    CHECK(rs->Match(c.text, &out));
+    std::string ids;
+    for (const model::RuleMatch& m : out) ids += (ids.empty() ? "" : " ") + m.rule_id;
+    CHECK(ids == c.expected);
+  }
+}
+
 TEST_CASE("compile errors name the rule, line and reason", "[classify]") {
   struct Case {
     const char* text;
