@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace turnaround::classify {
 
@@ -56,17 +57,19 @@ std::string Collapse(std::string_view w, size_t keep) {
 }
 
 // Allocation-free in the steady state: token text lives in `arena`, which is
-// reserved to the input size up front (every input byte yields at most one
-// arena byte), so the views never dangle; the caller reuses arena and tokens.
+// sized to the input up front (every input byte yields at most one arena
+// byte), so the views never dangle; the caller reuses arena and tokens. Bytes
+// are written through a plain pointer: std::string::push_back checks capacity
+// and re-reads its size after every char store.
 class Tokenizer {
  public:
   Tokenizer(std::vector<Token>* out, std::string* arena) : out_(out), arena_(arena) {}
   int exclamations = 0, questions = 0;
 
   void Run(std::string_view text, const SentimentScorer& lex) {
-    arena_->clear();
-    arena_->reserve(text.size() + 1);
-    word_start_ = 0;
+    if (arena_->size() < text.size()) arena_->resize(text.size());
+    buf_ = arena_->data();
+    len_ = word_start_ = 0;
     size_t i = 0;
     while (i < text.size()) {
       while (i < text.size() && IsSpace(text[i])) ++i;
@@ -99,9 +102,10 @@ class Tokenizer {
       } else if (cp == 0x2019) {
         Letter('\'');
       } else if (cp >= 0xC0 && cp < 0x2000) {  // accented Latin letters
-        arena_->append(chunk.substr(i, len));
+        std::memcpy(buf_ + len_, chunk.data() + i, len);
+        len_ += len;
         if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {  // upper-case Latin-1: lower it
-          arena_->back() = static_cast<char>(arena_->back() + 0x20);
+          buf_[len_ - 1] = static_cast<char>(buf_[len_ - 1] + 0x20);
           ++upper_;
         } else {
           ++lower_;
@@ -128,20 +132,21 @@ class Tokenizer {
     } else if (IsLower(c)) {
       ++lower_;
     }
-    arena_->push_back(c);
+    buf_[len_++] = c;
   }
 
   // Appends a finished token's bytes; no word is in progress.
   std::string_view Put(std::string_view s) {
-    size_t at = arena_->size();
-    arena_->append(s);
-    word_start_ = arena_->size();
-    return std::string_view(arena_->data() + at, s.size());
+    size_t at = len_;
+    std::memcpy(buf_ + len_, s.data(), s.size());
+    len_ += s.size();
+    word_start_ = len_;
+    return std::string_view(buf_ + at, s.size());
   }
 
   void EndWord() {
-    while (arena_->size() > word_start_ && arena_->back() == '\'') arena_->pop_back();
-    std::string_view word(arena_->data() + word_start_, arena_->size() - word_start_);
+    while (len_ > word_start_ && buf_[len_ - 1] == '\'') --len_;
+    std::string_view word(buf_ + word_start_, len_ - word_start_);
     size_t lead = 0;
     while (lead < word.size() && word[lead] == '\'') ++lead;
     if (lead < word.size()) {
@@ -154,15 +159,17 @@ class Tokenizer {
       }
       out_->push_back(t);
     } else {
-      arena_->resize(word_start_);
+      len_ = word_start_;
     }
-    word_start_ = arena_->size();
+    word_start_ = len_;
     upper_ = lower_ = 0;
   }
 
   std::vector<Token>* out_;
   std::string* arena_;
-  size_t word_start_ = 0;  // where the word in progress begins in *arena_
+  char* buf_ = nullptr;    // arena_->data(), at least as long as the input
+  size_t len_ = 0;         // bytes of buf_ in use
+  size_t word_start_ = 0;  // where the word in progress begins in buf_
   int upper_ = 0, lower_ = 0;
 };
 
