@@ -82,11 +82,14 @@ class Tokenizer {
 
  private:
   void Chunk(std::string_view chunk, const SentimentScorer& lex) {
+    // Only short chunks can be emoticons: longer ones skip this scan.
     bool has_punct = false;
-    for (char c : chunk) {
-      if (!IsAsciiWord(c) && static_cast<unsigned char>(c) < 0x80) has_punct = true;
+    if (chunk.size() <= 4) {
+      for (char c : chunk) {
+        if (!IsAsciiWord(c) && static_cast<unsigned char>(c) < 0x80) has_punct = true;
+      }
     }
-    if (has_punct && chunk.size() <= 4) {  // emoticon such as ":(" or "<3"
+    if (has_punct) {  // emoticon such as ":(" or "<3"
       char lower[4];
       for (size_t k = 0; k < chunk.size(); ++k) lower[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(chunk[k])));
       if (lex.Lookup(std::string_view(lower, chunk.size())) != nullptr) {
