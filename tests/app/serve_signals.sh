@@ -13,7 +13,9 @@ port=$(( 20000 + RANDOM % 30000 ))
 TURNAROUND_GENERIC_SECRET=sig-test "$bin" serve --listen 127.0.0.1:$port --db "$work/t.db" \
   --rules "$root/rules" --templates "$root/templates" >"$work/log" 2>&1 &
 pid=$!
-for _ in $(seq 1 2400); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
+# shellcheck source=../../scripts/wait-for-server.sh
+. "$root/scripts/wait-for-server.sh"
+wait_for_server "$port" "$pid" || { echo "serve did not start"; cat "$work/log"; exit 1; }
 
 body='{"source":"yelp","id":"sig-1","text":"Waited 3 hours and nobody called","author":{"id":"u1","name":"Ann"},"created_at":"2026-11-24T05:00:00Z"}'
 sig=$(printf '%s' "$body" | openssl dgst -sha256 -hmac sig-test | sed 's/^.* //')
