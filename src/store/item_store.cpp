@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 
@@ -21,22 +22,10 @@ ReplyRow ReadReplyRow(const sql::Row& r) {
   return {r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5), r.Int(6) != 0};
 }
 
-// Fills in the replies and outbox entries of `v`.
-core::Status LoadAround(sql::Connection& c, ItemView& v) {
-  TA_RETURN_IF_ERROR(c.QueryEach(std::string("SELECT ") + kReplyColumns + " FROM replies WHERE item_id=? ORDER BY id",
-                                 {v.item.id}, [&](const sql::Row& row) {
-                                   v.replies.push_back(ReadReplyRow(row));
-                                   return core::Status::Ok();
-                                 }));
-  auto outbox = LoadOutbox(c, v.item.comment_id);
-  if (!outbox.ok()) return outbox.status();
-  v.outbox = std::move(outbox).value();
-  return core::Status::Ok();
-}
-
-// LoadAround for a whole page in a few statements instead of two per item:
-// on PostgreSQL every statement is a round trip (~100 a page before).
-core::Status LoadAround(sql::Connection& c, std::vector<ItemView>& views) {
+// Fills in the replies and outbox entries of `views` (a whole page, or one
+// item) with a few statements instead of two per item: on PostgreSQL every
+// statement is a round trip (~100 a page before).
+core::Status LoadAround(sql::Connection& c, std::span<ItemView> views) {
   std::vector<std::int64_t> item_ids, comment_ids;
   std::unordered_map<std::int64_t, ItemView*> by_item, by_comment;
   for (ItemView& v : views) {
@@ -159,7 +148,7 @@ core::Result<ItemView> ItemStore::GetOn(sql::Connection& c, std::int64_t id) {
   if (!row.ok()) return row.status();
   if (!row->has_value()) return core::NotFound("no item " + std::to_string(id));
   ItemView v = ReadView(**row);
-  TA_RETURN_IF_ERROR(LoadAround(c, v));
+  TA_RETURN_IF_ERROR(LoadAround(c, std::span<ItemView>(&v, 1)));
   return v;
 }
 

@@ -93,12 +93,6 @@ core::Result<bool> RequeueOutbox(sql::Connection& c, std::int64_t id, std::int64
   return *n > 0;
 }
 
-core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& c, std::int64_t comment_id) {
-  auto rows = c.Query(Select("WHERE comment_id=? ORDER BY id"), {comment_id});
-  if (!rows.ok()) return rows.status();
-  return ReadAll(*rows);
-}
-
 core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& c, const std::vector<std::int64_t>& comment_ids) {
   std::vector<OutboxRow> out;
   TA_RETURN_IF_ERROR(sql::ForEachIdChunk(comment_ids, [&](const std::string& in_list, const sql::Params& ids) {

@@ -70,8 +70,6 @@ core::Result<bool> ApplyOutboxResult(sql::Connection& conn, const OutboxResult& 
 // entry `id` failed and acts on comment `comment_id`; returns whether it did.
 core::Result<bool> RequeueOutbox(sql::Connection& conn, std::int64_t id, std::int64_t comment_id,
                                  std::int64_t now_ms);
-// The entries acting on one comment (comments.id), oldest first.
-core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& conn, std::int64_t comment_id);
 // The entries acting on any of `comment_ids`, in id order (so oldest first per
 // comment); a few statements however many ids, for pages of items.
 core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& conn, const std::vector<std::int64_t>& comment_ids);
