@@ -22,11 +22,15 @@ core::Result<Dialect> DialectOf(const std::string& url) {
   return core::InvalidArgument("--db must be sqlite:PATH or postgresql://..., not '" + url + "'");
 }
 
+std::string SqlitePathOf(const std::string& url) {
+  return StartsWith(url, kSqlitePrefix) ? url.substr(kSqlitePrefix.size()) : std::string();
+}
+
 core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url) {
   auto dialect = DialectOf(url);
   if (!dialect.ok()) return dialect.status();
   if (*dialect == Dialect::kSqlite) {
-    auto db = OpenDatabase(url.substr(kSqlitePrefix.size()));
+    auto db = OpenDatabase(SqlitePathOf(url));
     if (!db.ok()) return db.status();
     return std::unique_ptr<Connection>(std::make_unique<SqliteConnection>(std::move(db).value()));
   }
@@ -40,7 +44,7 @@ core::Result<std::shared_ptr<Pool>> OpenPool(const std::string& url) {
   auto dialect = DialectOf(url);
   if (!dialect.ok()) return dialect.status();
   if (*dialect == Dialect::kSqlite) {
-    auto pool = ConnectionPool::Open(url.substr(kSqlitePrefix.size()));
+    auto pool = ConnectionPool::Open(SqlitePathOf(url));
     if (!pool.ok()) return pool.status();
     return WrapSqlitePool(std::move(pool).value());
   }

@@ -16,6 +16,9 @@ namespace turnaround::store::sql {
 // The engine a URL names; kInvalidArgument for anything else.
 core::Result<Dialect> DialectOf(const std::string& url);
 
+// The file a sqlite: URL names; "" for any other URL.
+std::string SqlitePathOf(const std::string& url);
+
 // One connection (CLI verbs, tests). Errors: kInvalidArgument for a URL of
 // no known engine; kUnavailable when PostgreSQL cannot be reached;
 // kInternal when opening or migrating fails.
