@@ -191,6 +191,7 @@ core::Status OutboxStore::Finish(const OutboxResult& r, const model::Event& even
   if (!lease.ok()) return lease.status();
   sql::Connection& c = lease->conn();
   return sql::InTransaction(c, [&]() -> core::Status {
+    TA_RETURN_IF_ERROR(sql::LockAuditChain(c));  // before the row locks (audit.h)
     auto applied = ApplyOutboxResult(c, r);
     if (!applied.ok()) return applied.status();
     if (!*applied) return core::Conflict("outbox entry " + std::to_string(r.id) + " was settled already");

@@ -10,9 +10,14 @@ constexpr const char* kAuditLock = "SELECT pg_advisory_xact_lock(839173929908183
 
 }  // namespace
 
+core::Status LockAuditChain(Connection& conn) {
+  if (!conn.in_transaction()) return core::Internal("the audit lock needs an open transaction");
+  if (conn.dialect() != Dialect::kPostgres) return core::Status::Ok();
+  return conn.Exec(kAuditLock).status();
+}
+
 core::Status EventAppender::Begin() {
-  if (!conn_.in_transaction()) return core::Internal("appending to the audit log needs an open transaction");
-  if (conn_.dialect() == Dialect::kPostgres) TA_RETURN_IF_ERROR(conn_.Exec(kAuditLock).status());
+  TA_RETURN_IF_ERROR(LockAuditChain(conn_));
   auto head = conn_.QueryRow("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1");
   if (!head.ok()) return head.status();
   // The first event's prev_hash is 64 zeros (event_log.h's invariant).

@@ -17,6 +17,13 @@
 
 namespace turnaround::store::sql {
 
+// Takes the audit lock now, inside the caller's open transaction (PostgreSQL;
+// on SQLite the write transaction already holds every lock). A transaction
+// that locks rows (UPDATE, SELECT ... FOR UPDATE) before it appends calls
+// this first: the delivery writer holds the audit lock for its whole batch
+// and then updates rows, so locking in the other order could deadlock with it.
+core::Status LockAuditChain(Connection& conn);
+
 // Appends `event` (id, prev_hash and hash filled in) inside the caller's open
 // transaction and returns it.
 core::Result<model::Event> AppendEvent(Connection& conn, model::Event event);
