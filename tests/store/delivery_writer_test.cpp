@@ -48,11 +48,12 @@ ingest::DeliveryRecord Delivery(std::vector<ingest::CommentWrite> writes, const 
   return r;
 }
 
-// A writer on `db` (either engine) and a connection to read back what it stored.
+// A writer on `db` (either engine), and a connection and a reader to read back what it stored.
 struct Fixture {
   testing::FakeClock clock;
   std::unique_ptr<store::DeliveryWriter> writer;
   std::unique_ptr<store::sql::Connection> conn;
+  std::unique_ptr<store::CommentReader> reader;
   explicit Fixture(const testing::ScratchDb& db) {
     auto w = store::DeliveryWriter::OpenUrl(db.url(), clock, {});
     INFO(w.status().ToString());
@@ -61,19 +62,15 @@ struct Fixture {
     auto c = store::sql::OpenConnection(db.url());
     REQUIRE(c.ok());
     conn = std::move(c).value();
+    auto r = store::CommentReader::OpenUrl(db.url());
+    REQUIRE(r.ok());
+    reader = std::move(r).value();
   }
   store::CommentRow Find(const std::string& id) {
-    auto row = conn->QueryRow(std::string("SELECT ") + store::kCommentColumns +
-                                  " FROM comments c WHERE c.platform='facebook' AND c.external_id=?",
-                              {id});
+    auto row = reader->Find("facebook", id);
+    INFO(row.status().ToString());
     REQUIRE(row.ok());
-    REQUIRE(row->has_value());
-    store::CommentRow r = store::ReadCommentRow(**row, 0);
-    auto history = conn->Query(
-        "SELECT action, at_ms, coalesce(old_text, '') FROM comment_history WHERE comment_id=? ORDER BY id", {r.id});
-    REQUIRE(history.ok());
-    for (const auto& h : *history) r.history.push_back({h.Text(0), h.Int(1), h.Text(2)});
-    return r;
+    return row.value();
   }
   std::int64_t Count(const std::string& sql) {
     auto row = conn->QueryRow(sql);
@@ -81,7 +78,7 @@ struct Fixture {
     REQUIRE(row.ok());
     return (*row)->Int(0);
   }
-  std::int64_t Count() { return Count("SELECT count(*) FROM comments"); }
+  std::int64_t Count() { return reader->CountComments().value(); }
 };
 
 }  // namespace

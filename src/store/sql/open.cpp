@@ -26,11 +26,13 @@ std::string SqlitePathOf(const std::string& url) {
   return StartsWith(url, kSqlitePrefix) ? url.substr(kSqlitePrefix.size()) : std::string();
 }
 
-core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url) {
+namespace {
+
+core::Result<std::unique_ptr<Connection>> OpenWith(const std::string& url, OpenMode sqlite_mode) {
   auto dialect = DialectOf(url);
   if (!dialect.ok()) return dialect.status();
   if (*dialect == Dialect::kSqlite) {
-    auto db = OpenDatabase(SqlitePathOf(url));
+    auto db = OpenDatabase(SqlitePathOf(url), sqlite_mode);
     if (!db.ok()) return db.status();
     return std::unique_ptr<Connection>(std::make_unique<SqliteConnection>(std::move(db).value()));
   }
@@ -38,6 +40,16 @@ core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url)
   if (!conn.ok()) return conn.status();
   TA_RETURN_IF_ERROR(MigratePostgres(**conn));
   return std::unique_ptr<Connection>(std::move(conn).value());
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url) {
+  return OpenWith(url, OpenMode::kReadWrite);
+}
+
+core::Result<std::unique_ptr<Connection>> OpenForReading(const std::string& url) {
+  return OpenWith(url, OpenMode::kReadOnly);
 }
 
 core::Result<std::shared_ptr<Pool>> OpenPool(const std::string& url) {

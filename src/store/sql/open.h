@@ -24,6 +24,11 @@ std::string SqlitePathOf(const std::string& url);
 // kInternal when opening or migrating fails.
 core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url);
 
+// One connection for a verb that only reads (export, report, audit
+// verify): a SQLite database is opened read-only and must already exist at
+// the latest schema version; PostgreSQL is as OpenConnection.
+core::Result<std::unique_ptr<Connection>> OpenForReading(const std::string& url);
+
 // A pool (the server): over the store's ConnectionPool for SQLite, a PgPool
 // for PostgreSQL. Same errors as OpenConnection.
 core::Result<std::shared_ptr<Pool>> OpenPool(const std::string& url);
