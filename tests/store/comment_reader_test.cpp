@@ -5,27 +5,11 @@
 
 #include "fakes/fake_clock.h"
 #include "store/delivery_writer.h"
+#include "one_comment.h"
 #include "sql/engines.h"
 
 using namespace turnaround;
 using model::CommentAction;
-
-namespace {
-
-ingest::DeliveryRecord Delivery(const std::string& id, CommentAction action, const std::string& text) {
-  ingest::DeliveryRecord r;
-  r.endpoint = "generic";
-  r.accepted = true;
-  ingest::CommentWrite w;
-  w.comment.platform = "yelp";
-  w.comment.external_id = id;
-  w.comment.text = text;
-  w.comment.action = action;
-  r.writes.push_back(w);
-  return r;
-}
-
-}  // namespace
 
 TEST_CASE("comment reader walks every comment with its history and stops when asked", "[store][reader]") {
   TA_ON_EACH_ENGINE(db);
@@ -45,7 +29,7 @@ TEST_CASE("comment reader walks every comment with its history and stops when as
     };
     for (const auto& w : writes) {
       clock.Advance(1000);
-      REQUIRE(writer.value()->Write(Delivery(w.id, w.action, w.text)).ok());
+      REQUIRE(writer.value()->Write(testing::OneComment("yelp", w.id, w.action, w.text)).ok());
     }
   }
   auto reader = store::CommentReader::OpenUrl(db.url());

@@ -26,6 +26,10 @@ std::string SqlitePathOf(const std::string& url) {
   return StartsWith(url, kSqlitePrefix) ? url.substr(kSqlitePrefix.size()) : std::string();
 }
 
+std::string DbUrl(const std::string& db_flag) {
+  return DialectOf(db_flag).ok() ? db_flag : std::string(kSqlitePrefix) + db_flag;
+}
+
 namespace {
 
 core::Result<std::unique_ptr<Connection>> OpenWith(const std::string& url, OpenMode sqlite_mode) {

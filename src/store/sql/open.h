@@ -29,6 +29,10 @@ core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url)
 // the latest schema version; PostgreSQL is as OpenConnection.
 core::Result<std::unique_ptr<Connection>> OpenForReading(const std::string& url);
 
+// What a CLI --db value names: a sqlite: or postgresql:// URL as given,
+// anything else the path of a SQLite file.
+std::string DbUrl(const std::string& db_flag);
+
 // A pool (the server): over the store's ConnectionPool for SQLite, a PgPool
 // for PostgreSQL. Same errors as OpenConnection.
 core::Result<std::shared_ptr<Pool>> OpenPool(const std::string& url);
