@@ -2,8 +2,8 @@
 #include <cstdio>
 
 #include "app/commands.h"
-#include "store/database.h"
 #include "store/event_log.h"
+#include "store/sql/open.h"
 
 namespace turnaround::app {
 namespace {
@@ -12,7 +12,8 @@ constexpr const char* kAuditUsage =
     "usage: turnaround audit verify [--db PATH]\n\n"
     "Checks that every audit event chains to the one before it (prev_hash) and still\n"
     "matches its own hash. Exits 0 when the chain is intact, 1 naming the first broken\n"
-    "event otherwise. Default db: var/turnaround.db\n";
+    "event otherwise. Default db: var/turnaround.db\n"
+    "--db also takes sqlite:PATH or postgresql://... (a shared PostgreSQL store).\n";
 
 }  // namespace
 
@@ -37,12 +38,12 @@ int RunAudit(const Args& args) {
                  verb.empty() ? "missing command" : ("unknown command '" + verb + "'").c_str(), kAuditUsage);
     return 2;
   }
-  auto db = store::OpenDatabase(db_path, store::OpenMode::kReadOnly);
-  if (!db.ok()) {
-    std::fprintf(stderr, "turnaround audit: %s\n", db.status().message().c_str());
+  auto conn = store::sql::OpenForReading(store::sql::DbUrl(db_path));
+  if (!conn.ok()) {
+    std::fprintf(stderr, "turnaround audit: %s\n", conn.status().message().c_str());
     return 1;
   }
-  auto report = store::VerifyChain(*db.value());
+  auto report = store::VerifyChain(*conn.value());
   if (!report.ok()) {
     std::fprintf(stderr, "turnaround audit: %s\n", report.status().message().c_str());
     return 1;

@@ -5,6 +5,7 @@
 #include "app/commands.h"
 #include "core/clock.h"
 #include "store/comment_reader.h"
+#include "store/sql/open.h"
 
 namespace turnaround::app {
 namespace {
@@ -12,7 +13,8 @@ namespace {
 constexpr const char* kExportUsage =
     "usage: turnaround export [--db PATH]\n\n"
     "Writes every stored comment as one JSON object per line (platform, ids, author, text,\n"
-    "times, state, history, verdict) to stdout. Default db: var/turnaround.db\n";
+    "times, state, history, verdict) to stdout. Default db: var/turnaround.db\n"
+    "--db also takes sqlite:PATH or postgresql://... (a shared PostgreSQL store).\n";
 
 std::string Time(std::int64_t ms) { return ms ? core::FormatRfc3339(ms) : std::string(); }
 
@@ -62,7 +64,7 @@ int RunExport(const Args& args) {
     std::fprintf(stderr, "turnaround export: unknown option '%s'\n\n%s", args[i].c_str(), kExportUsage);
     return 2;
   }
-  auto reader = store::CommentReader::Open(db);
+  auto reader = store::CommentReader::OpenUrl(store::sql::DbUrl(db));
   if (!reader.ok()) {
     std::fprintf(stderr, "turnaround export: %s\n", reader.status().message().c_str());
     return 1;

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "reports/report_service.h"
 #include "store/report_queries.h"
+#include "store/sql/open.h"
 
 namespace turnaround::app {
 namespace {
@@ -19,7 +20,8 @@ constexpr const char* kReportUsage = R"(usage: turnaround report [--db PATH] [--
 Prints the response-time report (or, with --breaches, every item that missed
 its SLA) exactly as GET /api/reports/response-times (or /breaches) returns it.
 
-  --db PATH         SQLite database, opened read-only (default var/turnaround.db)
+  --db PATH         SQLite database, opened read-only (default var/turnaround.db);
+                    also sqlite:PATH or postgresql://... (a shared PostgreSQL store)
   --from T, --to T  RFC 3339 time or YYYY-MM-DD (UTC; a date in --to includes
                     that whole day). Default: the 30 days up to now.
   --group-by X      agent | category | severity | platform | day | week (default day)
@@ -96,7 +98,7 @@ int RunReport(const Args& args) {
   if (!request.ok()) return Fail(request.status().message(), 2);
   auto hours = reports::LoadBusinessHours(config.reports.business_hours, config.reports.time_zone);
   if (!hours.ok()) return Fail(hours.status().message(), 2);
-  auto source = store::ReportSource::OpenReadOnly(db);
+  auto source = store::ReportSource::OpenUrl(store::sql::DbUrl(db));
   if (!source.ok()) return Fail(source.status().message(), 1);
   const QueueConfig& qc = config.queue;
   auto out = reports::RunReport(*source, *request, *hours, now,

@@ -1,28 +1,30 @@
 #include "store/comment_reader.h"
 
-#include <SQLiteCpp/Statement.h>
+#include <optional>
 
-#include "store/database.h"
+#include "store/sql/open.h"
 
 namespace turnaround::store {
 namespace {
 
 const std::string kColumns = std::string("SELECT ") + kCommentColumns + " FROM comments c ";
 
-CommentRow ReadRow(SQLite::Statement& st) { return ReadCommentRow(st, 0); }
-
-void LoadHistory(SQLite::Statement& hist, CommentRow& r) {
-  hist.reset();
-  hist.bind(1, r.id);
-  while (hist.executeStep()) {
-    r.history.push_back({hist.getColumn(0).getString(), hist.getColumn(1).getInt64(),
-                         hist.getColumn(2).getString()});
-  }
-}
-
 constexpr const char* kHistory =
     "SELECT action, at_ms, coalesce(old_text, '') FROM comment_history WHERE comment_id=? "
     "ORDER BY id";
+
+// Every comment with its history rows (none: NULLs) in one ordered stream:
+// one statement reads one snapshot on either engine, so the export is
+// consistent without a transaction; and a cursor cannot run a second query
+// per comment (which would also be a round trip each on PostgreSQL).
+const std::string kWithHistory = std::string("SELECT ") + kCommentColumns +
+                                 ", h.action, h.at_ms, coalesce(h.old_text, '') FROM comments c "
+                                 "LEFT JOIN comment_history h ON h.comment_id = c.id ORDER BY c.id, h.id";
+constexpr std::size_t kHistoryColumn = 17;  // the first of h.* in kWithHistory
+
+void AddHistory(const sql::Row& row, std::size_t f, CommentRow& r) {
+  r.history.push_back({row.Text(f), row.Int(f + 1), row.Text(f + 2)});
+}
 
 }  // namespace
 
@@ -30,28 +32,6 @@ const char* const kCommentColumns =
     "c.id, c.platform, c.external_id, c.page_id, c.post_id, c.parent_id, c.author_id, "
     "c.author_name, c.text, c.url, c.created_at_ms, c.received_at_ms, c.updated_at_ms, c.state, "
     "c.is_ours, coalesce(c.verdict_json, ''), coalesce(c.rules_version, '')";
-
-CommentRow ReadCommentRow(SQLite::Statement& st, int f) {
-  CommentRow r;
-  r.id = st.getColumn(f + 0).getInt64();
-  r.platform = st.getColumn(f + 1).getString();
-  r.external_id = st.getColumn(f + 2).getString();
-  r.page_id = st.getColumn(f + 3).getString();
-  r.post_id = st.getColumn(f + 4).getString();
-  r.parent_id = st.getColumn(f + 5).getString();
-  r.author_id = st.getColumn(f + 6).getString();
-  r.author_name = st.getColumn(f + 7).getString();
-  r.text = st.getColumn(f + 8).getString();
-  r.url = st.getColumn(f + 9).getString();
-  r.created_at_ms = st.getColumn(f + 10).getInt64();
-  r.received_at_ms = st.getColumn(f + 11).getInt64();
-  r.updated_at_ms = st.getColumn(f + 12).getInt64();
-  r.state = st.getColumn(f + 13).getString();
-  r.is_ours = st.getColumn(f + 14).getInt() != 0;
-  r.verdict_json = st.getColumn(f + 15).getString();
-  r.rules_version = st.getColumn(f + 16).getString();
-  return r;
-}
 
 CommentRow ReadCommentRow(const sql::Row& row, std::size_t f) {
   CommentRow r;
@@ -75,61 +55,56 @@ CommentRow ReadCommentRow(const sql::Row& row, std::size_t f) {
   return r;
 }
 
+core::Result<std::unique_ptr<CommentReader>> CommentReader::OpenUrl(const std::string& url) {
+  auto conn = sql::OpenForReading(url);
+  if (!conn.ok()) return conn.status();
+  return std::unique_ptr<CommentReader>(new CommentReader(std::move(conn).value()));
+}
+
 core::Result<std::unique_ptr<CommentReader>> CommentReader::Open(const std::string& path) {
-  auto db = OpenDatabase(path, OpenMode::kReadOnly);
-  if (!db.ok()) return db.status();
-  return std::unique_ptr<CommentReader>(new CommentReader(std::move(db).value()));
+  return OpenUrl("sqlite:" + path);
 }
 
 core::Status CommentReader::ForEach(const std::function<bool(const CommentRow&)>& fn) {
-  try {
-    // One read transaction gives a consistent snapshot of the whole export.
-    db_->exec("BEGIN");
-    SQLite::Statement st(*db_, kColumns + "ORDER BY c.id");
-    SQLite::Statement hist(*db_, kHistory);
-    bool go_on = true;
-    while (go_on && st.executeStep()) {
-      CommentRow r = ReadRow(st);
-      LoadHistory(hist, r);
-      go_on = fn(r);
+  // `fn` asking to stop ends the scan through a status; `stopped` tells it
+  // from a real error.
+  bool stopped = false;
+  std::optional<CommentRow> current;
+  core::Status s = conn_->QueryEach(kWithHistory, {}, [&](const sql::Row& row) -> core::Status {
+    if (current && current->id != row.Int(0)) {
+      stopped = !fn(*current);
+      if (stopped) return core::Internal("stopped by the caller");
+      current.reset();
     }
-    db_->exec("COMMIT");
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("reading comments failed: ") + e.what());
-  }
+    if (!current) current = ReadCommentRow(row, 0);
+    if (!row.IsNull(kHistoryColumn)) AddHistory(row, kHistoryColumn, *current);
+    return core::Status::Ok();
+  });
+  if (stopped) return core::Status::Ok();
+  if (!s.ok()) return core::Status(s.code(), "reading comments failed: " + s.message());
+  if (current) (void)fn(*current);
   return core::Status::Ok();
 }
 
-core::Result<CommentRow> CommentReader::Find(const std::string& platform,
-                                             const std::string& external_id) {
-  try {
-    SQLite::Statement st(*db_, kColumns + "WHERE c.platform=? AND c.external_id=?");
-    st.bind(1, platform);
-    st.bind(2, external_id);
-    if (!st.executeStep()) return core::NotFound("no comment " + platform + "/" + external_id);
-    CommentRow r = ReadRow(st);
-    SQLite::Statement hist(*db_, kHistory);
-    LoadHistory(hist, r);
-    return r;
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("reading a comment failed: ") + e.what());
-  }
+core::Result<CommentRow> CommentReader::Find(const std::string& platform, const std::string& external_id) {
+  auto row = conn_->QueryRow(kColumns + "WHERE c.platform=? AND c.external_id=?", {platform, external_id});
+  if (!row.ok()) return core::Status(row.status().code(), "reading a comment failed: " + row.status().message());
+  if (!row->has_value()) return core::NotFound("no comment " + platform + "/" + external_id);
+  CommentRow r = ReadCommentRow(**row, 0);
+  auto history = conn_->Query(kHistory, {r.id});
+  if (!history.ok()) return history.status();
+  for (const sql::Row& h : *history) AddHistory(h, 0, r);
+  return r;
 }
 
-core::Result<std::int64_t> CommentReader::CountComments() {
-  try {
-    return db_->execAndGet("SELECT count(*) FROM comments").getInt64();
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(e.what());
-  }
-}
+core::Result<std::int64_t> CommentReader::CountComments() { return Count("SELECT count(*) FROM comments"); }
 
-core::Result<std::int64_t> CommentReader::CountDeliveries() {
-  try {
-    return db_->execAndGet("SELECT count(*) FROM deliveries").getInt64();
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(e.what());
-  }
+core::Result<std::int64_t> CommentReader::CountDeliveries() { return Count("SELECT count(*) FROM deliveries"); }
+
+core::Result<std::int64_t> CommentReader::Count(const char* sql) {
+  auto row = conn_->QueryRow(sql);
+  if (!row.ok()) return row.status();
+  return (*row)->Int(0);
 }
 
 }  // namespace turnaround::store

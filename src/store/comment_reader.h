@@ -1,10 +1,7 @@
-// Read-side access to stored comments (export, look-ups). Uses its own
-// connection; WAL lets it read beside the writer. Not thread-safe: one
-// CommentReader per thread.
+// Read-side access to stored comments (export, look-ups), on either engine.
+// Uses its own connection; on SQLite, WAL lets it read beside the writer.
+// Not thread-safe: one CommentReader per thread.
 #pragma once
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
 #include <functional>
@@ -13,7 +10,7 @@
 #include <vector>
 
 #include "core/status.h"
-#include "store/sql/value.h"
+#include "store/sql/connection.h"
 
 namespace turnaround::store {
 
@@ -38,17 +35,20 @@ struct CommentRow {
 // The comment columns as a SELECT list over a table aliased `c` (17 columns),
 // and the reader for them starting at column `first`.
 extern const char* const kCommentColumns;
-CommentRow ReadCommentRow(SQLite::Statement& st, int first);
 CommentRow ReadCommentRow(const sql::Row& row, std::size_t first);
 
 class CommentReader {
  public:
-  // Opens `path` read-only; fails if the database does not exist or is not
-  // at the latest schema version.
+  // Opens `url` (sqlite:PATH or postgresql://...) as sql::OpenForReading
+  // does: a SQLite database read-only, and it must exist at the latest
+  // schema version.
+  static core::Result<std::unique_ptr<CommentReader>> OpenUrl(const std::string& url);
+  // The same for the SQLite database at `path`.
   static core::Result<std::unique_ptr<CommentReader>> Open(const std::string& path);
 
-  // Calls `fn` for every comment in id order, with its history. Stops early
-  // and returns OK if `fn` returns false.
+  // Calls `fn` for every comment in id order, with its history, all as of one
+  // moment (one statement; it blocks no writer). Stops early and returns OK
+  // if `fn` returns false.
   core::Status ForEach(const std::function<bool(const CommentRow&)>& fn);
 
   // Looks one comment up; NotFound if there is none.
@@ -59,8 +59,10 @@ class CommentReader {
   core::Result<std::int64_t> CountDeliveries();
 
  private:
-  explicit CommentReader(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
-  std::unique_ptr<SQLite::Database> db_;
+  explicit CommentReader(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
+  core::Result<std::int64_t> Count(const char* sql);
+
+  std::unique_ptr<sql::Connection> conn_;
 };
 
 }  // namespace turnaround::store

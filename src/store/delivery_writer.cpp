@@ -1,6 +1,5 @@
 #include "store/delivery_writer.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <pthread.h>
 
 #include <algorithm>
@@ -15,6 +14,9 @@
 #include "store/event_log.h"
 #include "store/item_store.h"
 #include "store/outbox_store.h"
+#include "store/sql/audit.h"
+#include "store/sql/open.h"
+#include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
 
@@ -23,151 +25,167 @@ using ingest::DeliveryOutcome;
 using ingest::DeliveryRecord;
 using model::CommentAction;
 
-// Holds the prepared statements; used only on the writer thread.
+namespace {
+
+constexpr const char* kInsertDelivery =
+    "INSERT INTO deliveries(endpoint, received_at_ms, accepted, http_status, reason, comment_count, body) "
+    "VALUES (?,?,?,?,?,?,?)";
+constexpr const char* kFindComment =
+    "SELECT id, text, state, received_at_ms FROM comments WHERE platform=? AND external_id=?";
+// Idempotent without an error: on PostgreSQL a unique violation would abort
+// the whole batch's transaction, not just this statement.
+constexpr const char* kInsertComment =
+    "INSERT INTO comments(platform, external_id, page_id, post_id, parent_id, author_id, author_name, text, "
+    "url, created_at_ms, received_at_ms, updated_at_ms, state, is_ours, delivery_id, is_complaint, is_urgent, "
+    "category, severity, confidence, verdict_json, rules_version) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (platform, external_id) DO NOTHING";
+constexpr const char* kUpdateText =
+    "UPDATE comments SET text=?, updated_at_ms=?, is_complaint=?, is_urgent=?, category=?, severity=?, "
+    "confidence=?, verdict_json=?, rules_version=? WHERE id=?";
+constexpr const char* kUpdateState = "UPDATE comments SET state=?, updated_at_ms=? WHERE id=?";
+constexpr const char* kInsertHistory =
+    "INSERT INTO comment_history(comment_id, action, at_ms, old_text, delivery_id) VALUES (?,?,?,?,?)";
+
+// The seven verdict columns of kInsertComment and kUpdateText, in their
+// order; NULLs for a write without a verdict.
+void AddVerdict(sql::Params& params, const CommentWrite& w) {
+  if (!w.verdict) {
+    params.insert(params.end(), 7, sql::Value());
+    return;
+  }
+  const model::Verdict& v = *w.verdict;
+  params.emplace_back(v.is_complaint ? 1 : 0);
+  params.emplace_back(v.urgent_reasons.empty() ? 0 : 1);
+  params.emplace_back(v.category);
+  params.emplace_back(model::SeverityName(v.severity));
+  params.emplace_back(v.confidence);
+  params.emplace_back(w.verdict_json.empty()
+                          ? classify::VerdictToJson(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                          : w.verdict_json);
+  params.emplace_back(v.rules_version);
+}
+
+const char* StateAfter(CommentAction action) {
+  return action == CommentAction::kRemove ? "withdrawn" : action == CommentAction::kHide ? "hidden" : "visible";
+}
+
+// A stored comment as ApplyComment needs it.
+struct Stored {
+  std::int64_t id = 0;
+  std::string text, state;
+  std::int64_t received_at_ms = 0;
+};
+
+}  // namespace
+
+// The SQL of one batch; used only on the writer thread. Statements are
+// prepared once per connection (the connection caches them by their text).
 class DeliveryWriter::Applier {
  public:
-  Applier(SQLite::Database& db, const Options& options)
-      : db_(db),
+  Applier(sql::Connection& conn, const Options& options)
+      : conn_(conn),
         sla_(options.sla),
         options_(options),
-        events_(db),
-        insert_delivery_(db, "INSERT INTO deliveries(endpoint, received_at_ms, accepted, "
-                             "http_status, reason, comment_count, body) VALUES (?,?,?,?,?,?,?)"),
-        find_comment_(db, "SELECT id, text, state, received_at_ms, is_ours FROM comments WHERE platform=? AND external_id=?"),
-        insert_comment_(db,
-                        "INSERT INTO comments(platform, external_id, page_id, post_id, parent_id, "
-                        "author_id, author_name, text, url, created_at_ms, received_at_ms, "
-                        "updated_at_ms, state, is_ours, delivery_id, is_complaint, is_urgent, "
-                        "category, severity, confidence, verdict_json, rules_version) "
-                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-        update_text_(db,
-                     "UPDATE comments SET text=?, updated_at_ms=?, is_complaint=?, is_urgent=?, "
-                     "category=?, severity=?, confidence=?, verdict_json=?, rules_version=? "
-                     "WHERE id=?"),
-        update_state_(db, "UPDATE comments SET state=?, updated_at_ms=? WHERE id=?"),
-        insert_history_(db, "INSERT INTO comment_history(comment_id, action, at_ms, old_text, "
-                            "delivery_id) VALUES (?,?,?,?,?)"),
-        find_item_(db, std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.comment_id=?"),
-        begin_(db, "BEGIN IMMEDIATE"),
-        commit_(db, "COMMIT"),
-        savepoint_(db, "SAVEPOINT delivery"),
-        release_(db, "RELEASE delivery"),
-        rollback_to_(db, "ROLLBACK TO delivery") {}
+        events_(conn),
+        find_item_(std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.comment_id=?") {}
 
-  // Transaction control, prepared once rather than parsed again for every
-  // delivery. BeginBatch also reads the audit chain head (once per batch).
-  void BeginBatch() {
-    Run(begin_);
-    events_.Begin();
+  // BEGIN, then the audit chain head (once per batch; on PostgreSQL under
+  // the audit lock, held until the batch ends).
+  core::Status BeginBatch() {
+    TA_RETURN_IF_ERROR(conn_.Begin());
+    return events_.Begin();
   }
-  void CommitBatch() { Run(commit_); }
-  void Savepoint() { Run(savepoint_); }
-  void ReleaseSavepoint() { Run(release_); }
-  void RollbackToSavepoint() {
-    Run(rollback_to_);
-    Run(release_);
-  }
-  // Around each delivery's savepoint: a rolled-back delivery's events are
-  // gone, so the in-memory chain head goes back too.
-  EventAppender::Head SaveHead() const { return events_.head(); }
-  void RestoreHead(EventAppender::Head head) { events_.set_head(std::move(head)); }
+  core::Status CommitBatch() { return conn_.Commit(); }
+  void RollbackBatch() { (void)conn_.Rollback(); }  // a failed rollback leaves nothing more to undo
 
-  // Applies one delivery; throws SQLite::Exception on a database error.
-  DeliveryOutcome Apply(const DeliveryRecord& rec) {
-    DeliveryOutcome out;
-    Reset(insert_delivery_);
-    insert_delivery_.bind(1, rec.endpoint);
-    insert_delivery_.bind(2, static_cast<std::int64_t>(rec.received_at_ms));
-    insert_delivery_.bind(3, rec.accepted ? 1 : 0);
-    insert_delivery_.bind(4, rec.http_status);
-    insert_delivery_.bind(5, rec.reason);
-    insert_delivery_.bind(6, static_cast<int>(rec.writes.size()));
-    insert_delivery_.bindNoCopy(7, rec.body.data(), static_cast<int>(rec.body.size()));
-    insert_delivery_.exec();
-    out.delivery_id = db_.getLastInsertRowid();
-    Audit(rec.received_at_ms, "webhook:" + rec.endpoint,
-          rec.accepted ? "delivery.accepted" : "delivery.rejected", 0, 0,
-          EventDetails()
-              .Int("comments", static_cast<std::int64_t>(rec.writes.size()))
-              .Int("delivery_id", out.delivery_id)
-              .Str("reason", rec.reason)
-              .Int("status", rec.http_status)
-              .Take());
-    for (const CommentWrite& w : rec.writes) ApplyComment(w, rec.received_at_ms, out);
-    return out;
+  // Applies one delivery inside its own savepoint and appends its outcome to
+  // `results`. A delivery that fails is rolled back alone and gets an error
+  // there; the returned status fails only when the savepoint itself cannot be
+  // taken or undone, which loses the whole batch.
+  core::Status ApplyOne(const DeliveryRecord& rec, std::vector<core::Result<DeliveryOutcome>>& results) {
+    TA_RETURN_IF_ERROR(Exec("SAVEPOINT delivery"));
+    // A rolled-back delivery's events are gone, so the in-memory head goes back too.
+    sql::EventAppender::Head head = events_.head();
+    core::Result<DeliveryOutcome> out = ApplyGuarded(rec);
+    if (out.ok()) {
+      results.push_back(std::move(out));
+      return Exec("RELEASE delivery");
+    }
+    core::LogError("store: delivery not stored: " + out.status().ToString());
+    results.emplace_back(core::Internal("could not store the delivery"));
+    events_.set_head(std::move(head));
+    TA_RETURN_IF_ERROR(Exec("ROLLBACK TO delivery"));
+    return Exec("RELEASE delivery");
   }
 
  private:
-  static void Reset(SQLite::Statement& st) {
-    st.reset();
-    st.clearBindings();
-  }
-  static void Run(SQLite::Statement& st) {
-    st.reset();  // in case an earlier run threw before its reset
-    st.exec();
-    st.reset();
-  }
+  core::Status Exec(const char* sql, const sql::Params& params = {}) { return conn_.Exec(sql, params).status(); }
 
-  void BindVerdict(SQLite::Statement& st, int first, const CommentWrite& w) {
-    if (!w.verdict) {
-      for (int i = 0; i < 7; ++i) st.bind(first + i);  // NULLs
-      return;
+  // Anything thrown while building the rows fails this delivery alone; its
+  // caller gets an error, not a hang.
+  core::Result<DeliveryOutcome> ApplyGuarded(const DeliveryRecord& rec) {
+    try {
+      return Apply(rec);
+    } catch (const std::exception& e) {
+      return core::Internal(e.what());
     }
-    const model::Verdict& v = *w.verdict;
-    st.bind(first, v.is_complaint ? 1 : 0);
-    st.bind(first + 1, v.urgent_reasons.empty() ? 0 : 1);
-    st.bind(first + 2, v.category);
-    st.bind(first + 3, model::SeverityName(v.severity));
-    st.bind(first + 4, v.confidence);
-    st.bind(first + 5, w.verdict_json.empty()
-                           ? classify::VerdictToJson(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                           : w.verdict_json);
-    st.bind(first + 6, v.rules_version);
   }
 
-  void Insert(const CommentWrite& w, const char* state, core::TimeMs now, DeliveryOutcome& out) {
+  core::Result<DeliveryOutcome> Apply(const DeliveryRecord& rec) {
+    DeliveryOutcome out;
+    auto id = conn_.InsertReturningId(kInsertDelivery,
+                                      {rec.endpoint, rec.received_at_ms, rec.accepted ? 1 : 0, rec.http_status,
+                                       rec.reason, rec.writes.size(), sql::Blob{rec.body}});
+    if (!id.ok()) return id.status();
+    out.delivery_id = *id;
+    TA_RETURN_IF_ERROR(Audit(rec.received_at_ms, "webhook:" + rec.endpoint,
+                             rec.accepted ? "delivery.accepted" : "delivery.rejected", 0, 0,
+                             EventDetails()
+                                 .Int("comments", static_cast<std::int64_t>(rec.writes.size()))
+                                 .Int("delivery_id", out.delivery_id)
+                                 .Str("reason", rec.reason)
+                                 .Int("status", rec.http_status)
+                                 .Take()));
+    for (const CommentWrite& w : rec.writes) TA_RETURN_IF_ERROR(ApplyComment(w, rec.received_at_ms, out));
+    return out;
+  }
+
+  // kConflict when the comment is already stored.
+  core::Status Insert(const CommentWrite& w, core::TimeMs now, DeliveryOutcome& out) {
     const model::Comment& c = w.comment;
-    Reset(insert_comment_);
-    insert_comment_.bind(1, c.platform);
-    insert_comment_.bind(2, c.external_id);
-    insert_comment_.bind(3, c.page_id);
-    insert_comment_.bind(4, c.post_id);
-    insert_comment_.bind(5, c.parent_id);
-    insert_comment_.bind(6, c.author_id);
-    insert_comment_.bind(7, c.author_name);
-    insert_comment_.bind(8, c.text);
-    insert_comment_.bind(9, c.url);
-    insert_comment_.bind(10, static_cast<std::int64_t>(c.created_at_ms));
-    insert_comment_.bind(11, static_cast<std::int64_t>(now));
-    insert_comment_.bind(12, static_cast<std::int64_t>(now));
-    insert_comment_.bind(13, state);
-    insert_comment_.bind(14, c.from_page ? 1 : 0);
-    insert_comment_.bind(15, static_cast<std::int64_t>(out.delivery_id));
-    BindVerdict(insert_comment_, 16, w);
-    insert_comment_.exec();
-    const std::int64_t comment_id = db_.getLastInsertRowid();
+    const char* state = StateAfter(c.action);
+    sql::Params params{c.platform, c.external_id, c.page_id,  c.post_id,          c.parent_id,
+                       c.author_id, c.author_name, c.text,    c.url,              c.created_at_ms,
+                       now,         now,           state,     c.from_page ? 1 : 0, out.delivery_id};
+    AddVerdict(params, w);
+    auto inserted = conn_.InsertReturningId(kInsertComment, params);
+    if (!inserted.ok()) return inserted.status();
+    const std::int64_t comment_id = *inserted;
     ++out.created;
     // Our own reply coming back: recorded as ours (and its outbox entry as
     // echoed), never queued, even when the author id does not give it away.
-    const bool meta = c.platform == "facebook" || c.platform == "instagram";
-    const bool ours = (meta && MatchEcho(cache_, c.platform, c.external_id, c.parent_id, c.text, comment_id, now)) ||
-                      c.from_page;
-    if (ours && !c.from_page) {
-      SQLite::Statement& mark = cache_.Get("UPDATE comments SET is_ours=1 WHERE id=?");
-      mark.bind(1, comment_id);
-      mark.exec();
+    bool echo = false;
+    if (c.platform == "facebook" || c.platform == "instagram") {
+      auto matched = MatchEcho(conn_, c.platform, c.external_id, c.parent_id, c.text, comment_id, now);
+      if (!matched.ok()) return matched.status();
+      echo = *matched;
     }
-    if (w.verdict) AuditVerdict(comment_id, *w.verdict, now);
+    const bool ours = echo || c.from_page;
+    if (echo && !c.from_page) TA_RETURN_IF_ERROR(Exec("UPDATE comments SET is_ours=1 WHERE id=?", {comment_id}));
+    if (w.verdict) TA_RETURN_IF_ERROR(AuditVerdict(comment_id, *w.verdict, now));
     if (w.verdict && w.verdict->flagged() && !ours && std::string(state) != "withdrawn") {
       ++out.flagged;
-      CreateItem(comment_id, c, *w.verdict, now, now);
+      TA_RETURN_IF_ERROR(CreateItem(comment_id, c, *w.verdict, now, now));
     }
-    if (w.verdict && w.verdict->spam && !ours && std::string(state) == "visible") AutoHide(comment_id, c, now);
+    if (w.verdict && w.verdict->spam && !ours && std::string(state) == "visible") {
+      return AutoHide(comment_id, c, now);
+    }
+    return core::Status::Ok();
   }
 
-  void AutoHide(std::int64_t comment_id, const model::Comment& c, core::TimeMs now) {
+  core::Status AutoHide(std::int64_t comment_id, const model::Comment& c, core::TimeMs now) {
     if (!options_.auto_hide_spam || !options_.page_configured || !options_.page_configured(c.platform, c.page_id)) {
-      return;
+      return core::Status::Ok();
     }
     OutboxRow row;
     row.comment_id = comment_id;
@@ -178,14 +196,15 @@ class DeliveryWriter::Applier {
     row.actor = "system";
     row.next_attempt_at_ms = now;
     row.created_at_ms = now;
-    const std::int64_t id = InsertOutbox(db_, row);
-    Audit(now, "system", "comment.auto_hide", 0, comment_id, {{"outbox_id", id}, {"reason", "spam"}});
+    auto id = InsertOutbox(conn_, row);
+    if (!id.ok()) return id.status();
+    return Audit(now, "system", "comment.auto_hide", 0, comment_id, {{"outbox_id", *id}, {"reason", "spam"}});
   }
 
   // The per-comment events get their details from EventDetails (no JSON tree
   // per event); the rare ones still use nlohmann. Same bytes either way.
-  void Audit(core::TimeMs now, const std::string& actor, const char* kind, std::int64_t item_id,
-             std::int64_t comment_id, std::string details) {
+  core::Status Audit(core::TimeMs now, const std::string& actor, const char* kind, std::int64_t item_id,
+                     std::int64_t comment_id, std::string details) {
     model::Event e;
     e.at_ms = now;
     e.actor = actor;
@@ -193,28 +212,28 @@ class DeliveryWriter::Applier {
     e.item_id = item_id;
     e.comment_id = comment_id;
     e.details = std::move(details);
-    events_.Append(std::move(e));
+    return events_.Append(std::move(e)).status();
   }
-  void Audit(core::TimeMs now, const std::string& actor, const char* kind, std::int64_t item_id,
-             std::int64_t comment_id, const nlohmann::json& details) {
-    Audit(now, actor, kind, item_id, comment_id,
-          details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  }
-
-  void AuditVerdict(std::int64_t comment_id, const model::Verdict& v, core::TimeMs now) {
-    Audit(now, "system", "comment.classified", 0, comment_id,
-          EventDetails()
-              .Str("category", v.category)
-              .Bool("is_complaint", v.is_complaint)
-              .Str("rules_version", v.rules_version)
-              .Str("severity", model::SeverityName(v.severity))
-              .Bool("spam", v.spam)
-              .StrList("urgent_reasons", v.urgent_reasons)
-              .Take());
+  core::Status Audit(core::TimeMs now, const std::string& actor, const char* kind, std::int64_t item_id,
+                     std::int64_t comment_id, const nlohmann::json& details) {
+    return Audit(now, actor, kind, item_id, comment_id,
+                 details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
 
-  void CreateItem(std::int64_t comment_id, const model::Comment& c, const model::Verdict& v,
-                  core::TimeMs received, core::TimeMs now) {
+  core::Status AuditVerdict(std::int64_t comment_id, const model::Verdict& v, core::TimeMs now) {
+    return Audit(now, "system", "comment.classified", 0, comment_id,
+                 EventDetails()
+                     .Str("category", v.category)
+                     .Bool("is_complaint", v.is_complaint)
+                     .Str("rules_version", v.rules_version)
+                     .Str("severity", model::SeverityName(v.severity))
+                     .Bool("spam", v.spam)
+                     .StrList("urgent_reasons", v.urgent_reasons)
+                     .Take());
+  }
+
+  core::Status CreateItem(std::int64_t comment_id, const model::Comment& c, const model::Verdict& v,
+                          core::TimeMs received, core::TimeMs now) {
     model::Item item;
     item.comment_id = comment_id;
     item.state = model::ItemState::kNew;
@@ -226,36 +245,33 @@ class DeliveryWriter::Applier {
     item.received_at_ms = received;
     item.posted_at_ms = c.created_at_ms > 0 && c.created_at_ms <= received ? c.created_at_ms : received;
     item.due_at_ms = queue::DueAt(sla_, v.severity, c.created_at_ms, received);
-    InsertItem(cache_, item);
-    Audit(now, "system", "item.created", item.id, comment_id,
-          EventDetails()
-              .Str("category", item.category)
-              .Int("due_at_ms", item.due_at_ms)
-              .Str("severity", model::SeverityName(item.severity))
-              .StrList("urgent_reasons", item.urgent_reasons)
-              .Take());
+    TA_RETURN_IF_ERROR(InsertItem(conn_, item));
+    return Audit(now, "system", "item.created", item.id, comment_id,
+                 EventDetails()
+                     .Str("category", item.category)
+                     .Int("due_at_ms", item.due_at_ms)
+                     .Str("severity", model::SeverityName(item.severity))
+                     .StrList("urgent_reasons", item.urgent_reasons)
+                     .Take());
   }
 
-  std::optional<model::Item> FindItem(std::int64_t comment_id) {
-    Reset(find_item_);
-    find_item_.bind(1, comment_id);
-    if (!find_item_.executeStep()) return std::nullopt;
-    model::Item item = ReadItemRow(find_item_, 0);
-    find_item_.reset();
-    return item;
+  core::Result<std::optional<model::Item>> FindItem(std::int64_t comment_id) {
+    auto row = conn_.QueryRow(find_item_, {comment_id});
+    if (!row.ok()) return row.status();
+    if (!row->has_value()) return std::optional<model::Item>();
+    return std::optional<model::Item>(ReadItemRow(**row, 0));
   }
 
   // After an edit: re-open a closed item if the text is a complaint again,
   // refresh an open one's classification, or queue a newly flagged comment.
-  void ItemAfterEdit(std::int64_t comment_id, const CommentWrite& w, std::int64_t received_at,
-                     core::TimeMs now) {
+  core::Status ItemAfterEdit(std::int64_t comment_id, const CommentWrite& w, std::int64_t received_at,
+                             core::TimeMs now) {
     const model::Verdict& v = *w.verdict;
-    std::optional<model::Item> item = FindItem(comment_id);
-    if (!item) {
-      if (v.flagged()) CreateItem(comment_id, w.comment, v, received_at, now);
-      return;
-    }
-    if (!v.flagged()) return;  // the open item stays: a person decides whether it is handled
+    auto found = FindItem(comment_id);
+    if (!found.ok()) return found.status();
+    const std::optional<model::Item>& item = *found;
+    if (!item) return v.flagged() ? CreateItem(comment_id, w.comment, v, received_at, now) : core::Status::Ok();
+    if (!v.flagged()) return core::Status::Ok();  // the open item stays: a person decides whether it is handled
     model::Item next = *item;
     next.severity = std::max(item->severity, v.severity);
     next.category = v.category;
@@ -268,122 +284,123 @@ class DeliveryWriter::Applier {
       next.dismiss_reason.clear();
       kind = "item.reopen";
     } else if (!model::IsOpen(item->state)) {
-      return;
+      return core::Status::Ok();
     }
-    SaveItem(db_, next);
-    Audit(now, "system", kind, next.id, comment_id,
-          {{"from_state", model::ItemStateName(item->state)},
-           {"severity", model::SeverityName(next.severity)},
-           {"category", next.category}});
+    TA_RETURN_IF_ERROR(SaveItem(conn_, next));
+    return Audit(now, "system", kind, next.id, comment_id,
+                 {{"from_state", model::ItemStateName(item->state)},
+                  {"severity", model::SeverityName(next.severity)},
+                  {"category", next.category}});
   }
 
-  void WithdrawItem(std::int64_t comment_id, core::TimeMs now) {
-    std::optional<model::Item> item = FindItem(comment_id);
-    if (!item || !model::IsOpen(item->state)) return;
-    model::Item next = *item;
+  core::Status WithdrawItem(std::int64_t comment_id, core::TimeMs now) {
+    auto item = FindItem(comment_id);
+    if (!item.ok()) return item.status();
+    if (!item->has_value() || !model::IsOpen((*item)->state)) return core::Status::Ok();
+    model::Item next = **item;
     next.state = model::ItemState::kWithdrawn;
     next.assignee.clear();
     next.lease_expires_at_ms = 0;
-    SaveItem(db_, next);
-    Audit(now, "system", "item.withdraw", next.id, comment_id,
-          {{"from_state", model::ItemStateName(item->state)}});
+    TA_RETURN_IF_ERROR(SaveItem(conn_, next));
+    return Audit(now, "system", "item.withdraw", next.id, comment_id,
+                 {{"from_state", model::ItemStateName((*item)->state)}});
   }
 
-  void History(std::int64_t comment_id, const char* action, core::TimeMs now,
-               const std::string* old_text, std::int64_t delivery_id) {
-    Reset(insert_history_);
-    insert_history_.bind(1, comment_id);
-    insert_history_.bind(2, action);
-    insert_history_.bind(3, static_cast<std::int64_t>(now));
-    if (old_text) insert_history_.bind(4, *old_text);
-    insert_history_.bind(5, delivery_id);
-    insert_history_.exec();
-  }
-
-  void SetState(std::int64_t id, const char* state, core::TimeMs now) {
-    Reset(update_state_);
-    update_state_.bind(1, state);
-    update_state_.bind(2, static_cast<std::int64_t>(now));
-    update_state_.bind(3, id);
-    update_state_.exec();
+  core::Result<std::optional<Stored>> FindComment(const model::Comment& c) {
+    auto row = conn_.QueryRow(kFindComment, {c.platform, c.external_id});
+    if (!row.ok()) return row.status();
+    if (!row->has_value()) return std::optional<Stored>();
+    const sql::Row& r = **row;
+    return std::optional<Stored>(Stored{r.Int(0), r.Text(1), r.Text(2), r.Int(3)});
   }
 
   // Deliveries arrive at least once and in any order: an edit or removal may
   // come before its add, and every change may come twice.
-  void ApplyComment(const CommentWrite& w, core::TimeMs now, DeliveryOutcome& out) {
-    const model::Comment& c = w.comment;
-    Reset(find_comment_);
-    find_comment_.bind(1, c.platform);
-    find_comment_.bind(2, c.external_id);
-    if (!find_comment_.executeStep()) {
-      const char* state = c.action == CommentAction::kRemove ? "withdrawn"
-                          : c.action == CommentAction::kHide ? "hidden"
-                                                             : "visible";
-      Insert(w, state, now, out);
-      return;
+  core::Status ApplyComment(const CommentWrite& w, core::TimeMs now, DeliveryOutcome& out) {
+    auto stored = FindComment(w.comment);
+    if (!stored.ok()) return stored.status();
+    if (!stored->has_value()) {
+      core::Status inserted = Insert(w, now, out);
+      if (inserted.code() != core::Code::kConflict) return inserted;
+      // Stored since we looked (not by a writer: writers hold the audit lock
+      // for their whole batch), so it is there to be read now.
+      stored = FindComment(w.comment);
+      if (!stored.ok()) return stored.status();
+      if (!stored->has_value()) return core::Internal("comment conflicts on insert but cannot be found");
     }
-    const std::int64_t id = find_comment_.getColumn(0).getInt64();
-    const std::string old_text = find_comment_.getColumn(1).getString();
-    const std::string state = find_comment_.getColumn(2).getString();
-    const std::int64_t received_at = find_comment_.getColumn(3).getInt64();
-    find_comment_.reset();
+    return ApplyToStored(**stored, w, now, out);
+  }
+
+  core::Status ApplyToStored(const Stored& s, const CommentWrite& w, core::TimeMs now, DeliveryOutcome& out) {
+    const model::Comment& c = w.comment;
     switch (c.action) {
       case CommentAction::kCreate:
         ++out.unchanged;  // a retry, or the add arriving after its edit
-        return;
+        return core::Status::Ok();
       case CommentAction::kEdit:
-        if (old_text == c.text) {
-          ++out.unchanged;
-          return;
-        }
-        History(id, "edit", now, &old_text, out.delivery_id);
-        Reset(update_text_);
-        update_text_.bind(1, c.text);
-        update_text_.bind(2, static_cast<std::int64_t>(now));
-        BindVerdict(update_text_, 3, w);
-        update_text_.bind(10, id);
-        update_text_.exec();
-        ++out.changed;
-        if (w.verdict) AuditVerdict(id, *w.verdict, now);
-        if (w.verdict && !c.from_page && state != "withdrawn") {
-          if (w.verdict->flagged()) ++out.flagged;
-          ItemAfterEdit(id, w, received_at, now);
-        }
-        return;
+        return Edit(s, w, now, out);
       case CommentAction::kRemove:
       case CommentAction::kHide:
       case CommentAction::kUnhide: {
-        const char* next = c.action == CommentAction::kRemove ? "withdrawn"
-                           : c.action == CommentAction::kHide ? "hidden"
-                                                              : "visible";
+        const char* next = StateAfter(c.action);
         // A withdrawn comment stays withdrawn: it is gone from the platform.
-        if (state == next || state == "withdrawn") {
+        if (s.state == next || s.state == "withdrawn") {
           ++out.unchanged;
-          return;
+          return core::Status::Ok();
         }
-        History(id, model::ActionName(c.action), now, nullptr, out.delivery_id);
-        SetState(id, next, now);
-        if (c.action == CommentAction::kRemove) WithdrawItem(id, now);
+        TA_RETURN_IF_ERROR(History(s.id, model::ActionName(c.action), now, sql::Value(), out.delivery_id));
+        TA_RETURN_IF_ERROR(Exec(kUpdateState, {next, now, s.id}));
+        if (c.action == CommentAction::kRemove) TA_RETURN_IF_ERROR(WithdrawItem(s.id, now));
         ++out.changed;
-        return;
+        return core::Status::Ok();
       }
     }
+    return core::Internal("unknown comment action");
   }
 
-  SQLite::Database& db_;
+  core::Status Edit(const Stored& s, const CommentWrite& w, core::TimeMs now, DeliveryOutcome& out) {
+    const model::Comment& c = w.comment;
+    if (s.text == c.text) {
+      ++out.unchanged;
+      return core::Status::Ok();
+    }
+    TA_RETURN_IF_ERROR(History(s.id, "edit", now, s.text, out.delivery_id));
+    sql::Params params{c.text, now};
+    AddVerdict(params, w);
+    params.emplace_back(s.id);
+    TA_RETURN_IF_ERROR(Exec(kUpdateText, params));
+    ++out.changed;
+    if (w.verdict) TA_RETURN_IF_ERROR(AuditVerdict(s.id, *w.verdict, now));
+    if (w.verdict && !c.from_page && s.state != "withdrawn") {
+      if (w.verdict->flagged()) ++out.flagged;
+      return ItemAfterEdit(s.id, w, s.received_at_ms, now);
+    }
+    return core::Status::Ok();
+  }
+
+  core::Status History(std::int64_t comment_id, const char* action, core::TimeMs now, sql::Value old_text,
+                       std::int64_t delivery_id) {
+    return Exec(kInsertHistory, {comment_id, action, now, std::move(old_text), delivery_id});
+  }
+
+  sql::Connection& conn_;
   const queue::SlaTargets sla_;
   const Options options_;
-  EventAppender events_;
-  SQLite::Statement insert_delivery_;
-  SQLite::Statement find_comment_;
-  SQLite::Statement insert_comment_;
-  SQLite::Statement update_text_;
-  SQLite::Statement update_state_;
-  SQLite::Statement insert_history_;
-  SQLite::Statement find_item_;
-  SQLite::Statement begin_, commit_, savepoint_, release_, rollback_to_;
-  StatementCache cache_{db_};
+  sql::EventAppender events_;
+  const std::string find_item_;  // the SQL, built once from kItemColumns
 };
+
+core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::OpenUrl(const std::string& url,
+                                                                      const core::Clock& clock,
+                                                                      Options options) {
+  auto dialect = sql::DialectOf(url);
+  if (!dialect.ok()) return dialect.status();
+  if (*dialect == sql::Dialect::kSqlite) return Open(sql::SqlitePathOf(url), clock, std::move(options));
+  auto conn = sql::OpenConnection(url);
+  if (!conn.ok()) return conn.status();
+  return std::unique_ptr<DeliveryWriter>(
+      new DeliveryWriter(std::move(conn).value(), nullptr, clock, std::move(options)));
+}
 
 core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::Open(const std::string& path,
                                                                    const core::Clock& clock,
@@ -392,33 +409,30 @@ core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::Open(const std::st
   if (!db.ok()) return db.status();
   auto checkpointer = WalCheckpointer::Start(path);
   if (!checkpointer.ok()) return checkpointer.status();
-  try {
-    // A batch dirties more pages than SQLite's default 2 MB cache holds; it
-    // then spills them to the WAL mid-transaction and writes them again at
-    // COMMIT.
-    db.value()->exec("PRAGMA cache_size = -65536");  // KiB
-    // Each delivery's SAVEPOINT keeps the original of every page it changes
-    // in a sub-journal; past 64 KB SQLite moves that to a temporary file and
-    // then pwrite()s every page image there, delivery after delivery (a third
-    // of the writer thread's time in the profile). In memory it is also
-    // emptied after each RELEASE.
-    db.value()->exec("PRAGMA temp_store = MEMORY");
-    checkpointer.value()->Attach(*db.value());
-    return std::unique_ptr<DeliveryWriter>(new DeliveryWriter(
-        std::move(db).value(), std::move(checkpointer).value(), clock, options));
-  } catch (const SQLite::Exception& e) {
-    return core::Internal(std::string("cannot prepare writer statements: ") + e.what());
-  }
+  auto conn = std::make_unique<sql::SqliteConnection>(std::move(db).value());
+  // A batch dirties more pages than SQLite's default 2 MB cache holds; it
+  // then spills them to the WAL mid-transaction and writes them again at
+  // COMMIT.
+  TA_RETURN_IF_ERROR(conn->ExecScript("PRAGMA cache_size = -65536"));  // KiB
+  // Each delivery's SAVEPOINT keeps the original of every page it changes
+  // in a sub-journal; past 64 KB SQLite moves that to a temporary file and
+  // then pwrite()s every page image there, delivery after delivery (a third
+  // of the writer thread's time in the profile). In memory it is also
+  // emptied after each RELEASE.
+  TA_RETURN_IF_ERROR(conn->ExecScript("PRAGMA temp_store = MEMORY"));
+  checkpointer.value()->Attach(conn->db());
+  return std::unique_ptr<DeliveryWriter>(
+      new DeliveryWriter(std::move(conn), std::move(checkpointer).value(), clock, std::move(options)));
 }
 
-DeliveryWriter::DeliveryWriter(std::unique_ptr<SQLite::Database> db,
+DeliveryWriter::DeliveryWriter(std::unique_ptr<sql::Connection> conn,
                                std::unique_ptr<WalCheckpointer> checkpointer,
                                const core::Clock& clock, Options options)
     : checkpointer_(std::move(checkpointer)),
-      db_(std::move(db)),
-      applier_(std::make_unique<Applier>(*db_, options)),
+      conn_(std::move(conn)),
+      applier_(std::make_unique<Applier>(*conn_, options)),
       clock_(clock),
-      options_(options),
+      options_(std::move(options)),
       thread_([this] { Run(); }) {}
 
 DeliveryWriter::~DeliveryWriter() { Shutdown(); }
@@ -435,16 +449,19 @@ void DeliveryWriter::Shutdown() {
   if (s.batches == 0) return;
   // One line for whoever tunes ingest: batch size and where a batch's time went.
   char line[256];
-  std::snprintf(line, sizeof line,
-                "store: writer committed %llu deliveries in %llu batches (mean %.1f, max %llu); "
-                "per batch %.2f ms applying, %.2f ms committing; %llu checkpoints aside, %llu inline",
-                static_cast<unsigned long long>(s.deliveries), static_cast<unsigned long long>(s.batches),
-                static_cast<double>(s.deliveries) / static_cast<double>(s.batches),
-                static_cast<unsigned long long>(s.max_batch),
-                static_cast<double>(s.apply_us) / 1000.0 / static_cast<double>(s.batches),
-                static_cast<double>(s.commit_us) / 1000.0 / static_cast<double>(s.batches),
-                static_cast<unsigned long long>(checkpointer_->background_checkpoints()),
-                static_cast<unsigned long long>(checkpointer_->inline_checkpoints()));
+  int n = std::snprintf(line, sizeof line,
+                        "store: writer committed %llu deliveries in %llu batches (mean %.1f, max %llu); "
+                        "per batch %.2f ms applying, %.2f ms committing",
+                        static_cast<unsigned long long>(s.deliveries), static_cast<unsigned long long>(s.batches),
+                        static_cast<double>(s.deliveries) / static_cast<double>(s.batches),
+                        static_cast<unsigned long long>(s.max_batch),
+                        static_cast<double>(s.apply_us) / 1000.0 / static_cast<double>(s.batches),
+                        static_cast<double>(s.commit_us) / 1000.0 / static_cast<double>(s.batches));
+  if (checkpointer_ && n > 0 && static_cast<size_t>(n) < sizeof line) {
+    std::snprintf(line + n, sizeof line - static_cast<size_t>(n), "; %llu checkpoints aside, %llu inline",
+                  static_cast<unsigned long long>(checkpointer_->background_checkpoints()),
+                  static_cast<unsigned long long>(checkpointer_->inline_checkpoints()));
+  }
   core::LogInfo(line);
 }
 
@@ -494,36 +511,15 @@ void DeliveryWriter::CommitBatch(std::deque<Pending>& batch) {
   std::vector<core::Result<DeliveryOutcome>> results;
   results.reserve(batch.size());
   const auto start = std::chrono::steady_clock::now();
-  auto applied = start;
-  try {
-    applier_->BeginBatch();
-    for (Pending& p : batch) {
-      applier_->Savepoint();
-      EventAppender::Head head = applier_->SaveHead();
-      try {
-        results.emplace_back(applier_->Apply(p.record));
-        applier_->ReleaseSavepoint();
-      } catch (const std::exception& e) {
-        // Any failure (a database error, or anything thrown while building the
-        // rows) fails this delivery alone; its caller gets an error, not a hang.
-        applier_->RollbackToSavepoint();
-        applier_->RestoreHead(std::move(head));
-        core::LogError(std::string("store: delivery not stored: ") + e.what());
-        results.emplace_back(core::Internal("could not store the delivery"));
-      }
-    }
-    applied = std::chrono::steady_clock::now();
-    applier_->CommitBatch();
-  } catch (const std::exception& e) {
-    // The commit itself failed: nothing of this batch is durable.
-    core::LogError(std::string("store: batch commit failed: ") + e.what());
-    try {
-      db_->exec("ROLLBACK");
-    } catch (const SQLite::Exception&) {
-      // Already rolled back by SQLite; nothing more to undo.
-    }
-    for (auto& r : results) r = core::Internal("could not store the delivery");
-    while (results.size() < batch.size()) results.emplace_back(core::Internal("could not store the delivery"));
+  core::Status status = applier_->BeginBatch();
+  for (size_t i = 0; status.ok() && i < batch.size(); ++i) status = applier_->ApplyOne(batch[i].record, results);
+  const auto applied = std::chrono::steady_clock::now();
+  if (status.ok()) status = applier_->CommitBatch();
+  if (!status.ok()) {
+    // Nothing of this batch is durable.
+    core::LogError("store: batch commit failed: " + status.ToString());
+    applier_->RollbackBatch();
+    results.assign(batch.size(), core::Internal("could not store the delivery"));
   }
   const auto committed = std::chrono::steady_clock::now();
   using us = std::chrono::microseconds;

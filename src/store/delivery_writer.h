@@ -17,9 +17,13 @@
 //    change is an audit event.
 //  - After Shutdown(), pending writes are still committed; new ones fail with
 //    kUnavailable.
+//
+// On either engine (sql/connection.h). On PostgreSQL each batch holds the
+// audit lock (sql/audit.h) from its BEGIN to its COMMIT, so writers of
+// several instances commit their batches one after another; a comment stored
+// meanwhile by another instance is found, not inserted twice (ON CONFLICT DO
+// NOTHING, then read again).
 #pragma once
-
-#include <SQLiteCpp/Database.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -35,6 +39,7 @@
 #include "core/status.h"
 #include "ingest/delivery.h"
 #include "queue/sla.h"
+#include "store/sql/connection.h"
 #include "store/wal_checkpointer.h"
 
 namespace turnaround::store {
@@ -50,8 +55,14 @@ class DeliveryWriter final : public ingest::DeliverySink {
     std::function<bool(const std::string& platform, const std::string& page_id)> page_configured;
   };
 
-  // Opens its own read-write connection to `path` (migrating it) and starts
-  // the writer thread.
+  // Opens its own read-write connection to `url` (sqlite:PATH or
+  // postgresql://..., sql/open.h; migrating it) and starts the writer thread.
+  // kInvalidArgument for another URL, kUnavailable when PostgreSQL cannot be
+  // reached, kInternal when opening or migrating fails.
+  static core::Result<std::unique_ptr<DeliveryWriter>> OpenUrl(const std::string& url,
+                                                               const core::Clock& clock,
+                                                               Options options);
+  // The same for the SQLite database at `path` (OpenUrl("sqlite:" + path)).
   static core::Result<std::unique_ptr<DeliveryWriter>> Open(const std::string& path,
                                                             const core::Clock& clock,
                                                             Options options);
@@ -66,7 +77,7 @@ class DeliveryWriter final : public ingest::DeliverySink {
 
   core::Result<ingest::DeliveryOutcome> Write(ingest::DeliveryRecord record) override;
 
-  // Commits what is pending, stops the thread, closes the connection.
+  // Commits what is pending and stops the thread.
   void Shutdown();
 
   // Number of transactions committed so far (for metrics and tests).
@@ -91,14 +102,16 @@ class DeliveryWriter final : public ingest::DeliverySink {
   };
   class Applier;  // the SQL, in delivery_writer.cpp
 
-  DeliveryWriter(std::unique_ptr<SQLite::Database> db, std::unique_ptr<WalCheckpointer> checkpointer,
+  // `checkpointer` is null on PostgreSQL.
+  DeliveryWriter(std::unique_ptr<sql::Connection> conn, std::unique_ptr<WalCheckpointer> checkpointer,
                  const core::Clock& clock, Options options);
   void Run();
   void CommitBatch(std::deque<Pending>& batch);
 
-  // Declared first so that it outlives the connection whose hook points at it.
+  // Declared first so that it outlives the SQLite connection whose hook
+  // points at it; null on PostgreSQL.
   std::unique_ptr<WalCheckpointer> checkpointer_;
-  std::unique_ptr<SQLite::Database> db_;  // used only by the writer thread
+  std::unique_ptr<sql::Connection> conn_;  // used only by the writer thread
   std::unique_ptr<Applier> applier_;      // used only by the writer thread
   const core::Clock& clock_;
   const Options options_;

@@ -1,7 +1,5 @@
 #include "store/event_log.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -120,64 +118,8 @@ std::string EventDetails::Take() {
   return std::move(out_);
 }
 
-EventAppender::EventAppender(SQLite::Database& db)
-    : db_(db),
-      last_(db, "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1"),
-      insert_(db,
-              "INSERT INTO events(id, at_ms, actor, kind, item_id, comment_id, details, "
-              "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)") {}
-
-void EventAppender::Begin() {
-  last_.reset();
-  if (last_.executeStep()) {
-    head_ = {last_.getColumn(0).getInt64(), last_.getColumn(1).getString()};
-  } else {
-    head_ = {0, kGenesis};
-  }
-  last_.reset();
-}
-
-model::Event EventAppender::Append(model::Event e) {
-  e.id = head_.id + 1;
-  e.prev_hash = head_.hash;
-  e.hash = EventHash(e);
-  insert_.reset();
-  insert_.bind(1, e.id);
-  insert_.bind(2, e.at_ms);
-  insert_.bind(3, e.actor);
-  insert_.bind(4, e.kind);
-  insert_.bind(5, e.item_id);
-  insert_.bind(6, e.comment_id);
-  insert_.bind(7, e.details);
-  insert_.bind(8, e.prev_hash);
-  insert_.bind(9, e.hash);
-  insert_.exec();
-  head_ = {e.id, e.hash};
-  return e;
-}
-
-model::Event AppendEvent(SQLite::Database& db, model::Event e) {
-  EventAppender appender(db);
-  appender.Begin();
-  return appender.Append(std::move(e));
-}
-
 const char* const kSelectEvents =
     "SELECT id, at_ms, actor, kind, item_id, comment_id, details, prev_hash, hash FROM events ";
-
-model::Event ReadEventRow(SQLite::Statement& st) {
-  model::Event e;
-  e.id = st.getColumn(0).getInt64();
-  e.at_ms = st.getColumn(1).getInt64();
-  e.actor = st.getColumn(2).getString();
-  e.kind = st.getColumn(3).getString();
-  e.item_id = st.getColumn(4).getInt64();
-  e.comment_id = st.getColumn(5).getInt64();
-  e.details = st.getColumn(6).getString();
-  e.prev_hash = st.getColumn(7).getString();
-  e.hash = st.getColumn(8).getString();
-  return e;
-}
 
 model::Event ReadEventRow(const sql::Row& row) {
   return {row.Int(0),  row.Int(1),  row.Text(2), row.Text(3), row.Int(4),

@@ -3,12 +3,11 @@
 // Invariant: event N's prev_hash is event N-1's hash (the first event's is 64
 // zeros), and its hash is SHA-256 over its own id, time, actor, kind, ids,
 // details and prev_hash. Editing or deleting any event therefore breaks the
-// chain at or right after it. Appends happen only inside a write transaction,
-// which SQLite serializes, so the chain stays one chain with many writers.
+// chain at or right after it. Appends go through sql/audit.h, which keeps the
+// chain one chain with many writers on either engine.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
 #include <string>
@@ -22,39 +21,9 @@
 
 namespace turnaround::store {
 
-// Appends `event` (id, prev_hash and hash are filled in) inside the caller's
-// open write transaction; throws SQLite::Exception on database errors.
-model::Event AppendEvent(SQLite::Database& db, model::Event event);
-
-// EventAppender: the same, for many appends in one transaction (the
-// delivery writer's batches), with prepared statements and the chain head
-// kept in memory. Begin() after BEGIN reads the head; a caller that rolls
-// back a savepoint restores the head it saved with head()/set_head().
-// Not thread-safe; one per connection.
-class EventAppender {
- public:
-  explicit EventAppender(SQLite::Database& db);
-  void Begin();
-  model::Event Append(model::Event event);
-
-  struct Head {
-    std::int64_t id = 0;
-    std::string hash;
-  };
-  const Head& head() const { return head_; }
-  void set_head(Head head) { head_ = std::move(head); }
-
- private:
-  SQLite::Database& db_;
-  SQLite::Statement last_;
-  SQLite::Statement insert_;
-  Head head_;
-};
-
 // The event columns as a SELECT prefix (ends with "FROM events "), and the
 // reader for a row selected with it.
 extern const char* const kSelectEvents;
-model::Event ReadEventRow(SQLite::Statement& st);
 model::Event ReadEventRow(const sql::Row& row);
 
 // The hash an event should carry.

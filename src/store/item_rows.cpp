@@ -1,8 +1,5 @@
 // The item columns read and written on either engine (sql::Row and
-// sql::Connection) and, for the SQLite delivery writer, through SQLiteCpp.
-// Both forms share the SQL text, so the two cannot drift apart.
-#include <SQLiteCpp/Statement.h>
-
+// sql::Connection).
 #include <nlohmann/json.hpp>
 
 #include "store/item_store.h"
@@ -64,27 +61,6 @@ sql::Params ItemParams(const model::Item& it) {
           it.escalated_to};
 }
 
-void BindItem(SQLite::Statement& st, const model::Item& it) {
-  st.bind(1, it.comment_id);
-  st.bind(2, model::ItemStateName(it.state));
-  st.bind(3, model::SeverityName(it.severity));
-  st.bind(4, it.category);
-  st.bind(5, nlohmann::json(it.urgent_reasons).dump());
-  st.bind(6, it.urgent() ? 1 : 0);
-  st.bind(7, it.platform);
-  st.bind(8, it.created_at_ms);
-  st.bind(9, it.posted_at_ms);
-  st.bind(10, it.received_at_ms);
-  st.bind(11, it.due_at_ms);
-  st.bind(12, it.first_response_at_ms);
-  st.bind(13, it.resolved_at_ms);
-  st.bind(14, it.assignee);
-  st.bind(15, it.lease_expires_at_ms);
-  st.bind(16, it.dismiss_reason);
-  st.bind(17, it.escalation_reason);
-  st.bind(18, it.escalated_to);
-}
-
 }  // namespace
 
 model::Item ReadItemRow(const sql::Row& row, std::size_t f) {
@@ -124,43 +100,6 @@ core::Status SaveItem(sql::Connection& conn, const model::Item& item) {
   if (!n.ok()) return n.status();
   if (*n != 1) return core::NotFound("no item " + std::to_string(item.id));
   return core::Status::Ok();
-}
-
-model::Item ReadItemRow(SQLite::Statement& st, int f) {
-  model::Item it;
-  it.id = st.getColumn(f + 0).getInt64();
-  it.comment_id = st.getColumn(f + 1).getInt64();
-  model::ParseItemState(st.getColumn(f + 2).getString(), &it.state);
-  model::ParseSeverity(st.getColumn(f + 3).getString(), &it.severity);
-  it.category = st.getColumn(f + 4).getString();
-  it.urgent_reasons = ParseReasons(st.getColumn(f + 5).getString());
-  it.platform = st.getColumn(f + 6).getString();
-  it.created_at_ms = st.getColumn(f + 7).getInt64();
-  it.posted_at_ms = st.getColumn(f + 8).getInt64();
-  it.received_at_ms = st.getColumn(f + 9).getInt64();
-  it.due_at_ms = st.getColumn(f + 10).getInt64();
-  it.first_response_at_ms = st.getColumn(f + 11).getInt64();
-  it.resolved_at_ms = st.getColumn(f + 12).getInt64();
-  it.assignee = st.getColumn(f + 13).getString();
-  it.lease_expires_at_ms = st.getColumn(f + 14).getInt64();
-  it.dismiss_reason = st.getColumn(f + 15).getString();
-  it.escalation_reason = st.getColumn(f + 16).getString();
-  it.escalated_to = st.getColumn(f + 17).getString();
-  return it;
-}
-
-void InsertItem(StatementCache& cache, model::Item& item) {
-  SQLite::Statement& st = cache.Get(kInsertItem);
-  BindItem(st, item);
-  st.exec();
-  item.id = cache.db().getLastInsertRowid();
-}
-
-void SaveItem(SQLite::Database& db, const model::Item& item) {
-  SQLite::Statement st(db, kSaveItem);
-  BindItem(st, item);
-  st.bind(19, item.id);
-  st.exec();
 }
 
 }  // namespace turnaround::store

@@ -260,6 +260,7 @@ core::Result<model::Item> ItemStore::Update(std::int64_t id, const Decide& decid
   const std::string& lock = LockItemSql(c.dialect());
   model::Item saved;
   core::Status s = sql::InTransaction(c, [&]() -> core::Status {
+    TA_RETURN_IF_ERROR(sql::LockAuditChain(c));  // before the row lock (audit.h)
     auto row = c.QueryRow(lock, {id});
     if (!row.ok()) return row.status();
     if (!row->has_value()) return core::NotFound("no item " + std::to_string(id));

@@ -19,7 +19,6 @@
 #include "store/outbox_store.h"
 #include "store/pool.h"
 #include "store/sql/connection.h"
-#include "store/statement_cache.h"
 
 namespace turnaround::store {
 
@@ -147,12 +146,5 @@ extern const char* const kItemColumns;
 model::Item ReadItemRow(const sql::Row& row, std::size_t first_column);
 core::Status InsertItem(sql::Connection& conn, model::Item& item);  // sets item.id
 core::Status SaveItem(sql::Connection& conn, const model::Item& item);
-
-// The same for the SQLite delivery writer, which creates items in the same
-// transaction as their comments with statements it prepared once (not yet
-// ported to the SQL layer); throw SQLite::Exception.
-model::Item ReadItemRow(SQLite::Statement& st, int first_column);
-void InsertItem(StatementCache& cache, model::Item& item);  // sets item.id
-void SaveItem(SQLite::Database& db, const model::Item& item);
 
 }  // namespace turnaround::store

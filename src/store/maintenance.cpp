@@ -10,7 +10,8 @@
 
 #include "store/database.h"
 #include "store/event_log.h"
-#include "store/pool.h"
+#include "store/sql/audit.h"
+#include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
 namespace {
@@ -34,16 +35,18 @@ void CopyAll(SQLite::Database& from, SQLite::Database& to) {
   } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 }
 
-// Runs `sql` (an UPDATE limited to kChunk rows) until it changes nothing.
-std::int64_t InChunks(SQLite::Database& db, const std::string& sql, std::int64_t cutoff) {
+// Runs `sql` (an UPDATE of at most kChunk rows; `params` then kChunk bound
+// to its parameters) in one transaction per chunk until it changes nothing
+// or fails; returns the rows changed.
+std::int64_t InChunks(sql::Connection& conn, const char* sql, sql::Params params) {
+  params.emplace_back(kChunk);
   std::int64_t total = 0;
   for (;;) {
-    int changed = 0;
-    core::Status s = InWriteTransaction(db, [&]() -> core::Status {
-      SQLite::Statement st(db, sql);
-      st.bind(1, cutoff);
-      st.bind(2, kChunk);
-      changed = st.exec();
+    std::int64_t changed = 0;
+    core::Status s = sql::InTransaction(conn, [&]() -> core::Status {
+      auto n = conn.Exec(sql, params);
+      if (!n.ok()) return n.status();
+      changed = *n;
       return core::Status::Ok();
     });
     if (!s.ok() || changed == 0) return total;
@@ -93,51 +96,50 @@ core::Result<std::string> Restore(const std::string& path, const std::string& ba
   }
 }
 
+core::Result<PurgeCounts> Purge(sql::Connection& conn, const RetentionSettings& settings, std::int64_t now_ms) {
+  PurgeCounts counts;
+  if (settings.delivery_body_days > 0) {
+    // The empty body is a bound blob: x'' would be a bit string on PostgreSQL.
+    counts.delivery_bodies = InChunks(conn,
+                                      "UPDATE deliveries SET body = ? WHERE id IN (SELECT id FROM deliveries "
+                                      "WHERE received_at_ms < ? AND length(body) > 0 LIMIT ?)",
+                                      {sql::Blob{}, now_ms - settings.delivery_body_days * kDayMs});
+  }
+  if (settings.closed_comment_text_days > 0) {
+    // Closed: the item was resolved or dismissed (or withdrawn) long enough ago.
+    counts.comment_texts = InChunks(conn,
+                                    "UPDATE comments SET text = '', author_name = '' WHERE id IN ("
+                                    " SELECT c.id FROM comments c JOIN items i ON i.comment_id = c.id"
+                                    " WHERE i.state IN ('resolved','dismissed','withdrawn') AND i.resolved_at_ms > 0"
+                                    " AND i.resolved_at_ms < ? AND (c.text != '' OR c.author_name != '') LIMIT ?)",
+                                    {now_ms - settings.closed_comment_text_days * kDayMs});
+    // Earlier versions of those texts go too.
+    InChunks(conn,
+             "UPDATE comment_history SET old_text = NULL WHERE id IN (SELECT h.id FROM comment_history h "
+             "JOIN comments c ON c.id = h.comment_id WHERE c.text = '' AND h.old_text IS NOT NULL "
+             "AND h.at_ms < ? LIMIT ?)",
+             {now_ms});
+  }
+  if (counts.delivery_bodies == 0 && counts.comment_texts == 0) return counts;
+  model::Event e;
+  e.at_ms = now_ms;
+  e.actor = "system";
+  e.kind = "retention.purge";
+  e.details = nlohmann::json{{"delivery_bodies", counts.delivery_bodies},
+                             {"comment_texts", counts.comment_texts},
+                             {"delivery_body_days", settings.delivery_body_days},
+                             {"closed_comment_text_days", settings.closed_comment_text_days}}
+                  .dump();
+  TA_RETURN_IF_ERROR(sql::InTransaction(conn, [&]() { return sql::AppendEvent(conn, e).status(); }));
+  return counts;
+}
+
 core::Result<PurgeCounts> Purge(const std::string& path, const RetentionSettings& settings,
                                 std::int64_t now_ms) {
   auto db = OpenDatabase(path);
   if (!db.ok()) return db.status();
-  PurgeCounts counts;
-  if (settings.delivery_body_days > 0) {
-    counts.delivery_bodies = InChunks(
-        *db.value(),
-        "UPDATE deliveries SET body = x'' WHERE id IN (SELECT id FROM deliveries "
-        "WHERE received_at_ms < ? AND length(body) > 0 LIMIT ?)",
-        now_ms - settings.delivery_body_days * kDayMs);
-  }
-  if (settings.closed_comment_text_days > 0) {
-    // Closed: the item was resolved or dismissed (or withdrawn) long enough ago.
-    const char* sql =
-        "UPDATE comments SET text = '', author_name = '' WHERE id IN ("
-        " SELECT c.id FROM comments c JOIN items i ON i.comment_id = c.id"
-        " WHERE i.state IN ('resolved','dismissed','withdrawn') AND i.resolved_at_ms > 0"
-        " AND i.resolved_at_ms < ? AND (c.text != '' OR c.author_name != '') LIMIT ?)";
-    counts.comment_texts = InChunks(*db.value(), sql, now_ms - settings.closed_comment_text_days * kDayMs);
-    // Earlier versions of those texts go too.
-    InChunks(*db.value(),
-             "UPDATE comment_history SET old_text = NULL WHERE id IN (SELECT h.id FROM comment_history h "
-             "JOIN comments c ON c.id = h.comment_id WHERE c.text = '' AND h.old_text IS NOT NULL "
-             "AND h.at_ms < ? LIMIT ?)",
-             now_ms);
-  }
-  if (counts.delivery_bodies > 0 || counts.comment_texts > 0) {
-    SQLite::Database& d = *db.value();
-    core::Status s = InWriteTransaction(d, [&]() -> core::Status {
-      model::Event e;
-      e.at_ms = now_ms;
-      e.actor = "system";
-      e.kind = "retention.purge";
-      e.details = nlohmann::json{{"delivery_bodies", counts.delivery_bodies},
-                                 {"comment_texts", counts.comment_texts},
-                                 {"delivery_body_days", settings.delivery_body_days},
-                                 {"closed_comment_text_days", settings.closed_comment_text_days}}
-                      .dump();
-      AppendEvent(d, e);
-      return core::Status::Ok();
-    });
-    if (!s.ok()) return s;
-  }
-  return counts;
+  sql::SqliteConnection conn(std::move(db).value());
+  return Purge(conn, settings, now_ms);
 }
 
 }  // namespace turnaround::store

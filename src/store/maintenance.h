@@ -1,10 +1,16 @@
 // Backups, restores and retention: whole-database operations.
+//
+// Backup and Restore are SQLite-only (SQLite's online backup API and PRAGMA
+// integrity_check); a PostgreSQL store is backed up and checked with the
+// server's own tools (pg_dump, pg_amcheck). Retention (Purge) runs on either
+// engine.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
 #include "core/status.h"
+#include "store/sql/connection.h"
 
 namespace turnaround::store {
 
@@ -31,7 +37,11 @@ struct PurgeCounts {
 
 // Applies the retention settings as of `now_ms` in small transactions (so the
 // writer is never blocked for long) and records an audit event
-// "retention.purge" with the counts when anything was purged.
+// "retention.purge" with the counts when anything was purged. A chunk that
+// fails ends that part of the purge early; the counts say what was done.
+// Errors: those of the connection (sql/connection.h) for the audit event.
+core::Result<PurgeCounts> Purge(sql::Connection& conn, const RetentionSettings& settings, std::int64_t now_ms);
+// The same on the SQLite database at `path`.
 core::Result<PurgeCounts> Purge(const std::string& path, const RetentionSettings& settings,
                                 std::int64_t now_ms);
 

@@ -1,7 +1,5 @@
 #include "store/outbox_store.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include "store/event_log.h"
 #include "store/sql/audit.h"
 #include "store/sql/placeholders.h"
@@ -105,49 +103,23 @@ core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& c, const std::v
   return out;
 }
 
-std::int64_t InsertOutbox(SQLite::Database& db, const OutboxRow& r) {
-  SQLite::Statement st(db, kInsertOutbox);
-  st.bind(1, r.item_id);
-  st.bind(2, r.comment_id);
-  st.bind(3, r.reply_id);
-  st.bind(4, r.kind);
-  st.bind(5, r.platform);
-  st.bind(6, r.page_id);
-  st.bind(7, r.target_id);
-  st.bind(8, r.text);
-  st.bind(9, r.actor);
-  st.bind(10, r.state);
-  st.bind(11, r.next_attempt_at_ms);
-  st.bind(12, r.error);
-  st.bind(13, r.created_at_ms);
-  st.bind(14, r.created_at_ms);
-  st.exec();
-  return db.getLastInsertRowid();
-}
-
-bool MatchEcho(StatementCache& cache, const std::string& platform, const std::string& external_id,
-               const std::string& parent_id, const std::string& text, std::int64_t comment_row_id,
-               std::int64_t now_ms) {
-  SQLite::Statement& find = cache.Get(
-      "SELECT id FROM outbox WHERE platform=?1 AND kind='reply' AND echo_comment_id=0 AND "
-      "(platform_id=?2 OR (?3 != '' AND target_id=?3 AND text=?4 AND "
-      "state IN ('sending','sent') AND platform_id='')) ORDER BY platform_id=?2 DESC, id LIMIT 1");
-  find.bind(1, platform);
-  find.bind(2, external_id);
-  find.bind(3, parent_id);
-  find.bind(4, text);
-  if (!find.executeStep()) return false;
-  const std::int64_t id = find.getColumn(0).getInt64();
-  find.reset();
-  SQLite::Statement& up = cache.Get(
-      "UPDATE outbox SET echo_comment_id=?, platform_id=CASE WHEN platform_id='' THEN ? "
+core::Result<bool> MatchEcho(sql::Connection& c, const std::string& platform, const std::string& external_id,
+                             const std::string& parent_id, const std::string& text, std::int64_t comment_row_id,
+                             std::int64_t now_ms) {
+  // A platform-id match first, then the oldest text match.
+  auto found = c.QueryRow(
+      "SELECT id FROM outbox WHERE platform=? AND kind='reply' AND echo_comment_id=0 AND "
+      "(platform_id=? OR (CAST(? AS TEXT) != '' AND target_id=? AND text=? AND "
+      "state IN ('sending','sent') AND platform_id='')) ORDER BY platform_id=? DESC, id LIMIT 1",
+      {platform, external_id, parent_id, parent_id, text, external_id});
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return false;
+  auto updated = c.Exec(
+      "UPDATE outbox SET echo_comment_id=?, platform_id=CASE WHEN platform_id='' THEN CAST(? AS TEXT) "
       "ELSE platform_id END, state=CASE WHEN state='sending' THEN 'sent' ELSE state END, "
-      "updated_at_ms=? WHERE id=?");
-  up.bind(1, comment_row_id);
-  up.bind(2, external_id);
-  up.bind(3, now_ms);
-  up.bind(4, id);
-  up.exec();
+      "updated_at_ms=? WHERE id=?",
+      {comment_row_id, external_id, now_ms, (*found)->Int(0)});
+  if (!updated.ok()) return updated.status();
   return true;
 }
 
@@ -213,6 +185,7 @@ core::Status OutboxStore::Finish(const OutboxResult& r, const model::Event& even
   if (!lease.ok()) return lease.status();
   sql::Connection& c = lease->conn();
   return sql::InTransaction(c, [&]() -> core::Status {
+    TA_RETURN_IF_ERROR(sql::LockAuditChain(c));  // before the row locks (audit.h)
     auto applied = ApplyOutboxResult(c, r);
     if (!applied.ok()) return applied.status();
     if (!*applied) return core::Conflict("outbox entry " + std::to_string(r.id) + " was settled already");

@@ -15,8 +15,6 @@
 // Thread-safe (each call takes its own pooled connection).
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -27,7 +25,6 @@
 #include "model/item.h"
 #include "store/pool.h"
 #include "store/sql/connection.h"
-#include "store/statement_cache.h"
 
 namespace turnaround::store {
 
@@ -74,17 +71,14 @@ core::Result<bool> RequeueOutbox(sql::Connection& conn, std::int64_t id, std::in
 // comment); a few statements however many ids, for pages of items.
 core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& conn, const std::vector<std::int64_t>& comment_ids);
 
-// For the SQLite delivery writer (not yet on the SQL layer), inside its open
-// write transaction; throw SQLite::Exception.
-// Inserts `row` (its id is ignored) and returns the new id.
-std::int64_t InsertOutbox(SQLite::Database& db, const OutboxRow& row);
 // A comment arriving by webhook is our own reply when an outbox reply posted
 // it (same platform id), or when a reply in flight or sent with the same text
 // targets its parent and has no echo yet. Records the echo (and settles a
-// `sending` entry as sent with the comment's id); returns whether it matched.
-bool MatchEcho(StatementCache& cache, const std::string& platform, const std::string& external_id,
-               const std::string& parent_id, const std::string& text, std::int64_t comment_row_id,
-               std::int64_t now_ms);
+// `sending` entry as sent with the comment's id) inside the caller's open
+// transaction; returns whether it matched.
+core::Result<bool> MatchEcho(sql::Connection& conn, const std::string& platform, const std::string& external_id,
+                             const std::string& parent_id, const std::string& text, std::int64_t comment_row_id,
+                             std::int64_t now_ms);
 
 class OutboxStore {
  public:

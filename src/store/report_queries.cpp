@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "store/database.h"
+#include "store/sql/open.h"
 #include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
@@ -84,14 +84,14 @@ core::Result<std::vector<ReportItemRow>> Query(SQLite::Database& db, std::int64_
 
 }  // namespace
 
-core::Result<ReportSource> ReportSource::OpenReadOnly(const std::string& path) {
-  auto db = OpenDatabase(path, OpenMode::kReadOnly);
-  if (!db.ok()) return db.status();
-  return ReportSource(std::move(db).value());
+core::Result<ReportSource> ReportSource::OpenUrl(const std::string& url) {
+  auto conn = sql::OpenForReading(url);
+  if (!conn.ok()) return conn.status();
+  return ReportSource(std::move(conn).value());
 }
 
 core::Result<std::vector<ReportItemRow>> ReportSource::Items(std::int64_t from_ms, std::int64_t to_ms) {
-  if (db_) return Query(*db_, from_ms, to_ms);
+  if (conn_) return Query(*conn_, from_ms, to_ms);
   if (sql_pool_) {
     auto lease = sql_pool_->Acquire();
     if (!lease.ok()) return lease.status();

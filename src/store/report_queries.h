@@ -9,8 +9,6 @@
 // ConnectionPool must outlive the source.
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -48,9 +46,9 @@ class ReportSource {
   explicit ReportSource(ConnectionPool& pool) : pool_(&pool) {}
   // Over either engine (sql::OpenPool).
   explicit ReportSource(std::shared_ptr<sql::Pool> pool) : sql_pool_(std::move(pool)) {}
-  // Opens an existing database read-only (the CLI). InvalidArgument when it
-  // does not exist or cannot be opened.
-  static core::Result<ReportSource> OpenReadOnly(const std::string& path);
+  // Opens `url` for reading (the CLI; sql::OpenForReading: an existing
+  // SQLite database read-only, or PostgreSQL). Errors are OpenForReading's.
+  static core::Result<ReportSource> OpenUrl(const std::string& url);
 
   ReportSource(ReportSource&&) = default;
   ReportSource& operator=(ReportSource&&) = default;
@@ -59,11 +57,11 @@ class ReportSource {
   core::Result<std::vector<ReportItemRow>> Items(std::int64_t from_ms, std::int64_t to_ms);
 
  private:
-  explicit ReportSource(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+  explicit ReportSource(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
 
-  ConnectionPool* pool_ = nullptr;        // borrowed, or
-  std::shared_ptr<sql::Pool> sql_pool_;   // shared, or
-  std::unique_ptr<SQLite::Database> db_;  // owned read-only connection
+  ConnectionPool* pool_ = nullptr;         // borrowed, or
+  std::shared_ptr<sql::Pool> sql_pool_;    // shared, or
+  std::unique_ptr<sql::Connection> conn_;  // owned connection (the CLI)
 };
 
 }  // namespace turnaround::store

@@ -11,7 +11,6 @@
 namespace turnaround::store {
 namespace {
 
-constexpr std::string_view kSqlitePrefix = "sqlite:";
 // Parameters per multi-row INSERT: well under SQLite's limit (32,766) and
 // PostgreSQL's (65,535), and large enough that a batch costs one round trip
 // for hundreds of rows instead of one each.
@@ -44,7 +43,7 @@ core::Status CheckUrls(const std::string& from_url, const std::string& to_url) {
   if (!from.ok() || *from != sql::Dialect::kSqlite) {
     return core::InvalidArgument("the source must be sqlite:PATH, not '" + Shown(from_url) + "'");
   }
-  const std::string from_path = from_url.substr(kSqlitePrefix.size());
+  const std::string from_path = sql::SqlitePathOf(from_url);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(from_path, ec)) {
     return core::InvalidArgument("the source " + from_path + " is not an existing SQLite database file");
@@ -53,7 +52,7 @@ core::Status CheckUrls(const std::string& from_url, const std::string& to_url) {
   if (!to.ok()) {
     return core::InvalidArgument("the target must be postgresql://... or sqlite:PATH, not '" + Shown(to_url) + "'");
   }
-  if (*to == sql::Dialect::kSqlite && SameFile(from_path, to_url.substr(kSqlitePrefix.size()))) {
+  if (*to == sql::Dialect::kSqlite && SameFile(from_path, sql::SqlitePathOf(to_url))) {
     return core::InvalidArgument("the source and the target are the same database (" + from_path + ")");
   }
   return core::Status::Ok();

@@ -21,21 +21,23 @@ using namespace turnaround;
 
 namespace {
 
-void Seed(const std::string& path, int n) {
-  auto db = store::OpenDatabase(path);
-  REQUIRE(db.ok());
+// Appends `n` notes, the details of each starting with `note`.
+void Seed(store::sql::Connection& c, int n, const std::string& note = "note ") {
   for (int i = 0; i < n; ++i) {
-    REQUIRE(store::InWriteTransaction(*db.value(), [&]() -> core::Status {
-              model::Event e;
-              e.at_ms = 1000 + i;
-              e.actor = "agent" + std::to_string(i % 3);
-              e.kind = "item.note";
-              e.item_id = 1 + i % 4;
-              e.details = "{\"text\":\"note " + std::to_string(i) + "\"}";
-              store::AppendEvent(*db.value(), e);
-              return core::Status::Ok();
-            }).ok());
+    model::Event e;
+    e.at_ms = 1000 + i;
+    e.actor = "agent" + std::to_string(i % 3);
+    e.kind = "item.note";
+    e.item_id = 1 + i % 4;
+    e.details = "{\"text\":\"" + note + std::to_string(i) + "\"}";
+    REQUIRE(store::sql::InTransaction(c, [&]() { return store::sql::AppendEvent(c, e).status(); }).ok());
   }
+}
+
+void Seed(const std::string& path, int n) {
+  auto conn = store::sql::OpenConnection("sqlite:" + path);
+  REQUIRE(conn.ok());
+  Seed(*conn.value(), n);
 }
 
 int AuditVerifyExit(const std::string& path, std::string* out) {
@@ -201,15 +203,7 @@ TEST_CASE("the chain verifies on each engine and names the first broken event", 
   for (const auto& c : cases) {
     INFO(c.name);
     REQUIRE(sc.Exec("DELETE FROM events").ok());
-    for (int i = 0; i < 8; ++i) {
-      model::Event e;
-      e.at_ms = 1000 + i;
-      e.actor = "agent" + std::to_string(i % 3);
-      e.kind = "item.note";
-      e.item_id = 1 + i % 4;
-      e.details = "{\"text\":\"caf\xC3\xA9 " + std::to_string(i) + "\"}";
-      REQUIRE(store::sql::InTransaction(sc, [&]() { return store::sql::AppendEvent(sc, e).status(); }).ok());
-    }
+    Seed(sc, 8, "caf\xC3\xA9 ");
     if (*c.sql != '\0') REQUIRE(sc.Exec(c.sql).ok());
     auto report = store::VerifyChain(sc);
     INFO(report.status().ToString());

@@ -9,7 +9,8 @@
 #include "store/database.h"
 #include "store/delivery_writer.h"
 #include "store/event_log.h"
-#include "test_util.h"
+#include "store/sql/open.h"
+#include "sql/engines.h"
 
 using namespace turnaround;
 
@@ -92,30 +93,74 @@ TEST_CASE("restore checks the backup and puts it in place", "[store]") {
   CHECK_FALSE(store::Restore(dir.File("x.db"), dir.File("missing.db")).ok());
 }
 
-TEST_CASE("retention empties old delivery bodies and closed comment text and audits it", "[store]") {
-  testing::TempDir dir;
+TEST_CASE("retention empties old delivery bodies and closed comment text and audits it", "[store][retention]") {
+  TA_ON_EACH_ENGINE(db);
   testing::FakeClock clock;
-  const std::string path = dir.File("r.db");
-  auto writer = store::DeliveryWriter::Open(path, clock);
+  auto writer = store::DeliveryWriter::OpenUrl(db.url(), clock, {});
   REQUIRE(writer.ok());
   REQUIRE(WriteComment(*writer.value(), "old").ok());
   clock.Advance(40LL * 24 * 3600 * 1000);
   REQUIRE(WriteComment(*writer.value(), "new").ok());
-  {
-    SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    db.exec("UPDATE items SET state = 'resolved', resolved_at_ms = 1 WHERE id = 1");
-  }
+  REQUIRE(WriteComment(*writer.value(), "edited").ok());
+  writer.value()->Shutdown();
+  auto opened = store::sql::OpenConnection(db.url());
+  REQUIRE(opened.ok());
+  store::sql::Connection& conn = *opened.value();
+  auto count = [&conn](const char* sql) {
+    auto row = conn.QueryRow(sql);
+    REQUIRE(row.ok());
+    return (*row)->Int(0);
+  };
+  REQUIRE(conn.Exec("UPDATE items SET state = 'resolved', resolved_at_ms = 1 WHERE id IN (1, 3)").ok());
+  REQUIRE(conn.Exec("INSERT INTO comment_history(comment_id, action, at_ms, old_text, delivery_id) "
+                    "VALUES (3, 'edit', 5, 'my phone number is ...', 3)")
+              .ok());
+
   store::RetentionSettings keep_all{0, 0};
-  auto none = store::Purge(path, keep_all, clock.NowMs());
+  auto none = store::Purge(conn, keep_all, clock.NowMs());
   REQUIRE(none.ok());
   CHECK(none->delivery_bodies == 0);
-  auto purged = store::Purge(path, {30, 7}, clock.NowMs());
+  CHECK(count("SELECT count(*) FROM events WHERE kind = 'retention.purge'") == 0);
+
+  // Chunks of 1000 rows: 2,500 old bodies take three.
+  REQUIRE(store::sql::InTransaction(conn, [&]() -> core::Status {
+            for (int i = 0; i < 2500; ++i) {
+              TA_RETURN_IF_ERROR(conn.Exec("INSERT INTO deliveries(endpoint, received_at_ms, accepted, http_status, "
+                                           "body) VALUES ('generic', 1, 1, 200, ?)",
+                                           {store::sql::Blob{"{}"}})
+                                     .status());
+            }
+            return core::Status::Ok();
+          }).ok());
+  auto purged = store::Purge(conn, {30, 7}, clock.NowMs());
+  REQUIRE(purged.ok());
+  CHECK(purged->delivery_bodies == 2501);
+  CHECK(purged->comment_texts == 2);
+  CHECK(count("SELECT count(*) FROM deliveries WHERE length(body) > 0") == 2);
+  CHECK(count("SELECT count(*) FROM comments WHERE text = '' AND author_name = ''") == 2);
+  CHECK(count("SELECT count(*) FROM comment_history WHERE old_text IS NOT NULL") == 0);
+  CHECK(count("SELECT count(*) FROM events WHERE kind = 'retention.purge'") == 1);
+  auto again = store::Purge(conn, {30, 7}, clock.NowMs());
+  REQUIRE(again.ok());
+  CHECK(again->delivery_bodies == 0);
+  CHECK(again->comment_texts == 0);
+  auto chain = store::VerifyChain(conn);
+  REQUIRE(chain.ok());
+  CHECK(chain->first_broken_id == 0);
+}
+
+TEST_CASE("retention by path runs on the SQLite file", "[store][retention]") {
+  testing::TempDir dir;
+  testing::FakeClock clock;
+  const std::string path = dir.File("r.db");
+  {
+    auto writer = store::DeliveryWriter::Open(path, clock);
+    REQUIRE(writer.ok());
+    REQUIRE(WriteComment(*writer.value(), "old").ok());
+  }
+  clock.Advance(40LL * 24 * 3600 * 1000);
+  auto purged = store::Purge(path, {30, 0}, clock.NowMs());
   REQUIRE(purged.ok());
   CHECK(purged->delivery_bodies == 1);
-  CHECK(purged->comment_texts == 1);
-  CHECK(Count(path, "SELECT count(*) FROM deliveries WHERE length(body) > 0") == 1);
-  CHECK(Count(path, "SELECT count(*) FROM comments WHERE text = ''") == 1);
-  CHECK(Count(path, "SELECT count(*) FROM events WHERE kind = 'retention.purge'") == 1);
-  SQLite::Database db(path, SQLite::OPEN_READONLY);
-  CHECK(store::VerifyChain(db)->first_broken_id == 0);
+  CHECK(Count(path, "SELECT count(*) FROM deliveries WHERE length(body) > 0") == 0);
 }

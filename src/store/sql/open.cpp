@@ -22,11 +22,21 @@ core::Result<Dialect> DialectOf(const std::string& url) {
   return core::InvalidArgument("--db must be sqlite:PATH or postgresql://..., not '" + url + "'");
 }
 
-core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url) {
+std::string SqlitePathOf(const std::string& url) {
+  return StartsWith(url, kSqlitePrefix) ? url.substr(kSqlitePrefix.size()) : std::string();
+}
+
+std::string DbUrl(const std::string& db_flag) {
+  return DialectOf(db_flag).ok() ? db_flag : std::string(kSqlitePrefix) + db_flag;
+}
+
+namespace {
+
+core::Result<std::unique_ptr<Connection>> OpenWith(const std::string& url, OpenMode sqlite_mode) {
   auto dialect = DialectOf(url);
   if (!dialect.ok()) return dialect.status();
   if (*dialect == Dialect::kSqlite) {
-    auto db = OpenDatabase(url.substr(kSqlitePrefix.size()));
+    auto db = OpenDatabase(SqlitePathOf(url), sqlite_mode);
     if (!db.ok()) return db.status();
     return std::unique_ptr<Connection>(std::make_unique<SqliteConnection>(std::move(db).value()));
   }
@@ -36,11 +46,21 @@ core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url)
   return std::unique_ptr<Connection>(std::move(conn).value());
 }
 
+}  // namespace
+
+core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url) {
+  return OpenWith(url, OpenMode::kReadWrite);
+}
+
+core::Result<std::unique_ptr<Connection>> OpenForReading(const std::string& url) {
+  return OpenWith(url, OpenMode::kReadOnly);
+}
+
 core::Result<std::shared_ptr<Pool>> OpenPool(const std::string& url) {
   auto dialect = DialectOf(url);
   if (!dialect.ok()) return dialect.status();
   if (*dialect == Dialect::kSqlite) {
-    auto pool = ConnectionPool::Open(url.substr(kSqlitePrefix.size()));
+    auto pool = ConnectionPool::Open(SqlitePathOf(url));
     if (!pool.ok()) return pool.status();
     return WrapSqlitePool(std::move(pool).value());
   }
