@@ -483,10 +483,7 @@ core::Result<DeliveryOutcome> DeliveryWriter::Write(DeliveryRecord record) {
   cv_.notify_one();
   // Tickets complete in order (the queue is FIFO and batches are committed
   // one after another), so reaching ours means our result is written.
-  for (std::uint64_t done = completed_.load(std::memory_order_acquire); done < ticket;
-       done = completed_.load(std::memory_order_acquire)) {
-    completed_.wait(done, std::memory_order_acquire);
-  }
+  completed_.WaitFor(ticket);
   return std::move(*result);
 }
 
@@ -533,8 +530,7 @@ void DeliveryWriter::CommitBatch(std::deque<Pending>& batch) {
     stats_.commit_us += static_cast<std::uint64_t>(std::chrono::duration_cast<us>(committed - applied).count());
   }
   for (size_t i = 0; i < batch.size(); ++i) *batch[i].result = std::move(results[i]);
-  completed_.store(batch.back().ticket, std::memory_order_release);
-  completed_.notify_all();
+  completed_.Advance(batch.back().ticket);
 }
 
 DeliveryWriter::Stats DeliveryWriter::stats() const {

@@ -25,7 +25,6 @@
 // NOTHING, then read again).
 #pragma once
 
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -37,6 +36,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "core/ticket_gate.h"
 #include "ingest/delivery.h"
 #include "queue/sla.h"
 #include "store/sql/connection.h"
@@ -123,10 +123,10 @@ class DeliveryWriter final : public ingest::DeliverySink {
   std::uint64_t commits_ = 0;  // guarded by mu_
   Stats stats_;                // guarded by mu_
   std::uint64_t tickets_ = 0;  // guarded by mu_; the last ticket handed out
-  // Every ticket up to this one has its result set. One store and one
-  // notify_all wake a whole batch's callers (a futex wake per caller cost the
-  // single writer thread about a tenth of its time).
-  std::atomic<std::uint64_t> completed_{0};
+  // Every ticket up to its value has its result set. One Advance wakes a
+  // whole batch's callers (a futex wake per caller cost the single writer
+  // thread about a tenth of its time).
+  core::TicketGate completed_;
   std::thread thread_;
 };
 
