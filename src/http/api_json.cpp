@@ -1,6 +1,7 @@
 #include "http/api_json.h"
 
 #include "core/clock.h"
+#include "http/json_writer.h"
 
 namespace turnaround::http {
 
@@ -8,94 +9,162 @@ using nlohmann::json;
 
 json TimeJson(std::int64_t ms) { return ms ? json(core::FormatRfc3339(ms)) : json(nullptr); }
 
-json CommentJson(const store::CommentRow& c) {
-  return {{"id", c.id},
-          {"platform", c.platform},
-          {"external_id", c.external_id},
-          {"page_id", c.page_id},
-          {"post_id", c.post_id},
-          {"parent_id", c.parent_id},
-          {"text", c.text},
-          {"author", {{"id", c.author_id}, {"name", c.author_name}}},
-          {"created_at", TimeJson(c.created_at_ms)},
-          {"received_at", TimeJson(c.received_at_ms)},
-          {"url", c.url},
-          {"state", c.state},
-          {"is_ours", c.is_ours}};
+namespace {
+
+// Keys below are written in sorted order, the order nlohmann::json objects
+// keep, so the text is the same as the tree's dump() (see json_writer.h).
+
+void WriteTime(JsonWriter& w, std::int64_t ms) {
+  if (ms) w.String(core::FormatRfc3339(ms));
+  else w.Null();
 }
 
-json DeliveryJson(const store::OutboxRow& o, const store::CommentRow& c) {
-  json link = nullptr;
-  if (o.state == "sent" && !o.platform_id.empty() && o.kind == "reply") {
+void WriteStringOrNull(JsonWriter& w, const std::string& s) {
+  if (s.empty()) w.Null();
+  else w.String(s);
+}
+
+void WriteDelivery(JsonWriter& w, const store::OutboxRow& o, const store::CommentRow& c) {
+  w.BeginObject();
+  w.Key("action").String(o.kind);
+  w.Key("actor").String(o.actor);
+  w.Key("at");
+  WriteTime(w, o.created_at_ms);
+  w.Key("attempts").Int(o.attempts);
+  w.Key("error");
+  WriteStringOrNull(w, o.error);
+  w.Key("id").Int(o.id);
+  w.Key("link");
+  if (o.state == "sent" && !o.platform_id.empty() && o.kind == "reply" && o.platform == "facebook") {
     // Facebook comment ids resolve as a path; Instagram has no comment
     // permalink, so the commented post stands in when we know it.
-    if (o.platform == "facebook") link = "https://www.facebook.com/" + o.platform_id;
-    else if (!c.url.empty()) link = c.url;
+    w.String("https://www.facebook.com/" + o.platform_id);
+  } else if (o.state == "sent" && !o.platform_id.empty() && o.kind == "reply" && !c.url.empty()) {
+    w.String(c.url);
+  } else {
+    w.Null();
   }
-  return {{"id", o.id},
-          {"action", o.kind},
-          {"state", o.state},
-          {"link", link},
-          {"platform_id", o.platform_id.empty() ? json(nullptr) : json(o.platform_id)},
-          {"error", o.error.empty() ? json(nullptr) : json(o.error)},
-          {"attempts", o.attempts},
-          {"actor", o.actor},
-          {"at", TimeJson(o.created_at_ms)},
-          {"updated_at", TimeJson(o.updated_at_ms)}};
+  w.Key("platform_id");
+  WriteStringOrNull(w, o.platform_id);
+  w.Key("state").String(o.state);
+  w.Key("updated_at");
+  WriteTime(w, o.updated_at_ms);
+  w.EndObject();
 }
 
-json ItemJson(const store::ItemView& v, std::int64_t now) {
+}  // namespace
+
+void WriteCommentJson(JsonWriter& w, const store::CommentRow& c) {
+  w.BeginObject();
+  w.Key("author").BeginObject().Key("id").String(c.author_id).Key("name").String(c.author_name).EndObject();
+  w.Key("created_at");
+  WriteTime(w, c.created_at_ms);
+  w.Key("external_id").String(c.external_id);
+  w.Key("id").Int(c.id);
+  w.Key("is_ours").Bool(c.is_ours);
+  w.Key("page_id").String(c.page_id);
+  w.Key("parent_id").String(c.parent_id);
+  w.Key("platform").String(c.platform);
+  w.Key("post_id").String(c.post_id);
+  w.Key("received_at");
+  WriteTime(w, c.received_at_ms);
+  w.Key("state").String(c.state);
+  w.Key("text").String(c.text);
+  w.Key("url").String(c.url);
+  w.EndObject();
+}
+
+json CommentJson(const store::CommentRow& c) {
+  JsonWriter w;
+  WriteCommentJson(w, c);
+  return json::parse(w.str());
+}
+
+void WriteItemJson(JsonWriter& w, const store::ItemView& v, std::int64_t now) {
   const model::Item& it = v.item;
-  json replies = json::array();
-  for (const auto& r : v.replies) {
-    json delivery = nullptr;
-    for (const auto& o : v.outbox) {
-      if (o.kind == "reply" && o.reply_id == r.id) delivery = DeliveryJson(o, v.comment);
-    }
-    replies.push_back({{"text", r.text},
-                       {"template_id", r.template_id},
-                       {"agent", r.agent},
-                       {"at", TimeJson(r.at_ms)},
-                       {"guard_overridden", r.guard_overridden},
-                       {"override_reason", r.override_reason},
-                       {"delivery", std::move(delivery)}});
-  }
+  const bool live_lease = !it.assignee.empty() && it.lease_expires_at_ms > now;
+  w.BeginObject();
+  w.Key("assignee");
+  if (live_lease) w.String(it.assignee);
+  else w.Null();
+  w.Key("category").String(it.category);
+  w.Key("comment");
+  WriteCommentJson(w, v.comment);
+  w.Key("created_at");
+  WriteTime(w, it.created_at_ms);
   // The latest reply or private reply failed: the page raises the item. Not
   // for pages without a token: there nothing is posted, as before the outbox.
   bool delivery_failed = false;
-  json actions = json::array();
   for (const auto& o : v.outbox) {
     if (o.kind == "reply" || o.kind == "private_reply") {
       delivery_failed = o.state == "failed" && o.error.rfind("no page token configured", 0) != 0;
     }
-    if (o.kind != "reply") actions.push_back(DeliveryJson(o, v.comment));
   }
-  const bool live_lease = !it.assignee.empty() && it.lease_expires_at_ms > now;
-  json j = {{"id", it.id},
-            {"state", model::ItemStateName(it.state)},
-            {"severity", model::SeverityName(it.severity)},
-            {"category", it.category},
-            {"urgent_reasons", it.urgent_reasons},
-            {"platform", it.platform},
-            {"created_at", TimeJson(it.created_at_ms)},
-            {"posted_at", TimeJson(it.posted_at_ms)},
-            {"due_at", TimeJson(it.due_at_ms)},
-            {"overdue", it.first_response_at_ms == 0 && model::IsOpen(it.state) && now > it.due_at_ms},
-            {"first_response_at", TimeJson(it.first_response_at_ms)},
-            {"resolved_at", TimeJson(it.resolved_at_ms)},
-            {"assignee", live_lease ? json(it.assignee) : json(nullptr)},
-            {"lease_expires_at", live_lease ? TimeJson(it.lease_expires_at_ms) : json(nullptr)},
-            {"dismiss_reason", it.dismiss_reason.empty() ? json(nullptr) : json(it.dismiss_reason)},
-            {"escalation", it.escalation_reason.empty()
-                               ? json(nullptr)
-                               : json{{"reason", it.escalation_reason}, {"to", it.escalated_to}}},
-            {"comment", CommentJson(v.comment)},
-            {"replies", std::move(replies)},
-            {"delivery_failed", delivery_failed},
-            {"moderation", {{"hidden", v.comment.state == "hidden"}, {"actions", std::move(actions)}}}};
-  json verdict = json::parse(v.comment.verdict_json, nullptr, false);
-  j["verdict"] = verdict.is_discarded() ? json(nullptr) : verdict;
-  return j;
+  w.Key("delivery_failed").Bool(delivery_failed);
+  w.Key("dismiss_reason");
+  WriteStringOrNull(w, it.dismiss_reason);
+  w.Key("due_at");
+  WriteTime(w, it.due_at_ms);
+  w.Key("escalation");
+  if (it.escalation_reason.empty()) {
+    w.Null();
+  } else {
+    w.BeginObject().Key("reason").String(it.escalation_reason).Key("to").String(it.escalated_to).EndObject();
+  }
+  w.Key("first_response_at");
+  WriteTime(w, it.first_response_at_ms);
+  w.Key("id").Int(it.id);
+  w.Key("lease_expires_at");
+  if (live_lease) WriteTime(w, it.lease_expires_at_ms);
+  else w.Null();
+  w.Key("moderation").BeginObject().Key("actions").BeginArray();
+  for (const auto& o : v.outbox) {
+    if (o.kind != "reply") WriteDelivery(w, o, v.comment);
+  }
+  w.EndArray().Key("hidden").Bool(v.comment.state == "hidden").EndObject();
+  w.Key("overdue").Bool(it.first_response_at_ms == 0 && model::IsOpen(it.state) && now > it.due_at_ms);
+  w.Key("platform").String(it.platform);
+  w.Key("posted_at");
+  WriteTime(w, it.posted_at_ms);
+  w.Key("replies").BeginArray();
+  for (const auto& r : v.replies) {
+    w.BeginObject();
+    w.Key("agent").String(r.agent);
+    w.Key("at");
+    WriteTime(w, r.at_ms);
+    w.Key("delivery");
+    const store::OutboxRow* delivery = nullptr;  // the last one for this reply
+    for (const auto& o : v.outbox) {
+      if (o.kind == "reply" && o.reply_id == r.id) delivery = &o;
+    }
+    if (delivery) WriteDelivery(w, *delivery, v.comment);
+    else w.Null();
+    w.Key("guard_overridden").Bool(r.guard_overridden);
+    w.Key("override_reason").String(r.override_reason);
+    w.Key("template_id").String(r.template_id);
+    w.Key("text").String(r.text);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("resolved_at");
+  WriteTime(w, it.resolved_at_ms);
+  w.Key("severity").String(model::SeverityName(it.severity));
+  w.Key("state").String(model::ItemStateName(it.state));
+  w.Key("urgent_reasons").BeginArray();
+  for (const auto& r : it.urgent_reasons) w.String(r);
+  w.EndArray();
+  // The verdict was written by VerdictToJson; it is checked, not re-parsed
+  // into a tree, and an unreadable one shows as null as before.
+  w.Key("verdict");
+  if (!v.comment.verdict_json.empty() && json::accept(v.comment.verdict_json)) w.Raw(v.comment.verdict_json);
+  else w.Null();
+  w.EndObject();
+}
+
+json ItemJson(const store::ItemView& v, std::int64_t now) {
+  JsonWriter w;
+  WriteItemJson(w, v, now);
+  return json::parse(w.str());
 }
 
 json EventJson(const model::Event& e) {

@@ -172,12 +172,16 @@ void RegisterQueueRoutes(httplib::Server& server, ApiContext& ctx) {
                                    auto page = ctx.queue.List(f);
                                    if (!page.ok()) return SendError(res, page.status());
                                    const std::int64_t now = ctx.clock.NowMs();
-                                   json items = json::array();
-                                   for (const auto& v : page->items) items.push_back(ItemJson(v, now));
-                                   SendJson(res, 200,
-                                            {{"items", std::move(items)},
-                                             {"next_cursor", page->next_cursor.empty() ? json(nullptr)
-                                                                                       : json(page->next_cursor)}});
+                                   // Written directly, not through a json tree: this is the
+                                   // API's hottest read (README, Performance).
+                                   JsonWriter w;
+                                   w.BeginObject().Key("items").BeginArray();
+                                   for (const auto& v : page->items) WriteItemJson(w, v, now);
+                                   w.EndArray().Key("next_cursor");
+                                   if (page->next_cursor.empty()) w.Null();
+                                   else w.String(page->next_cursor);
+                                   w.EndObject();
+                                   SendJsonText(res, 200, w.Take());
                                  }));
   server.Get(R"(/api/items/(\d+))", Guard(ctx, model::Role::kAgent, false,
                                           [&ctx](const httplib::Request& req, httplib::Response& res, const Principal&) {

@@ -26,6 +26,11 @@ void SendJson(httplib::Response& res, int http_status, const nlohmann::json& bod
                   "application/json");
 }
 
+void SendJsonText(httplib::Response& res, int http_status, std::string body) {
+  res.status = http_status;
+  res.set_content(std::move(body), "application/json");
+}
+
 void SendError(httplib::Response& res, int http_status, const char* code,
                const std::string& message) {
   SendJson(res, http_status, {{"error", {{"code", code}, {"message", message}}}});

@@ -17,5 +17,7 @@ void SendError(httplib::Response& res, const core::Status& status);
 // Writes a JSON error with an explicit HTTP status and code name.
 void SendError(httplib::Response& res, int http_status, const char* code, const std::string& message);
 void SendJson(httplib::Response& res, int http_status, const nlohmann::json& body);
+// The same for a body that is already JSON text (http/json_writer.h).
+void SendJsonText(httplib::Response& res, int http_status, std::string body);
 
 }  // namespace turnaround::http

@@ -1,10 +1,9 @@
 #include "store/event_log.h"
 
 #include <charconv>
-#include <nlohmann/json.hpp>
 
 #include "core/digest.h"
-#include "core/utf8.h"
+#include "core/json_string.h"
 #include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
@@ -18,40 +17,6 @@ void AppendInt(std::string& out, std::int64_t v) {
 }
 }  // namespace
 
-void AppendJsonString(std::string& out, std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
-  for (unsigned char c : s) {
-    if (c < 0x80) continue;
-    if (!core::IsValidUtf8(s)) {
-      // nlohmann's replacement of bad sequences has its own rules; reuse them.
-      out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      return;
-    }
-    break;
-  }
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else {
-          out += static_cast<char>(c);  // UTF-8 (checked above) is copied as is
-        }
-    }
-  }
-  out += '"';
-}
-
 std::string EventHash(const model::Event& e) {
   // A JSON array is an unambiguous encoding of the fields; it is written here
   // byte for byte as nlohmann::json dumps {id, at_ms, actor, kind, item_id,
@@ -63,7 +28,7 @@ std::string EventHash(const model::Event& e) {
     fields += after;
   };
   auto str = [&fields](const std::string& v, char after) {
-    AppendJsonString(fields, v);
+    core::AppendJsonString(fields, v);
     fields += after;
   };
   fields += '[';
@@ -80,7 +45,7 @@ std::string EventHash(const model::Event& e) {
 
 void EventDetails::Key(std::string_view key) {
   if (out_.size() > 1) out_ += ',';
-  AppendJsonString(out_, key);
+  core::AppendJsonString(out_, key);
   out_ += ':';
 }
 
@@ -98,7 +63,7 @@ EventDetails& EventDetails::Bool(std::string_view key, bool value) {
 
 EventDetails& EventDetails::Str(std::string_view key, std::string_view value) {
   Key(key);
-  AppendJsonString(out_, value);
+  core::AppendJsonString(out_, value);
   return *this;
 }
 
@@ -107,7 +72,7 @@ EventDetails& EventDetails::StrList(std::string_view key, const std::vector<std:
   out_ += '[';
   for (size_t i = 0; i < values.size(); ++i) {
     if (i) out_ += ',';
-    AppendJsonString(out_, values[i]);
+    core::AppendJsonString(out_, values[i]);
   }
   out_ += ']';
   return *this;

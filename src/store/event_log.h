@@ -29,12 +29,6 @@ model::Event ReadEventRow(const sql::Row& row);
 // The hash an event should carry.
 std::string EventHash(const model::Event& e);
 
-// Appends `s` as a JSON string exactly as nlohmann::json's
-// dump(-1, ' ', false, error_handler_t::replace) writes it (the hashes of
-// stored events were computed over that encoding, so it must not change by a
-// byte). Ordinary text takes a direct path; invalid UTF-8 goes to nlohmann.
-void AppendJsonString(std::string& out, std::string_view s);
-
 // An event's details object written directly, for the writer's per-comment
 // events: the same bytes nlohmann::json would give for the same object (no
 // spaces, keys in ascending order, which the caller keeps by adding them in

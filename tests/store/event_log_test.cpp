@@ -10,6 +10,7 @@
 #include <random>
 
 #include "core/digest.h"
+#include "core/json_string.h"
 #include "store/database.h"
 #include "store/pool.h"
 #include "store/sql/audit.h"
@@ -153,7 +154,7 @@ TEST_CASE("event hashes are byte-compatible with the hashes of stored events", "
     const std::string& t = texts[i];
     INFO("text #" << i);
     std::string direct;
-    store::AppendJsonString(direct, t);
+    core::AppendJsonString(direct, t);
     REQUIRE(direct == Dump(nlohmann::json(t)));
     model::Event e;
     e.id = static_cast<std::int64_t>(i) * 7919 - 3;
