@@ -346,5 +346,60 @@ TEST_CASE("urgent broad: round 7, written before the round-7 rules", "[classify]
   for (const char* t : calm) ExpectUrgent(t, "");
 }
 
+TEST_CASE("urgent broad: round 7, second and third passes", "[classify][urgent]") {
+  // Each pass was written before the rules that catch it: the rules of the
+  // pass before found 1 of 20 and 4 of 15 (rules/README.md, Round 7).
+  const char* const urgent[] = {
+      "my son ate something with peanuts at the cafeteria and his face is puffing up, where do we go",
+      "husband says it feels like someone is standing on his chest and he's sweating through his shirt",
+      "she's been throwing up for two days and now she won't stay awake, is this an ER thing",
+      "my dad is breathing really weird, like gasping every few seconds, we're in your lot",
+      "baby girl is 3 weeks and feels super hot and won't eat, the after hours line keeps beeping",
+      "i wrote everyone a note tonight. thank you to the one nurse who listened",
+      "what's the point of booking a follow up, I won't need it",
+      "honestly I'm done. done with the pain, done with the bills, done with all of it. goodnight",
+      "does your crisis team still come out at night? my brother locked himself in the bathroom with a knife",
+      "if that doctor discharges my mother again he will regret it personally, I'll make sure",
+      "a man in the ER waiting room just said he's got a knife and he's going to use it on the next nurse who ignores him",
+      "I'm done talking. next time I see the billing manager it won't be words",
+      "tell dr. walsh to check under his car before he drives home",
+      "my daughter's school nurse called me to ask about her therapy appointment at your clinic. how does she know",
+      "I got a text thread with another family's discharge instructions and their kid's name",
+      "the front desk laptop was facing the waiting room with someone's chart wide open",
+      "my cousin who does billing for you told half of thanksgiving about my miscarriage",
+      "I've got every voicemail saved and a consult booked with a firm on friday",
+      "we are pursuing this through the proper legal channels",
+      "my little brother got stung and now he's wheezing and covered in red bumps, we're 5 min from you",
+      "mom took a fall down the porch steps, there's a lot of blood from her head and she keeps asking what day it is",
+      "he's sweating buckets, gray color, says his left arm feels dead, what do we do",
+      "my daughter swallowed one of those little magnets an hour ago",
+      "I've been looking up how much of my insulin would be too much",
+      "tired of being a problem for everybody. won't be a problem much longer",
+      "the only thing keeping me here is my cat and she's getting old",
+      "i'm bringing a bat next time and we'll see if your security guard is still laughing",
+      "someone ought to rough up that receptionist, maybe i will",
+      "I know that nurse's kids go to my son's school",
+      "the pharmacist told my mother-in-law what I pick up every month",
+      "your billing company emailed my full statement with diagnosis codes to my work address without asking",
+      "found a clipboard with patient names and dates of birth on a chair in the parking garage",
+      "my niece is in law school and says this is textbook negligence, we're not letting it go",
+      "expect papers from us soon",
+  };
+  for (const char* t : urgent) ExpectUrgent(t, "any");
+  const char* const calm[] = {
+      "my dad is breathing much better since the new inhaler, thank you",
+      "I wrote a thank you note to the whole maternity team",
+      "I'm done with chemo!!! rang the bell today",
+      "is the cafeteria peanut free? my son has an allergy",
+      "the front desk laptop had a cute sticker of the hospital mascot",
+      "tell dr walsh thank you from all of us at the food pantry",
+      "I've been looking up how to prep for my colonoscopy, any tips?",
+      "the receptionist laughed at my joke about the parking, so nice",
+      "found my dad's reading glasses on a chair in the lobby, who do I give them to?",
+      "my niece just started nursing school here, so proud",
+  };
+  for (const char* t : calm) ExpectUrgent(t, "");
+}
+
 }  // namespace
 }  // namespace turnaround::classify
