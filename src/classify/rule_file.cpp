@@ -34,6 +34,33 @@ bool ParseSignal(std::string_view s, Signal* out) {
   return false;
 }
 
+// True when a \b follows (perhaps through closing parentheses) a non-ASCII
+// character or a character class holding one: RE2's \b only knows ASCII word
+// characters, so "qu[eé]\b" never matches "qué" followed by a space or the end.
+bool WordBoundaryAfterNonAscii(std::string_view p) {
+  auto non_ascii = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
+  for (size_t i = 0; i + 1 < p.size(); ++i) {
+    if (p[i] != '\\') continue;
+    if (p[i + 1] != 'b') {
+      ++i;  // skip the escaped character
+      continue;
+    }
+    size_t j = i;
+    while (j > 0 && p[j - 1] == ')') --j;
+    if (j == 0) continue;
+    if (non_ascii(p[j - 1])) return true;
+    if (p[j - 1] == ']') {
+      size_t open = p.rfind('[', j - 1);
+      if (open != std::string_view::npos) {
+        for (size_t k = open; k < j; ++k) {
+          if (non_ascii(p[k])) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 // Parses state for one file; keeps the error format in one place.
 class Parser {
  public:
@@ -86,6 +113,10 @@ class Parser {
     RuleSpec& r = *current_;
     if (key == "pattern") {
       if (value.empty()) Error(line_no, "empty pattern");
+      if (WordBoundaryAfterNonAscii(value)) {
+        Error(line_no, "\\b right after a non-ASCII letter never matches there (RE2's \\b knows only ASCII): "
+                       "write 'qu(e\\b|\xc3\xa9)' or leave the \\b out");
+      }
       r.patterns.push_back({std::string(value), line_no});
     } else if (key == "match") {
       r.match_examples.push_back({std::string(value), line_no});

@@ -46,7 +46,8 @@ TEST_CASE("phrasing: indirect complaints without negative words", "[classify][ph
       {"my appt was at 9:15 and I got called back at 11", 1, "wait_time", ""},
       {"The dentist pulled the wrong tooth and now I need an implant", 1, "clinical_care", ""},
       {"His stitches came apart the next morning and we had to go back to get it redone", 1, "clinical_care", ""},
-      {"The wheelchair ramp at the side entrance is too steep to push up alone", 1, "facilities", ""},
+      // A barrier to a wheelchair is access in every labelled set (round 7); a broken lift is facilities.
+      {"The wheelchair ramp at the side entrance is too steep to push up alone", 1, "access", ""},
       {"Elevator to the parking deck has been out of order all week", 1, "facilities", ""},
       {"That new scheduler talks to patients like we are children", 1, "staff_attitude", ""},
       {"Your billing reps need some customer service training", 1, "", ""},

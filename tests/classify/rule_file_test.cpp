@@ -37,6 +37,8 @@ TEST_CASE("rule file errors name file, line, rule and reason", "[classify]") {
       {"rule: r\ncolour: red\npattern: x\nmatch: x\n", "x.rules:2: rule r: unknown key 'colour'"},
       {"rule: bad id\npattern: x\nmatch: x\n", "x.rules:1: rule bad id: rule id must be"},
       {"rule: r\njust words\npattern: x\nmatch: x\n", "x.rules:2: rule r: expected 'key: value'"},
+      {"rule: r\npattern: por qu[e\xc3\xa9]\\b\nmatch: x\n", "x.rules:2: rule r: \\b right after a non-ASCII letter"},
+      {"rule: r\npattern: (ni|no) me (mir\xc3\xb3)\\b\nmatch: x\n", "x.rules:2: rule r: \\b right after a non-ASCII letter"},
   };
   for (const Case& c : cases) {
     std::vector<RuleSpec> rules;
