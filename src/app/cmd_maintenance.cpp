@@ -4,6 +4,7 @@
 #include "app/commands.h"
 #include "core/clock.h"
 #include "store/maintenance.h"
+#include "store/sql/open.h"
 
 namespace turnaround::app {
 namespace {
@@ -11,9 +12,10 @@ namespace {
 constexpr const char* kUsage =
     "usage: turnaround backup [--db PATH] OUT      consistent online copy (the server may run)\n"
     "       turnaround restore [--db PATH] BACKUP  verify BACKUP and copy it over PATH (stop the server first)\n"
-    "       turnaround purge [--db PATH] [--delivery-body-days N] [--closed-comment-text-days N]\n"
+    "       turnaround purge [--db URL|PATH] [--delivery-body-days N] [--closed-comment-text-days N]\n"
     "                                              apply retention now (defaults 30 and 0 = keep)\n"
-    "Default db: var/turnaround.db\n";
+    "Default db: var/turnaround.db. backup and restore are SQLite's (sqlite:PATH or a path);\n"
+    "purge also takes postgresql://...\n";
 
 int Usage(const char* verb, const std::string& problem) {
   std::fprintf(stderr, "turnaround %s: %s\n\n%s", verb, problem.c_str(), kUsage);
@@ -67,11 +69,27 @@ int Parse(const char* verb, const Args& args, bool wants_file, Parsed* p) {
   return -1;
 }
 
+// The SQLite file --db names; backup and restore are SQLite's own (its
+// online backup API and integrity_check), so any other store is refused.
+core::Result<std::string> SqliteFile(const std::string& db) {
+  const std::string url = store::sql::DbUrl(db);
+  auto dialect = store::sql::DialectOf(url);
+  if (!dialect.ok()) return dialect.status();
+  if (*dialect != store::sql::Dialect::kSqlite) {
+    return core::InvalidArgument("backup and restore are for SQLite stores; back up PostgreSQL with pg_dump "
+                                 "and check it with pg_amcheck");
+  }
+  return store::sql::SqlitePathOf(url);
+}
+
 }  // namespace
 
 int RunBackup(const Args& args) {
   Parsed p;
   if (int rc = Parse("backup", args, true, &p); rc >= 0) return rc;
+  auto path = SqliteFile(p.db);
+  if (!path.ok()) return Fail("backup", path.status());
+  p.db = *path;
   core::Status s = store::Backup(p.db, p.file);
   if (!s.ok()) return Fail("backup", s);
   std::printf("backed up %s to %s\n", p.db.c_str(), p.file.c_str());
@@ -81,7 +99,9 @@ int RunBackup(const Args& args) {
 int RunRestore(const Args& args) {
   Parsed p;
   if (int rc = Parse("restore", args, true, &p); rc >= 0) return rc;
-  auto r = store::Restore(p.db, p.file);
+  auto path = SqliteFile(p.db);
+  if (!path.ok()) return Fail("restore", path.status());
+  auto r = store::Restore(*path, p.file);
   if (!r.ok()) return Fail("restore", r.status());
   std::printf("%s\n", r.value().c_str());
   return 0;
@@ -90,7 +110,9 @@ int RunRestore(const Args& args) {
 int RunPurge(const Args& args) {
   Parsed p;
   if (int rc = Parse("purge", args, false, &p); rc >= 0) return rc;
-  auto counts = store::Purge(p.db, p.retention, core::SystemClock::Instance().NowMs());
+  auto conn = store::sql::OpenConnection(store::sql::DbUrl(p.db));
+  if (!conn.ok()) return Fail("purge", conn.status());
+  auto counts = store::Purge(**conn, p.retention, core::SystemClock::Instance().NowMs());
   if (!counts.ok()) return Fail("purge", counts.status());
   std::printf("purged %lld delivery bodies and %lld comment texts\n",
               static_cast<long long>(counts->delivery_bodies), static_cast<long long>(counts->comment_texts));

@@ -14,7 +14,7 @@
 #include "reconcile/reconciler.h"
 #include "store/delivery_writer.h"
 #include "store/item_store.h"
-#include "store/pool.h"
+#include "store/sql/open.h"
 
 namespace turnaround::app {
 namespace {
@@ -30,7 +30,8 @@ the Graph API and stores, classifies and queues any comment the webhooks missed
 new to the store). Exits 1 when a page failed (backed off, blocked, not stored).
 
   --config FILE  JSON config with "pages" (and "graph", "reconcile"); see README
-  --db PATH      SQLite database (default var/turnaround.db, or the config's)
+  --db URL|PATH  the store: sqlite:PATH, postgresql://... or a SQLite file
+                 (default var/turnaround.db, or the config's)
   --rules DIR    rule packs (default rules, or the config's)
 )";
 
@@ -68,7 +69,10 @@ int Parse(const Args& args, Config* config) {
     core::Status s = LoadConfigFile(file, config);
     if (!s.ok()) return Usage(s.message());
   }
-  if (!db.empty()) config->db_path = db;
+  if (!db.empty()) {
+    if (core::Status s = CheckDb("--db", db); !s.ok()) return Usage(s.message());
+    config->db = db;
+  }
   if (!rules.empty()) config->rules_dir = rules;
   return -1;
 }
@@ -83,9 +87,10 @@ int RunReconcile(const Args& args) {
   if (!rules.ok()) return Fail("rules in " + config.rules_dir + " did not load:\n" + rules.status().message());
   classify::ClassifierHolder classifier(std::move(rules).value());
   const core::Clock& clock = core::SystemClock::Instance();
-  auto writer = store::DeliveryWriter::Open(config.db_path, clock, WriterOptionsFrom(config));
+  const std::string db_url = store::sql::DbUrl(config.db);
+  auto writer = store::DeliveryWriter::OpenUrl(db_url, clock, WriterOptionsFrom(config));
   if (!writer.ok()) return Fail(writer.status().message());
-  auto pool = store::ConnectionPool::Open(config.db_path);
+  auto pool = store::sql::OpenPool(db_url);
   if (!pool.ok()) return Fail(pool.status().message());
   store::ItemStore items(std::move(pool).value());
   graph::HttpGraphClient client({config.graph.base_url, config.graph.version, config.graph.timeout_s});

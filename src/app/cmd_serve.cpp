@@ -10,14 +10,16 @@
 #include "app/config.h"
 #include "app/service.h"
 #include "core/log.h"
+#include "store/sql/open.h"
 
 namespace turnaround::app {
 namespace {
 
-constexpr const char* kServeUsage = R"(usage: turnaround serve [--listen HOST:PORT] [--db PATH] [--config FILE] [--rules DIR]
+constexpr const char* kServeUsage = R"(usage: turnaround serve [--listen HOST:PORT] [--db URL|PATH] [--config FILE] [--rules DIR]
 
   --listen HOST:PORT  where to listen (default 127.0.0.1:8080)
-  --db PATH           SQLite database (default var/turnaround.db)
+  --db URL|PATH       the store: sqlite:PATH, postgresql://USER@HOST:PORT/DB (several
+                      instances may share one), or a SQLite file (default var/turnaround.db)
   --config FILE       JSON config; see README "Configuration"
   --rules DIR         rule packs and lexicon (default rules)
   --templates DIR     reply templates (default templates)
@@ -69,7 +71,13 @@ int ParseServeArgs(const Args& args, Config* config) {
       return 2;
     }
   }
-  if (!db.empty()) config->db_path = db;
+  if (!db.empty()) {
+    if (core::Status s = CheckDb("--db", db); !s.ok()) {
+      std::fprintf(stderr, "turnaround serve: %s\n", s.message().c_str());
+      return 2;
+    }
+    config->db = db;
+  }
   if (!rules.empty()) config->rules_dir = rules;
   if (!templates.empty()) config->templates_dir = templates;
   return -1;  // go on
@@ -123,7 +131,8 @@ int RunServe(const Args& args) {
     }
   });
   core::LogInfo("turnaround listening on http://" + config.listen_host + ":" +
-                std::to_string(svc.port()) + " (db " + config.db_path + ")");
+                std::to_string(svc.port()) + " (store " + svc.engine() + ", db " +
+                store::sql::ShownUrl(config.db) + ")");
   bool ok = svc.Run();
   if (signal_thread.joinable()) {
     // Run() may also end on a listener failure; wake the signal thread.

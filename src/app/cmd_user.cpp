@@ -7,7 +7,7 @@
 #include "auth/role.h"
 #include "auth/token.h"
 #include "core/clock.h"
-#include "store/pool.h"
+#include "store/sql/open.h"
 #include "store/user_store.h"
 
 namespace turnaround::app {
@@ -19,7 +19,8 @@ constexpr const char* kUserUsage =
     "       turnaround user disable NAME [--db PATH]\n"
     "       turnaround token create NAME [--label TEXT] [--db PATH]\n"
     "       turnaround token revoke NAME [--db PATH]   (revokes all of NAME's tokens)\n"
-    "Default db: var/turnaround.db. `user add` prints 'password: ...' and 'token: ...' once.\n";
+    "--db takes sqlite:PATH, postgresql://... or a SQLite file (default var/turnaround.db).\n"
+    "`user add` prints 'password: ...' and 'token: ...' once.\n";
 
 constexpr const char* kActor = "cli";
 
@@ -139,7 +140,7 @@ int Run(const Args& args, bool token) {
   Parsed p;
   if (int rc = Parse(args, &p); rc >= 0) return rc;
   if (p.sub.empty()) return Usage(std::string(token ? "token" : "user") + " needs a command");
-  auto pool = store::ConnectionPool::Open(p.db);
+  auto pool = store::sql::OpenPool(store::sql::DbUrl(p.db));
   if (!pool.ok()) return Fail(pool.status());
   store::UserStore users(pool.value());
   return token ? TokenCommand(users, p) : UserCommand(users, p);

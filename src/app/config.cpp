@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "reports/report_service.h"
+#include "store/sql/open.h"
 
 namespace turnaround::app {
 namespace {
@@ -266,6 +267,12 @@ core::Status ParseListen(const std::string& text, std::string* host, int* port) 
   return core::Status::Ok();
 }
 
+core::Status CheckDb(const std::string& what, const std::string& db) {
+  if (store::sql::DialectOf(store::sql::DbUrl(db)).ok()) return core::Status::Ok();
+  return core::InvalidArgument(what + ": must be sqlite:PATH, postgresql://... or the path of a SQLite file, not '" +
+                               store::sql::ShownUrl(db) + "'");
+}
+
 core::Status LoadConfigFile(const std::string& path, Config* config) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return core::InvalidArgument("cannot read config file " + path);
@@ -285,7 +292,8 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
   if (!listen.empty()) {
     if (s = ParseListen(listen, &config->listen_host, &config->listen_port); !s.ok()) return fail(s);
   }
-  if (s = ReadString(doc, "db", "", &config->db_path); !s.ok()) return fail(s);
+  if (s = ReadString(doc, "db", "", &config->db); !s.ok()) return fail(s);
+  if (s = CheckDb("db", config->db); !s.ok()) return fail(s);
   if (s = ReadString(doc, "rules_dir", "", &config->rules_dir); !s.ok()) return fail(s);
   if (s = ReadString(doc, "templates_dir", "", &config->templates_dir); !s.ok()) return fail(s);
   if (s = ReadString(doc, "log_level", "", &config->log_level); !s.ok()) return fail(s);

@@ -87,7 +87,9 @@ struct ModerationConfig {
 struct Config {
   std::string listen_host = "127.0.0.1";
   int listen_port = 8080;
-  std::string db_path = "var/turnaround.db";
+  // The store: sqlite:PATH, postgresql://... (postgres://...), or the path
+  // of a SQLite file (store::sql::DbUrl); see CheckDb.
+  std::string db = "var/turnaround.db";
   std::string rules_dir = "rules";
   std::string templates_dir = "templates";
   std::string log_level = "info";  // debug | info | warn | error
@@ -132,6 +134,10 @@ void ApplyEnvironment(Config* config);
 // Fills any secret still empty with a clearly labelled development value and
 // marks the config as using them. Returns a description of each one filled.
 std::string ApplyDevelopmentSecrets(Config* config);
+
+// InvalidArgument, naming `what` ("db", "--db"), unless `db` names a store
+// Config::db may hold; the message never shows a password from the URL.
+core::Status CheckDb(const std::string& what, const std::string& db);
 
 // Parses "HOST:PORT" (IPv6 as "[::1]:8080"); InvalidArgument if malformed.
 core::Status ParseListen(const std::string& text, std::string* host, int* port);

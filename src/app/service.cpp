@@ -28,9 +28,9 @@
 #include "store/delivery_writer.h"
 #include "store/item_store.h"
 #include "store/outbox_store.h"
-#include "store/pool.h"
+#include "store/report_queries.h"
 #include "store/rules_generation.h"
-#include "store/sql/sqlite_connection.h"
+#include "store/sql/open.h"
 #include "store/user_store.h"
 
 namespace turnaround::app {
@@ -43,12 +43,14 @@ struct Service::Parts {
   std::unique_ptr<classify::ClassifierHolder> classifier;
   std::unique_ptr<store::DeliveryWriter> writer;
   std::unique_ptr<ingest::IngestPipeline> pipeline;
-  std::shared_ptr<store::ConnectionPool> pool;
+  store::sql::Dialect engine = store::sql::Dialect::kSqlite;
+  std::shared_ptr<store::sql::Pool> pool;  // every store but the writer's
   std::unique_ptr<store::ItemStore> items;
   std::unique_ptr<store::UserStore> users;
   std::unique_ptr<queue::QueueService> queue;
   std::unique_ptr<graph::GraphClient> graph;
   std::unique_ptr<store::OutboxStore> outbox;
+  std::unique_ptr<store::ReportSource> report_source;
   std::unique_ptr<outbox::OutboxSender> sender;  // uses graph, outbox and items
   std::unique_ptr<reconcile::Reconciler> reconciler;  // uses graph, writer, classifier and items
   std::unique_ptr<http::Authenticator> authn;
@@ -65,13 +67,15 @@ struct Service::Parts {
 
 namespace {
 
+const char* EngineName(store::sql::Dialect d) { return d == store::sql::Dialect::kPostgres ? "postgresql" : "sqlite"; }
+
 void RegisterHealth(httplib::Server& server, Service::Parts* parts) {
   server.Get("/healthz", [parts](const httplib::Request&, httplib::Response& res) {
     ingest::IngestCounters c = parts->pipeline->counters();
     http::SendJson(res, 200,
                    {{"status", "ok"},
                     {"rules_version", parts->classifier->Get()->version()},
-                    {"store", "sqlite"},
+                    {"store", EngineName(parts->engine)},
                     {"dev_secrets", parts->config.using_dev_secrets},
                     {"deliveries", {{"accepted", c.accepted}, {"rejected", c.rejected}}},
                     {"comments", c.comments},
@@ -166,8 +170,12 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   }
   parts->classifier = std::make_unique<classify::ClassifierHolder>(std::move(rules).value());
 
-  if (config.db_path != ":memory:") {
-    std::filesystem::path dir = std::filesystem::path(config.db_path).parent_path();
+  const std::string db_url = store::sql::DbUrl(config.db);
+  auto engine = store::sql::DialectOf(db_url);
+  if (!engine.ok()) return engine.status();
+  parts->engine = *engine;
+  if (const std::string path = store::sql::SqlitePathOf(db_url); !path.empty() && path != ":memory:") {
+    std::filesystem::path dir = std::filesystem::path(path).parent_path();
     std::error_code ec;
     if (!dir.empty()) std::filesystem::create_directories(dir, ec);
   }
@@ -187,17 +195,21 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   qs.outbox_queued = [raw_parts] {
     if (raw_parts->sender) raw_parts->sender->Wake();
   };
-  auto writer = store::DeliveryWriter::Open(config.db_path, clock, std::move(writer_options));
+  // The writer has a connection of its own (on SQLite with its page cache,
+  // sub-journals in memory and the WAL checkpointer); everything else
+  // leases from one pool, so a connection's prepared statements serve every
+  // store.
+  auto writer = store::DeliveryWriter::OpenUrl(db_url, clock, std::move(writer_options));
   if (!writer.ok()) return writer.status();
   parts->writer = std::move(writer).value();
   parts->pipeline = std::make_unique<ingest::IngestPipeline>(config.secrets, *parts->classifier,
                                                              *parts->writer, clock);
-  auto pool = store::ConnectionPool::Open(config.db_path);
+  auto pool = store::sql::OpenPool(db_url);
   if (!pool.ok()) return pool.status();
   parts->pool = std::move(pool).value();
   parts->items = std::make_unique<store::ItemStore>(parts->pool);
   parts->users = std::make_unique<store::UserStore>(parts->pool);
-  parts->rules_generation = std::make_unique<store::RulesGenerationStore>(store::sql::WrapSqlitePool(parts->pool));
+  parts->rules_generation = std::make_unique<store::RulesGenerationStore>(parts->pool);
   parts->rules_sync = std::make_unique<RulesSync>(
       *parts->rules_generation, [raw_parts] { return ReloadAndAudit(raw_parts, "rules-poll"); },
       [raw_parts] { return raw_parts->classifier->Get()->version(); });
@@ -225,7 +237,9 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   httplib::Server& raw = parts->http->raw();
   http::RegisterWebhookRoutes(raw, *parts->pipeline);
   http::RegisterApiRoutes(raw, *parts->api);
-  parts->reports.reset(new http::ReportContext{*parts->authn, *parts->pool, *parts->items, clock, parts->config});
+  parts->report_source = std::make_unique<store::ReportSource>(parts->pool);
+  parts->reports.reset(
+      new http::ReportContext{*parts->authn, *parts->report_source, *parts->items, clock, parts->config});
   http::RegisterReportRoutes(raw, *parts->reports);
   parts->metrics = std::make_unique<http::Metrics>(http::MetricsSources{
       *parts->pipeline, *parts->items, [raw_parts] { return raw_parts->classifier->Get()->version(); }, clock,
@@ -238,11 +252,13 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   parts->spikes = std::make_unique<alerts::SpikeMonitor>(*parts->items, clock, ms);
   const store::RetentionSettings retention{config.retention_delivery_body_days,
                                            config.retention_closed_comment_text_days};
-  const std::string db_path = config.db_path;
-  parts->retention = std::make_unique<core::PeriodicTask>(std::chrono::hours(1), [db_path, retention, &clock] {
-    auto purged = store::Purge(db_path, retention, clock.NowMs());
-    if (!purged.ok()) core::LogError("retention purge failed: " + purged.status().ToString());
-  });
+  parts->retention = std::make_unique<core::PeriodicTask>(
+      std::chrono::hours(1), [pool = parts->pool, retention, &clock] {
+        auto lease = pool->Acquire();
+        auto purged = lease.ok() ? store::Purge(lease->conn(), retention, clock.NowMs())
+                                 : core::Result<store::PurgeCounts>(lease.status());
+        if (!purged.ok()) core::LogError("retention purge failed: " + purged.status().ToString());
+      });
   http::RegisterUiRoutes(raw);
   RegisterHealth(raw, parts.get());
   if (config.bench_null_route) {
@@ -273,6 +289,8 @@ Service::~Service() {
 }
 
 int Service::port() const { return parts_->port; }
+
+const char* Service::engine() const { return EngineName(parts_->engine); }
 
 bool Service::Run() {
   parts_->spikes->Start();

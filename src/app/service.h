@@ -33,8 +33,9 @@ std::vector<graph::Target> ReconcileTargets(const Config& config);
 
 class Service {
  public:
-  // Loads the rules, opens (and migrates) the database and binds the
-  // listener. Errors say which of those failed and why.
+  // Loads the rules, opens (and migrates) the store `config.db` names and
+  // binds the listener. Errors say which of those failed and why (a `db` of
+  // no known engine is kInvalidArgument).
   // `clock` (tests pass a fake) must outlive the service.
   static core::Result<std::unique_ptr<Service>> Create(
       const Config& config, const core::Clock& clock = core::SystemClock::Instance());
@@ -43,6 +44,8 @@ class Service {
   Service& operator=(const Service&) = delete;
 
   int port() const;  // the bound port (useful with port 0)
+  // The store's engine, as /healthz names it: "sqlite" or "postgresql".
+  const char* engine() const;
 
   // Serves until Stop(); returns false if the listener failed.
   bool Run();

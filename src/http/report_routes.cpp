@@ -30,9 +30,8 @@ httplib::Server::Handler ReportHandler(ReportContext& ctx, reports::ReportKind k
                     auto hours = reports::LoadBusinessHours(ctx.config.reports.business_hours,
                                                             ctx.config.reports.time_zone);
                     if (!hours.ok()) return SendError(res, core::Internal("reports config: " + hours.status().message()));
-                    store::ReportSource source(ctx.pool);
                     const app::QueueConfig& qc = ctx.config.queue;
-                    auto out = reports::RunReport(source, *request, *hours, now,
+                    auto out = reports::RunReport(ctx.source, *request, *hours, now,
                                                   {{"urgent", qc.sla_urgent_minutes},
                                                    {"high", qc.sla_high_minutes},
                                                    {"normal", qc.sla_normal_minutes},

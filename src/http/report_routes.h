@@ -9,13 +9,13 @@
 #include "core/clock.h"
 #include "http/authn.h"
 #include "store/item_store.h"
-#include "store/pool.h"
+#include "store/report_queries.h"
 
 namespace turnaround::http {
 
 struct ReportContext {
   Authenticator& authn;
-  store::ConnectionPool& pool;
+  store::ReportSource& source;  // thread-safe (a pool-backed source)
   store::ItemStore& items;  // audit events
   const core::Clock& clock;
   const app::Config& config;  // SLA targets, business hours

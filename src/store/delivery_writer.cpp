@@ -27,6 +27,9 @@ using model::CommentAction;
 
 namespace {
 
+constexpr std::chrono::milliseconds kMinReconnectBackoff{100};
+constexpr std::chrono::milliseconds kMaxReconnectBackoff{5000};
+
 constexpr const char* kInsertDelivery =
     "INSERT INTO deliveries(endpoint, received_at_ms, accepted, http_status, reason, comment_count, body) "
     "VALUES (?,?,?,?,?,?,?)";
@@ -399,7 +402,7 @@ core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::OpenUrl(const std:
   auto conn = sql::OpenConnection(url);
   if (!conn.ok()) return conn.status();
   return std::unique_ptr<DeliveryWriter>(
-      new DeliveryWriter(std::move(conn).value(), nullptr, clock, std::move(options)));
+      new DeliveryWriter(std::move(conn).value(), nullptr, url, clock, std::move(options)));
 }
 
 core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::Open(const std::string& path,
@@ -422,17 +425,19 @@ core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::Open(const std::st
   TA_RETURN_IF_ERROR(conn->ExecScript("PRAGMA temp_store = MEMORY"));
   checkpointer.value()->Attach(conn->db());
   return std::unique_ptr<DeliveryWriter>(
-      new DeliveryWriter(std::move(conn), std::move(checkpointer).value(), clock, std::move(options)));
+      new DeliveryWriter(std::move(conn), std::move(checkpointer).value(), "", clock, std::move(options)));
 }
 
 DeliveryWriter::DeliveryWriter(std::unique_ptr<sql::Connection> conn,
-                               std::unique_ptr<WalCheckpointer> checkpointer,
+                               std::unique_ptr<WalCheckpointer> checkpointer, std::string reconnect_url,
                                const core::Clock& clock, Options options)
     : checkpointer_(std::move(checkpointer)),
       conn_(std::move(conn)),
       applier_(std::make_unique<Applier>(*conn_, options)),
       clock_(clock),
       options_(std::move(options)),
+      reconnect_url_(std::move(reconnect_url)),
+      reconnect_backoff_(kMinReconnectBackoff),
       thread_([this] { Run(); }) {}
 
 DeliveryWriter::~DeliveryWriter() { Shutdown(); }
@@ -461,6 +466,9 @@ void DeliveryWriter::Shutdown() {
     std::snprintf(line + n, sizeof line - static_cast<size_t>(n), "; %llu checkpoints aside, %llu inline",
                   static_cast<unsigned long long>(checkpointer_->background_checkpoints()),
                   static_cast<unsigned long long>(checkpointer_->inline_checkpoints()));
+  } else if (s.reconnects > 0 && n > 0 && static_cast<size_t>(n) < sizeof line) {
+    std::snprintf(line + n, sizeof line - static_cast<size_t>(n), "; %llu reconnects",
+                  static_cast<unsigned long long>(s.reconnects));
   }
   core::LogInfo(line);
 }
@@ -504,19 +512,53 @@ void DeliveryWriter::Run() {
   }
 }
 
+bool DeliveryWriter::EnsureConnected() {
+  if (reconnect_url_.empty() || conn_->Connected()) return true;
+  const auto now = std::chrono::steady_clock::now();
+  if (now < next_reconnect_) return false;
+  auto conn = sql::OpenConnection(reconnect_url_);
+  if (!conn.ok()) {
+    next_reconnect_ = now + reconnect_backoff_;
+    core::LogWarn("store: writer cannot reconnect to the database (next try in " +
+                  std::to_string(reconnect_backoff_.count()) + " ms): " + conn.status().ToString());
+    reconnect_backoff_ = std::min(reconnect_backoff_ * 2, kMaxReconnectBackoff);
+    return false;
+  }
+  applier_.reset();  // it refers to the old connection
+  conn_ = std::move(conn).value();
+  applier_ = std::make_unique<Applier>(*conn_, options_);
+  reconnect_backoff_ = kMinReconnectBackoff;
+  next_reconnect_ = {};
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++stats_.reconnects;
+  }
+  core::LogInfo("store: writer reconnected to the database");
+  return true;
+}
+
 void DeliveryWriter::CommitBatch(std::deque<Pending>& batch) {
   std::vector<core::Result<DeliveryOutcome>> results;
   results.reserve(batch.size());
   const auto start = std::chrono::steady_clock::now();
-  core::Status status = applier_->BeginBatch();
+  const bool connected = EnsureConnected();
+  core::Status status = connected ? applier_->BeginBatch() : core::Status(core::Code::kUnavailable, "");
   for (size_t i = 0; status.ok() && i < batch.size(); ++i) status = applier_->ApplyOne(batch[i].record, results);
   const auto applied = std::chrono::steady_clock::now();
   if (status.ok()) status = applier_->CommitBatch();
   if (!status.ok()) {
-    // Nothing of this batch is durable.
-    core::LogError("store: batch commit failed: " + status.ToString());
-    applier_->RollbackBatch();
-    results.assign(batch.size(), core::Internal("could not store the delivery"));
+    // Nothing of this batch is acknowledged. A lost connection (EnsureConnected
+    // logs its own attempts) says "send it again": a COMMIT cut off may or may
+    // not have landed, and a retried delivery is idempotent.
+    if (connected) {
+      core::LogError("store: batch commit failed: " + status.ToString());
+      applier_->RollbackBatch();
+    }
+    results.assign(batch.size(), conn_->Connected()
+                                     ? core::Internal("could not store the delivery")
+                                     : core::Status(core::Code::kUnavailable,
+                                                    "the database connection was lost; the delivery is "
+                                                    "not acknowledged, send it again"));
   }
   const auto committed = std::chrono::steady_clock::now();
   using us = std::chrono::microseconds;

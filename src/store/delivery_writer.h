@@ -23,8 +23,19 @@
 // several instances commit their batches one after another; a comment stored
 // meanwhile by another instance is found, not inserted twice (ON CONFLICT DO
 // NOTHING, then read again).
+//
+// Lost connection (PostgreSQL: a server restart, a failover,
+// pg_terminate_backend): a batch that fails because of it is answered
+// kUnavailable (503), never success, since whether a COMMIT cut off half-way
+// took effect is unknown and a platform's retry is idempotent. Before each
+// batch the writer checks its connection (without a round trip) and opens a
+// new one when the old is gone, so a connection dropped while idle costs no
+// delivery at all. While the server cannot be reached, reconnection is tried
+// again after a backoff (100 ms doubling to 5 s) and the batches between
+// fail at once with kUnavailable.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -89,6 +100,7 @@ class DeliveryWriter final : public ingest::DeliverySink {
     std::uint64_t batches = 0, deliveries = 0, max_batch = 0;
     std::uint64_t apply_us = 0;   // BEGIN through the last delivery's statements
     std::uint64_t commit_us = 0;  // COMMIT
+    std::uint64_t reconnects = 0;  // new connections after a lost one (PostgreSQL)
   };
   Stats stats() const;
 
@@ -102,11 +114,15 @@ class DeliveryWriter final : public ingest::DeliverySink {
   };
   class Applier;  // the SQL, in delivery_writer.cpp
 
-  // `checkpointer` is null on PostgreSQL.
+  // `checkpointer` is null on PostgreSQL; `reconnect_url` is "" on SQLite
+  // (a SQLite connection is never lost).
   DeliveryWriter(std::unique_ptr<sql::Connection> conn, std::unique_ptr<WalCheckpointer> checkpointer,
-                 const core::Clock& clock, Options options);
+                 std::string reconnect_url, const core::Clock& clock, Options options);
   void Run();
   void CommitBatch(std::deque<Pending>& batch);
+  // Whether the connection is up, replacing a lost one when the backoff
+  // allows. Writer thread only.
+  bool EnsureConnected();
 
   // Declared first so that it outlives the SQLite connection whose hook
   // points at it; null on PostgreSQL.
@@ -115,6 +131,11 @@ class DeliveryWriter final : public ingest::DeliverySink {
   std::unique_ptr<Applier> applier_;      // used only by the writer thread
   const core::Clock& clock_;
   const Options options_;
+  const std::string reconnect_url_;
+  // When EnsureConnected may try again, and the wait after the next failure;
+  // used only by the writer thread.
+  std::chrono::steady_clock::time_point next_reconnect_{};
+  std::chrono::milliseconds reconnect_backoff_;
 
   mutable std::mutex mu_;
   std::condition_variable cv_;

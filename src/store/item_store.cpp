@@ -9,7 +9,6 @@
 #include "store/event_log.h"
 #include "store/sql/audit.h"
 #include "store/sql/placeholders.h"
-#include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
 namespace {
@@ -75,7 +74,6 @@ bool ParseCursor(const std::string& text, std::int64_t out[3]) {
 
 }  // namespace
 
-ItemStore::ItemStore(std::shared_ptr<ConnectionPool> pool) : pool_(sql::WrapSqlitePool(std::move(pool))) {}
 
 // The queue order is (is_urgent DESC, due_at_ms, id) over several states.
 // One query over `state IN (...)` cannot walk the items_queue index in that

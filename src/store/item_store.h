@@ -17,7 +17,6 @@
 #include "model/item.h"
 #include "store/comment_reader.h"
 #include "store/outbox_store.h"
-#include "store/pool.h"
 #include "store/sql/connection.h"
 
 namespace turnaround::store {
@@ -79,9 +78,6 @@ struct Mutation {
 
 class ItemStore {
  public:
-  // Over the store's SQLite pool, sharing its connections with the stores
-  // not yet ported.
-  explicit ItemStore(std::shared_ptr<ConnectionPool> pool);
   // Over either engine (sql::OpenPool).
   explicit ItemStore(std::shared_ptr<sql::Pool> pool) : pool_(std::move(pool)) {}
 

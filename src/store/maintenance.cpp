@@ -11,7 +11,6 @@
 #include "store/database.h"
 #include "store/event_log.h"
 #include "store/sql/audit.h"
-#include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
 namespace {
@@ -132,14 +131,6 @@ core::Result<PurgeCounts> Purge(sql::Connection& conn, const RetentionSettings& 
                   .dump();
   TA_RETURN_IF_ERROR(sql::InTransaction(conn, [&]() { return sql::AppendEvent(conn, e).status(); }));
   return counts;
-}
-
-core::Result<PurgeCounts> Purge(const std::string& path, const RetentionSettings& settings,
-                                std::int64_t now_ms) {
-  auto db = OpenDatabase(path);
-  if (!db.ok()) return db.status();
-  sql::SqliteConnection conn(std::move(db).value());
-  return Purge(conn, settings, now_ms);
 }
 
 }  // namespace turnaround::store

@@ -41,8 +41,5 @@ struct PurgeCounts {
 // fails ends that part of the purge early; the counts say what was done.
 // Errors: those of the connection (sql/connection.h) for the audit event.
 core::Result<PurgeCounts> Purge(sql::Connection& conn, const RetentionSettings& settings, std::int64_t now_ms);
-// The same on the SQLite database at `path`.
-core::Result<PurgeCounts> Purge(const std::string& path, const RetentionSettings& settings,
-                                std::int64_t now_ms);
 
 }  // namespace turnaround::store

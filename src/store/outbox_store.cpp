@@ -3,7 +3,6 @@
 #include "store/event_log.h"
 #include "store/sql/audit.h"
 #include "store/sql/placeholders.h"
-#include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
 namespace {
@@ -137,7 +136,6 @@ core::Result<std::vector<OutboxRow>> ReadRows(sql::Pool& pool, const std::string
 
 }  // namespace
 
-OutboxStore::OutboxStore(std::shared_ptr<ConnectionPool> pool) : pool_(sql::WrapSqlitePool(std::move(pool))) {}
 
 core::Result<std::vector<OutboxRow>> OutboxStore::Due(std::int64_t now_ms, int limit) {
   return ReadRows(*pool_,

@@ -23,7 +23,6 @@
 
 #include "core/status.h"
 #include "model/item.h"
-#include "store/pool.h"
 #include "store/sql/connection.h"
 
 namespace turnaround::store {
@@ -82,9 +81,6 @@ core::Result<bool> MatchEcho(sql::Connection& conn, const std::string& platform,
 
 class OutboxStore {
  public:
-  // Over the store's SQLite pool, sharing its connections with the stores
-  // not yet ported.
-  explicit OutboxStore(std::shared_ptr<ConnectionPool> pool);
   // Over either engine (sql::OpenPool).
   explicit OutboxStore(std::shared_ptr<sql::Pool> pool) : pool_(std::move(pool)) {}
 

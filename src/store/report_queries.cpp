@@ -3,7 +3,6 @@
 #include <cstdlib>
 
 #include "store/sql/open.h"
-#include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
 namespace {
@@ -76,12 +75,6 @@ core::Result<std::vector<ReportItemRow>> Query(sql::Connection& c, std::int64_t 
   return out;
 }
 
-// A SQLite database the caller opened, wrapped for one query.
-core::Result<std::vector<ReportItemRow>> Query(SQLite::Database& db, std::int64_t from_ms, std::int64_t to_ms) {
-  sql::SqliteConnection conn(db);
-  return Query(conn, from_ms, to_ms);
-}
-
 }  // namespace
 
 core::Result<ReportSource> ReportSource::OpenUrl(const std::string& url) {
@@ -92,14 +85,9 @@ core::Result<ReportSource> ReportSource::OpenUrl(const std::string& url) {
 
 core::Result<std::vector<ReportItemRow>> ReportSource::Items(std::int64_t from_ms, std::int64_t to_ms) {
   if (conn_) return Query(*conn_, from_ms, to_ms);
-  if (sql_pool_) {
-    auto lease = sql_pool_->Acquire();
-    if (!lease.ok()) return lease.status();
-    return Query(lease->conn(), from_ms, to_ms);
-  }
   auto lease = pool_->Acquire();
   if (!lease.ok()) return lease.status();
-  return Query(lease->db(), from_ms, to_ms);
+  return Query(lease->conn(), from_ms, to_ms);
 }
 
 }  // namespace turnaround::store

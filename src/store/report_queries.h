@@ -5,8 +5,7 @@
 // reports read SQLite and PostgreSQL alike.
 //
 // Thread behaviour: a pool-backed source is thread-safe (each call leases its
-// own connection); a read-only source (the CLI) is for one thread. A borrowed
-// ConnectionPool must outlive the source.
+// own connection); a read-only source (the CLI) is for one thread.
 #pragma once
 
 #include <cstdint>
@@ -15,7 +14,6 @@
 #include <vector>
 
 #include "core/status.h"
-#include "store/pool.h"
 #include "store/sql/connection.h"
 
 namespace turnaround::store {
@@ -43,9 +41,8 @@ struct ReportItemRow {
 
 class ReportSource {
  public:
-  explicit ReportSource(ConnectionPool& pool) : pool_(&pool) {}
   // Over either engine (sql::OpenPool).
-  explicit ReportSource(std::shared_ptr<sql::Pool> pool) : sql_pool_(std::move(pool)) {}
+  explicit ReportSource(std::shared_ptr<sql::Pool> pool) : pool_(std::move(pool)) {}
   // Opens `url` for reading (the CLI; sql::OpenForReading: an existing
   // SQLite database read-only, or PostgreSQL). Errors are OpenForReading's.
   static core::Result<ReportSource> OpenUrl(const std::string& url);
@@ -59,8 +56,7 @@ class ReportSource {
  private:
   explicit ReportSource(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
 
-  ConnectionPool* pool_ = nullptr;         // borrowed, or
-  std::shared_ptr<sql::Pool> sql_pool_;    // shared, or
+  std::shared_ptr<sql::Pool> pool_;        // shared, or
   std::unique_ptr<sql::Connection> conn_;  // owned connection (the CLI)
 };
 

@@ -22,16 +22,6 @@ struct TablePlan {
   std::string select;               // every column, in primary-key order
 };
 
-// A URL as it may be shown: without the password a postgresql:// URL may hold.
-std::string Shown(const std::string& url) {
-  const std::size_t scheme = url.find("://");
-  const std::size_t at = url.rfind('@');
-  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
-  const std::size_t colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon) + ":***" + url.substr(at);
-}
-
 bool SameFile(const std::string& a, const std::string& b) {
   std::error_code ec;
   if (std::filesystem::equivalent(a, b, ec)) return true;
@@ -41,7 +31,7 @@ bool SameFile(const std::string& a, const std::string& b) {
 core::Status CheckUrls(const std::string& from_url, const std::string& to_url) {
   auto from = sql::DialectOf(from_url);
   if (!from.ok() || *from != sql::Dialect::kSqlite) {
-    return core::InvalidArgument("the source must be sqlite:PATH, not '" + Shown(from_url) + "'");
+    return core::InvalidArgument("the source must be sqlite:PATH, not '" + sql::ShownUrl(from_url) + "'");
   }
   const std::string from_path = sql::SqlitePathOf(from_url);
   std::error_code ec;
@@ -50,7 +40,7 @@ core::Status CheckUrls(const std::string& from_url, const std::string& to_url) {
   }
   auto to = sql::DialectOf(to_url);
   if (!to.ok()) {
-    return core::InvalidArgument("the target must be postgresql://... or sqlite:PATH, not '" + Shown(to_url) + "'");
+    return core::InvalidArgument("the target must be postgresql://... or sqlite:PATH, not '" + sql::ShownUrl(to_url) + "'");
   }
   if (*to == sql::Dialect::kSqlite && SameFile(from_path, sql::SqlitePathOf(to_url))) {
     return core::InvalidArgument("the source and the target are the same database (" + from_path + ")");

@@ -4,7 +4,6 @@
 
 #include "auth/role.h"
 #include "store/sql/audit.h"
-#include "store/sql/sqlite_connection.h"
 
 namespace turnaround::store {
 namespace {
@@ -55,7 +54,6 @@ core::Result<sql::Row> ReadOne(sql::Pool& pool, const std::string& query, const 
 
 }  // namespace
 
-UserStore::UserStore(std::shared_ptr<ConnectionPool> pool) : pool_(sql::WrapSqlitePool(std::move(pool))) {}
 
 core::Result<model::User> UserStore::Add(const model::User& user, const std::string& actor,
                                          std::int64_t now) {

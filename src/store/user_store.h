@@ -11,7 +11,6 @@
 
 #include "core/status.h"
 #include "model/user.h"
-#include "store/pool.h"
 #include "store/sql/connection.h"
 
 namespace turnaround::store {
@@ -24,9 +23,6 @@ struct SessionInfo {
 
 class UserStore {
  public:
-  // Over the store's SQLite pool, sharing its connections with the stores
-  // not yet ported.
-  explicit UserStore(std::shared_ptr<ConnectionPool> pool);
   // Over either engine (sql::OpenPool).
   explicit UserStore(std::shared_ptr<sql::Pool> pool) : pool_(std::move(pool)) {}
 

@@ -7,6 +7,8 @@
 #include "alerts/monitor.h"
 #include "fakes/fake_clock.h"
 #include "http/service_harness.h"
+#include "store/item_store.h"
+#include "store/sql/open.h"
 
 using namespace turnaround;
 
@@ -65,7 +67,7 @@ TEST_CASE("the monitor records one alert per scope per hour and posts it", "[ale
                         {"created_at", "2026-11-24T06:20:00Z"}});
     }
     REQUIRE(h.PostGeneric(nlohmann::json{{"events", events}}.dump())->status == 200);
-    auto pool = store::ConnectionPool::Open(h.db_path());
+    auto pool = store::sql::OpenPool("sqlite:" + h.db_path());
     REQUIRE(pool.ok());
     store::ItemStore items(pool.value());
     alerts::MonitorSettings ms;

@@ -1,6 +1,8 @@
-// The read-only CLI verbs (export, audit verify, report) open the store by
-// its --db value: a SQLite path as before, or a sqlite:/postgresql:// URL.
+// The CLI verbs open the store by their --db value: a SQLite path as before,
+// or a sqlite:/postgresql:// URL (export, audit verify, report, user, purge);
+// backup stays SQLite's.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -79,4 +81,22 @@ TEST_CASE("a --db URL of no known engine is refused", "[app][store]") {
     INFO(verb);
     CHECK(Cli(std::string(verb) + " --db mysql://localhost/x").code == 1);
   }
+}
+
+TEST_CASE("user and purge work on the store named by --db; backup refuses PostgreSQL", "[app][store]") {
+  TA_ON_EACH_ENGINE(db);
+  const std::string flag = " --db '" + db.url() + "'";
+  Run added = Cli("user add ann --role agent" + flag);
+  CHECK(added.code == 0);
+  CHECK_THAT(added.out, Catch::Contains("token: ta_"));
+  CHECK_THAT(Cli("user list" + flag).out, Catch::Contains("ann"));
+  Run purged = Cli("purge" + flag);
+  CHECK(purged.code == 0);
+  CHECK(purged.out == "purged 0 delivery bodies and 0 comment texts\n");
+  testing::TempDir dir;
+  const std::string out = dir.File("backup.db");
+  Run backup = Cli("backup" + flag + " '" + out + "'");
+  // SQLite's online backup API; a PostgreSQL store is backed up with pg_dump.
+  CHECK(backup.code == (db.engine() == testing::Engine::kSqlite ? 0 : 1));
+  CHECK(::access(out.c_str(), F_OK) == (db.engine() == testing::Engine::kSqlite ? 0 : -1));
 }

@@ -87,3 +87,23 @@ TEST_CASE("bad page and graph settings are refused with the key", "[app]") {
     CHECK_THAT(s.message(), Catch::Contains(r.error));
   }
 }
+
+TEST_CASE("db in the config takes a store URL or a SQLite path and refuses any other scheme", "[app]") {
+  testing::TempDir dir;
+  for (const char* good : {"var/t.db", "sqlite:/tmp/t.db", "postgresql://u:pw@h:5432/db", "postgres://u@h/db"}) {
+    app::Config c;
+    INFO(good);
+    REQUIRE(Load(dir, std::string(R"({"db":")") + good + "\"}", &c).ok());
+    CHECK(c.db == good);
+  }
+  for (const char* bad : {"mysql://u:secret@h/db", "sqlite:", ""}) {
+    app::Config c;
+    INFO(bad);
+    core::Status s = Load(dir, std::string(R"({"db":")") + bad + "\"}", &c);
+    CHECK(s.code() == core::Code::kInvalidArgument);
+    CHECK_THAT(s.message(), Catch::Contains("db: must be sqlite:PATH, postgresql://... or the path of a SQLite file"));
+    CHECK_THAT(s.message(), !Catch::Contains("secret"));
+  }
+  CHECK(app::CheckDb("--db", "postgresql://u@h/db").ok());
+  CHECK_THAT(app::CheckDb("--db", "mysql://u:secret@h/db").message(), Catch::Contains("--db: must be"));
+}

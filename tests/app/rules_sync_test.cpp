@@ -130,7 +130,7 @@ TEST_CASE("serve: a reload on one service reaches another sharing its database",
   auto config = [&tmp](const std::string& name) {
     app::Config c;
     c.listen_port = 0;
-    c.db_path = tmp.File("t.db");
+    c.db = tmp.File("t.db");
     c.rules_dir = WriteRules(tmp.File(name), "zebra");
     c.templates_dir = testing::SourcePath("templates");
     c.secrets = {"meta-secret", "verify-me", "generic-secret"};

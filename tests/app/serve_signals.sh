@@ -38,4 +38,22 @@ if grep -q -e "sig-test" -e "Waited 3 hours" -e "Ann" "$work/log"; then
   echo "the log contains a secret, comment text or an author name"; cat "$work/log"; exit 1
 fi
 "$bin" audit verify --db "$work/t.db" | grep -q "audit chain OK"
+grep -q "(store sqlite, db $work/t.db)" "$work/log" || { echo "no start-up line naming the engine"; cat "$work/log"; exit 1; }
+
+# A store of no known engine is a usage error (2), from the flag or the config, and the
+# message never shows the password; an unreachable PostgreSQL fails start-up (1).
+expect_refusal() {  # CODE MESSAGE ARGS...
+  local code=$1 message=$2 status=0
+  shift 2
+  "$bin" serve --listen 127.0.0.1:0 --rules "$root/rules" --templates "$root/templates" "$@" \
+    >"$work/out" 2>"$work/err" || status=$?
+  [ "$status" = "$code" ] || { echo "serve $* exited $status, not $code"; cat "$work/err"; exit 1; }
+  grep -qF -- "$message" "$work/err" || { echo "serve $*: no '$message'"; cat "$work/err"; exit 1; }
+  if grep -q "pw-secret" "$work/err"; then echo "serve $* printed the password"; exit 1; fi
+}
+expect_refusal 2 "--db: must be sqlite:PATH, postgresql://... or the path of a SQLite file, not 'mysql://u:***@h/x'" \
+  --db "mysql://u:pw-secret@h/x"
+echo '{"db": "mysql://u:pw-secret@h/x"}' >"$work/bad.json"
+expect_refusal 2 "db: must be sqlite:PATH" --config "$work/bad.json"
+expect_refusal 1 "cannot connect to PostgreSQL" --db "postgresql://nobody:pw-secret@127.0.0.1:1/none"
 echo "serve_signals: ok"

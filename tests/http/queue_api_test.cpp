@@ -7,6 +7,7 @@
 #include "http/api_client.h"
 #include "http/service_harness.h"
 #include "store/item_store.h"
+#include "store/sql/open.h"
 
 using namespace turnaround;
 using nlohmann::json;
@@ -322,7 +323,7 @@ TEST_CASE("repeated failed sign-ins lock the address out with 429", "[http][queu
   CHECK(json::parse(locked->body)["error"]["code"] == "rate_limited");
   CHECK(std::stoi(locked->get_header_value("Retry-After")) > 0);
   store::ItemStore::EventFilter f;
-  auto pool = store::ConnectionPool::Open(h.db_path());
+  auto pool = store::sql::OpenPool("sqlite:" + h.db_path());
   REQUIRE(pool.ok());
   store::ItemStore items(pool.value());
   f.kind = "auth.*";

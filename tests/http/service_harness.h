@@ -20,7 +20,7 @@ class ServiceHarness {
   explicit ServiceHarness(app::Config config = {}, const core::Clock* clock = nullptr) {
     config.listen_host = "127.0.0.1";
     config.listen_port = 0;
-    config.db_path = dir_.File("t.db");
+    config.db = dir_.File("t.db");
     config.rules_dir = RulesDir();
     config.templates_dir = SourcePath("templates");
     config.secrets = {"meta-secret", "verify-me", "generic-secret"};
@@ -48,7 +48,7 @@ class ServiceHarness {
     return c;
   }
   int port() const { return service_->port(); }
-  const std::string& db_path() const { return config_.db_path; }
+  const std::string& db_path() const { return config_.db; }
   app::Service& service() { return *service_; }
 
   httplib::Result PostMeta(const std::string& body, const std::string& secret = "meta-secret") {
@@ -65,7 +65,7 @@ class ServiceHarness {
   // Runs the real `turnaround` binary with `args` and this service's
   // database, and returns its stdout.
   std::string RunCli(const std::string& args) const {
-    std::string cmd = std::string(TURNAROUND_BINARY) + " " + args + " --db '" + config_.db_path + "'";
+    std::string cmd = std::string(TURNAROUND_BINARY) + " " + args + " --db '" + config_.db + "'";
     std::string out;
     FILE* p = ::popen(cmd.c_str(), "r");
     if (!p) return out;

@@ -43,6 +43,7 @@ TEST_CASE("healthz answers JSON", "[http]") {
   json body = json::parse(r->body);
   CHECK(body["status"] == "ok");
   CHECK_FALSE(body["rules_version"].get<std::string>().empty());
+  CHECK(body["store"] == "sqlite");  // "postgresql" on PostgreSQL (tests/app/two_instances_pg.sh)
 }
 
 TEST_CASE("Meta verification handshake", "[http]") {

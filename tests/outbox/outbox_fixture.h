@@ -15,6 +15,7 @@
 #include "store/delivery_writer.h"
 #include "store/item_store.h"
 #include "store/outbox_store.h"
+#include "store/sql/open.h"
 #include "test_util.h"
 
 namespace turnaround::testing {
@@ -25,7 +26,7 @@ struct OutboxFixture {
   FakeGraphServer fake;
   outbox::PageTokens tokens;
   std::unique_ptr<store::DeliveryWriter> writer;
-  std::shared_ptr<store::ConnectionPool> pool;
+  std::shared_ptr<store::sql::Pool> pool;
   std::unique_ptr<store::ItemStore> items;
   std::unique_ptr<store::OutboxStore> outbox;
   std::unique_ptr<queue::QueueService> queue;
@@ -45,7 +46,7 @@ struct OutboxFixture {
     auto w = store::DeliveryWriter::Open(dir.File("t.db"), clock, wopts);
     REQUIRE(w.ok());
     writer = std::move(w).value();
-    auto p = store::ConnectionPool::Open(dir.File("t.db"));
+    auto p = store::sql::OpenPool("sqlite:" + dir.File("t.db"));
     REQUIRE(p.ok());
     pool = std::move(p).value();
     items = std::make_unique<store::ItemStore>(pool);

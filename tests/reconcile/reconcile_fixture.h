@@ -16,7 +16,7 @@
 #include "store/comment_reader.h"
 #include "store/delivery_writer.h"
 #include "store/item_store.h"
-#include "store/pool.h"
+#include "store/sql/open.h"
 #include "test_util.h"
 
 namespace turnaround::testing {
@@ -31,7 +31,7 @@ struct ReconcileFixture {
   graph::HttpGraphClient client{graph::GraphSettings{fake.base_url(), "v21.0", 5}};
   classify::ClassifierHolder classifier{classify::testing::ShippedRules()};
   std::unique_ptr<store::DeliveryWriter> writer;
-  std::shared_ptr<store::ConnectionPool> pool;
+  std::shared_ptr<store::sql::Pool> pool;
   std::unique_ptr<store::ItemStore> items;
   reconcile::Settings settings;
   std::vector<graph::Target> pages{{"facebook", "1001", "", "page-token"}};
@@ -41,7 +41,7 @@ struct ReconcileFixture {
     auto w = store::DeliveryWriter::Open(db(), clock);
     REQUIRE(w.ok());
     writer = std::move(w).value();
-    auto p = store::ConnectionPool::Open(db());
+    auto p = store::sql::OpenPool("sqlite:" + db());
     REQUIRE(p.ok());
     pool = std::move(p).value();
     items = std::make_unique<store::ItemStore>(pool);

@@ -148,19 +148,3 @@ TEST_CASE("retention empties old delivery bodies and closed comment text and aud
   REQUIRE(chain.ok());
   CHECK(chain->first_broken_id == 0);
 }
-
-TEST_CASE("retention by path runs on the SQLite file", "[store][retention]") {
-  testing::TempDir dir;
-  testing::FakeClock clock;
-  const std::string path = dir.File("r.db");
-  {
-    auto writer = store::DeliveryWriter::Open(path, clock);
-    REQUIRE(writer.ok());
-    REQUIRE(WriteComment(*writer.value(), "old").ok());
-  }
-  clock.Advance(40LL * 24 * 3600 * 1000);
-  auto purged = store::Purge(path, {30, 0}, clock.NowMs());
-  REQUIRE(purged.ok());
-  CHECK(purged->delivery_bodies == 1);
-  CHECK(Count(path, "SELECT count(*) FROM deliveries WHERE length(body) > 0") == 0);
-}

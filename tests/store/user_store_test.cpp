@@ -1,6 +1,5 @@
-// UserStore on both engines (tests/store/sql/engines.h): SQLite through the
-// store's ConnectionPool, as the service wires it, and PostgreSQL through a
-// sql::Pool.
+// UserStore on both engines (tests/store/sql/engines.h), through the
+// sql::Pool the service wires it with.
 #include "store/user_store.h"
 
 #include <thread>
@@ -17,11 +16,6 @@ using testing::Engine;
 namespace {
 
 std::unique_ptr<store::UserStore> MakeStore(const testing::ScratchDb& db) {
-  if (db.engine() == Engine::kSqlite) {
-    auto pool = store::ConnectionPool::Open(db.url().substr(std::string("sqlite:").size()));
-    REQUIRE(pool.ok());
-    return std::make_unique<store::UserStore>(pool.value());
-  }
   auto pool = store::sql::OpenPool(db.url());
   INFO(pool.status().ToString());
   REQUIRE(pool.ok());

@@ -87,6 +87,13 @@ class Connection {
   virtual core::Status Rollback() = 0;
   virtual bool in_transaction() const = 0;
 
+  // False once the server dropped this connection (PostgreSQL: a restart, a
+  // failover, pg_terminate_backend); a dropped connection never comes back,
+  // so open a new one. Between transactions it also notices a connection
+  // the server closed while it sat idle, without blocking. Always true on
+  // SQLite.
+  virtual bool Connected() = 0;
+
   // How many prepared statements this connection holds (tests check reuse).
   virtual std::size_t cached_statements() const = 0;
 

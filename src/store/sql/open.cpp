@@ -1,5 +1,7 @@
 #include "store/sql/open.h"
 
+#include <cctype>
+
 #include "store/database.h"
 #include "store/pool.h"
 #include "store/sql/pg_connection.h"
@@ -14,12 +16,45 @@ constexpr std::string_view kSqlitePrefix = "sqlite:";
 
 bool StartsWith(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
 
+// "scheme://" with a scheme of letters, digits, '+', '-' or '.' (RFC 3986).
+bool HasScheme(const std::string& s) {
+  const std::size_t end = s.find("://");
+  if (end == std::string::npos || end == 0) return false;
+  for (std::size_t i = 0; i < end; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 core::Result<Dialect> DialectOf(const std::string& url) {
   if (StartsWith(url, kSqlitePrefix) && url.size() > kSqlitePrefix.size()) return Dialect::kSqlite;
   if (StartsWith(url, "postgresql://") || StartsWith(url, "postgres://")) return Dialect::kPostgres;
-  return core::InvalidArgument("--db must be sqlite:PATH or postgresql://..., not '" + url + "'");
+  return core::InvalidArgument("--db must be sqlite:PATH or postgresql://..., not '" + ShownUrl(url) + "'");
+}
+
+std::string ShownUrl(const std::string& url) {
+  std::string shown = url;
+  const std::size_t scheme = shown.find("://");
+  if (scheme != std::string::npos) {
+    const std::size_t host = scheme + 3;
+    const std::size_t end = shown.find_first_of("/?", host);  // the user info ends before either
+    const std::size_t at = shown.rfind('@', end == std::string::npos ? std::string::npos : end - 1);
+    const std::size_t colon = shown.find(':', host);
+    if (at != std::string::npos && at >= host && colon < at) {
+      shown.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  // libpq also takes the password as a parameter (?password=... or password=...).
+  for (std::size_t pos = shown.find("password="); pos != std::string::npos;
+       pos = shown.find("password=", pos + 1)) {
+    const std::size_t value = pos + std::string_view("password=").size();
+    const std::size_t end = shown.find_first_of("& ", value);
+    shown.replace(value, (end == std::string::npos ? shown.size() : end) - value, "***");
+  }
+  return shown;
 }
 
 std::string SqlitePathOf(const std::string& url) {
@@ -27,7 +62,8 @@ std::string SqlitePathOf(const std::string& url) {
 }
 
 std::string DbUrl(const std::string& db_flag) {
-  return DialectOf(db_flag).ok() ? db_flag : std::string(kSqlitePrefix) + db_flag;
+  if (StartsWith(db_flag, kSqlitePrefix) || HasScheme(db_flag)) return db_flag;
+  return std::string(kSqlitePrefix) + db_flag;
 }
 
 namespace {

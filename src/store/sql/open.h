@@ -29,9 +29,16 @@ core::Result<std::unique_ptr<Connection>> OpenConnection(const std::string& url)
 // the latest schema version; PostgreSQL is as OpenConnection.
 core::Result<std::unique_ptr<Connection>> OpenForReading(const std::string& url);
 
-// What a CLI --db value names: a sqlite: or postgresql:// URL as given,
-// anything else the path of a SQLite file.
+// What a --db value (or the config's `db`) names: a sqlite: or
+// postgresql:// URL as given, anything else the path of a SQLite file. A
+// value that looks like a URL of another kind ("mysql://...", "sqlite:" with
+// no path) is returned as it is, so that opening it fails with DialectOf's
+// message instead of creating a file of that name.
 std::string DbUrl(const std::string& db_flag);
+
+// `url` as it may be shown in a log or an error: a password in it (the
+// user-info part or a `password=` parameter) becomes "***".
+std::string ShownUrl(const std::string& url);
 
 // A pool (the server): over the store's ConnectionPool for SQLite, a PgPool
 // for PostgreSQL. Same errors as OpenConnection.

@@ -1,6 +1,7 @@
 #include "store/sql/pg_connection.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -136,16 +137,45 @@ core::Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::str
     PQfinish(conn);
     return s;
   }
+  std::unique_ptr<PgConnection> pg(new PgConnection(conn));
   // libpq prints server NOTICEs ("relation ... already exists, skipping") to
-  // stderr by default; they are informational, and stderr is the log.
-  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
-  return std::unique_ptr<PgConnection>(new PgConnection(conn));
+  // stderr by default; they are informational, and stderr is the log. What
+  // matters is a FATAL that arrives between statements: the server is
+  // ending the session (pg_terminate_backend, a shutdown), and may not have
+  // closed the socket yet when Connected() looks.
+  PQsetNoticeReceiver(
+      conn,
+      [](void* self, const PGresult* res) {
+        const char* severity = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
+        if (severity != nullptr && (std::strcmp(severity, "FATAL") == 0 || std::strcmp(severity, "PANIC") == 0)) {
+          static_cast<PgConnection*>(self)->ended_by_server_ = true;
+        }
+      },
+      pg.get());
+  return pg;
 }
 
 PgConnection::~PgConnection() { PQfinish(conn_); }
 
+bool PgConnection::Connected() {
+  if (PQstatus(conn_) != CONNECTION_OK || ended_by_server_) return false;
+  if (in_tx_ || busy_) return true;  // a result may be on its way: not ours to read here
+  // Between transactions the server sends nothing unasked, except when it
+  // ends the session: a FATAL, then end of file. Read what is there
+  // (libpq's socket never blocks) until libpq sees either, or nothing more
+  // is waiting.
+  for (int i = 0; i < 8 && !ended_by_server_; ++i) {
+    pollfd p{PQsocket(conn_), POLLIN, 0};
+    if (::poll(&p, 1, 0) <= 0) break;
+    if (PQconsumeInput(conn_) == 0) break;  // end of file or a read error: now CONNECTION_BAD
+    (void)PQisBusy(conn_);                  // parses it: a FATAL reaches the notice receiver
+  }
+  return PQstatus(conn_) == CONNECTION_OK && !ended_by_server_;
+}
+
 bool PgConnection::reusable() const {
-  return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE && !in_tx_;
+  return PQstatus(conn_) == CONNECTION_OK && !ended_by_server_ && PQtransactionStatus(conn_) == PQTRANS_IDLE &&
+         !in_tx_;
 }
 
 core::Result<std::string> PgConnection::Prepare(std::string_view sql, std::size_t params) {

@@ -45,6 +45,7 @@ class PgConnection : public Connection {
   core::Status Commit() override;
   core::Status Rollback() override;
   bool in_transaction() const override { return in_tx_; }
+  bool Connected() override;
   std::size_t cached_statements() const override { return cache_.size(); }
 
   // Connected, and not inside a transaction: fit to go back to a pool.
@@ -68,6 +69,8 @@ class PgConnection : public Connection {
   int next_statement_ = 0;
   bool in_tx_ = false;
   bool busy_ = false;  // inside QueryEach's callback
+  // The server sent a FATAL between statements: it is ending this session.
+  bool ended_by_server_ = false;
 };
 
 }  // namespace turnaround::store::sql

@@ -29,22 +29,32 @@ core::Result<std::shared_ptr<PgPool>> PgPool::Open(const std::string& url, PgPoo
 }
 
 core::Result<Lease> PgPool::Acquire() {
-  {
-    std::unique_lock<std::mutex> lock(mu_);
-    const bool ready = freed_.wait_for(lock, options_.acquire_timeout, [&] {
-      return !idle_.empty() || open_ < options_.max_connections;
-    });
-    if (!ready) {
-      return core::Status(core::Code::kUnavailable,
-                          "all " + std::to_string(options_.max_connections) +
-                              " PostgreSQL connections are busy");
-    }
-    if (!idle_.empty()) {
-      auto conn = std::move(idle_.back());
+  for (;;) {
+    std::unique_ptr<PgConnection> idle;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      const bool ready = freed_.wait_for(lock, options_.acquire_timeout, [&] {
+        return !idle_.empty() || open_ < options_.max_connections;
+      });
+      if (!ready) {
+        return core::Status(core::Code::kUnavailable,
+                            "all " + std::to_string(options_.max_connections) +
+                                " PostgreSQL connections are busy");
+      }
+      if (idle_.empty()) {
+        ++open_;  // reserve the slot; connect outside the lock
+        break;
+      }
+      idle = std::move(idle_.back());
       idle_.pop_back();
-      return Lease(std::make_unique<Holder>(shared_from_this(), std::move(conn)));
     }
-    ++open_;  // reserve the slot; connect outside the lock
+    // One the server closed while it sat here (a restart, a terminated
+    // backend) would fail the caller's first statement: close it and look
+    // again instead.
+    if (idle->Connected()) return Lease(std::make_unique<Holder>(shared_from_this(), std::move(idle)));
+    idle.reset();
+    std::lock_guard<std::mutex> lock(mu_);
+    --open_;
   }
   auto conn = PgConnection::Connect(url_);
   if (!conn.ok()) {

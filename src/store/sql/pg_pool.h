@@ -1,8 +1,9 @@
 // PgPool: a bounded pool of PostgreSQL connections to one URL. Thread-safe.
 // Connections are opened on demand up to `max_connections`; beyond that
 // Acquire waits for one to come back. A connection that comes back broken
-// (or still in a transaction after a rollback attempt) is closed, not reused,
-// so a server restart costs one failed request per pooled connection.
+// (or still in a transaction after a rollback attempt) is closed, not reused;
+// so is an idle one the server has closed meanwhile (Acquire checks, without
+// a round trip), so a server restart fails only the requests in flight.
 #pragma once
 
 #include <chrono>

@@ -38,6 +38,7 @@ class SqliteConnection : public Connection {
   core::Status Commit() override;
   core::Status Rollback() override;
   bool in_transaction() const override { return in_tx_; }
+  bool Connected() override { return true; }
   std::size_t cached_statements() const override { return cache_.size(); }
 
   SQLite::Database& db() { return db_; }

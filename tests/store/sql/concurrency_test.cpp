@@ -186,3 +186,28 @@ TEST_CASE("sql PostgreSQL pool is bounded and drops broken connections", "[store
   REQUIRE(again.ok());
   CHECK(again->conn().QueryRow("SELECT 1").value()->Int(0) == 1);
 }
+
+TEST_CASE("sql PostgreSQL pool never hands out a connection the server closed while idle", "[store][sql]") {
+  testing::ScratchDb db(Engine::kPostgres);
+  if (!db.available()) return;
+  auto pool = store::sql::PgPool::Open(db.url());
+  REQUIRE(pool.ok());
+  auto admin = Open(db);
+  std::int64_t first_pid = 0;
+  {
+    auto lease = (*pool)->Acquire();
+    REQUIRE(lease.ok());
+    first_pid = lease->conn().QueryRow("SELECT pg_backend_pid()").value()->Int(0);
+  }
+  REQUIRE((*pool)->open_connections() == 1);
+  testing::TerminateBackend(*admin, first_pid);
+  // Without the check on Acquire this lease's first statement failed.
+  auto lease = (*pool)->Acquire();
+  REQUIRE(lease.ok());
+  auto pid = lease->conn().QueryRow("SELECT pg_backend_pid()");
+  INFO(pid.status().ToString());
+  REQUIRE(pid.ok());
+  CHECK((*pid)->Int(0) != first_pid);
+  CHECK((*pool)->open_connections() == 1);
+  CHECK(lease->conn().Connected());
+}

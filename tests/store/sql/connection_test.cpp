@@ -71,6 +71,44 @@ TEST_CASE("sql urls name the engine", "[store][sql]") {
   }
 }
 
+TEST_CASE("sql db values: a URL as given, a path as SQLite, another scheme refused", "[store][sql]") {
+  struct Case {
+    const char* flag;
+    const char* url;  // what DbUrl makes of it
+    bool opens;       // whether DialectOf accepts that
+  };
+  const Case cases[] = {
+      {"var/t.db", "sqlite:var/t.db", true},
+      {"/tmp/a b.db", "sqlite:/tmp/a b.db", true},
+      {"sqlite:var/t.db", "sqlite:var/t.db", true},
+      {"postgresql://u@h/db", "postgresql://u@h/db", true},
+      {"postgres://u@h/db", "postgres://u@h/db", true},
+      // Not files named so: a URL of another engine, or sqlite: without a path.
+      {"mysql://u@h/db", "mysql://u@h/db", false},
+      {"postgresq://u@h/db", "postgresq://u@h/db", false},
+      {"sqlite:", "sqlite:", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.flag);
+    CHECK(store::sql::DbUrl(c.flag) == c.url);
+    CHECK(store::sql::DialectOf(store::sql::DbUrl(c.flag)).ok() == c.opens);
+  }
+}
+
+TEST_CASE("sql urls are shown without their password", "[store][sql]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"postgresql://u:secret@h:5432/db", "postgresql://u:***@h:5432/db"},
+      {"postgresql://u@h:5432/db", "postgresql://u@h:5432/db"},
+      {"postgresql://h:5432/db?user=u&password=secret&sslmode=require",
+       "postgresql://h:5432/db?user=u&password=***&sslmode=require"},
+      {"postgresql://u:p%40ss@h/db?password=again", "postgresql://u:***@h/db?password=***"},
+      {"mysql://u:secret@h/db", "mysql://u:***@h/db"},
+      {"sqlite:/tmp/a:b@c.db", "sqlite:/tmp/a:b@c.db"},
+  };
+  for (const auto& [url, shown] : cases) CHECK(store::sql::ShownUrl(url) == shown);
+  CHECK_THAT(store::sql::DialectOf("mysql://u:secret@h/db").status().message(), !Catch::Contains("secret"));
+}
+
 TEST_CASE("sql connection to an unreachable server is unavailable", "[store][sql]") {
   // Port 1 on loopback: nothing listens there, so the refusal is immediate.
   auto conn = store::sql::OpenConnection("postgresql://nobody@127.0.0.1:1/none");

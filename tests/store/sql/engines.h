@@ -12,9 +12,12 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -72,6 +75,21 @@ class ScratchDb {
   std::string schema_;
   std::unique_ptr<store::sql::PgConnection> admin_;
 };
+
+// Ends PostgreSQL backend `pid` from `admin`'s session and waits until it is
+// gone (pg_terminate_backend only signals it), so that the next use of its
+// connection meets the end: a server restart or a failover, as its client
+// sees it.
+inline void TerminateBackend(store::sql::Connection& admin, std::int64_t pid) {
+  REQUIRE(admin.QueryRow("SELECT pg_terminate_backend(CAST(? AS INTEGER))", {pid}).ok());
+  for (int i = 0; i < 1000; ++i) {
+    auto left = admin.QueryRow("SELECT count(*) FROM pg_stat_activity WHERE pid = CAST(? AS INTEGER)", {pid});
+    REQUIRE(left.ok());
+    if ((*left)->Int(0) == 0) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  FAIL("backend " << pid << " is still there after pg_terminate_backend");
+}
 
 }  // namespace turnaround::testing
 

@@ -83,9 +83,8 @@ class Seeder {
   std::int64_t delivery_id_ = 0;
 };
 
-// A pool on `db` as the server would open it: over the store's own
-// ConnectionPool on SQLite (shared with the stores not yet ported), a PgPool
-// on PostgreSQL. Each call is a separate pool: a separate instance.
+// A pool on `db` as the server opens it (sql::OpenPool). Each call is a
+// separate pool: a separate instance.
 inline std::shared_ptr<store::sql::Pool> InstancePool(const ScratchDb& db) {
   auto pool = store::sql::OpenPool(db.url());
   INFO(pool.status().ToString());
