@@ -6,11 +6,12 @@
 // restarts; acknowledged comment ids go to --ack-log, one per line, written
 // and flushed before the next delivery so a kill of this process loses none).
 //
-//   turnaround_loadgen --port P --secret S [--path /webhooks/meta]
+//   turnaround_loadgen --port P[,P2...] --secret S [--path /webhooks/meta]
 //       [--connections 64] [--duration-s 10] [--max-deliveries N]
 //       [--batch-percent 2] [--batch-size 50] [--dup-percent 2]
 //       [--complaint-percent 30] [--id-prefix run1] [--ack-log FILE] [--retry]
 //       [--rate PER_S] [--get PATH --bearer TOKEN]
+// Several ports (instances sharing one store) get the connections in turn.
 // Prints one JSON object with the figures on stdout.
 #include <httplib.h>
 
@@ -35,7 +36,8 @@ namespace {
 
 struct Options {
   std::string host = "127.0.0.1", path = "/webhooks/meta", secret, id_prefix = "lg", ack_log;
-  int port = 0, connections = 64, batch_percent = 2, batch_size = 50, dup_percent = 2, complaint_percent = 30;
+  std::vector<int> ports;
+  int connections = 64, batch_percent = 2, batch_size = 50, dup_percent = 2, complaint_percent = 30;
   double duration_s = 10, rate = 0;
   long max_deliveries = 0;
   bool retry = false;
@@ -103,7 +105,7 @@ std::string Delivery(Shared& s, long n, std::mt19937& rng, std::vector<std::stri
 void Worker(Shared& s, int index, std::chrono::steady_clock::time_point end) {
   const Options& o = s.opt;
   std::mt19937 rng(static_cast<unsigned>(index * 7919 + 17));
-  httplib::Client client(o.host, o.port);
+  httplib::Client client(o.host, o.ports[static_cast<size_t>(index) % o.ports.size()]);
   client.set_keep_alive(true);
   client.set_tcp_nodelay(true);
   client.set_connection_timeout(2, 0);
@@ -190,7 +192,19 @@ int main(int argc, char** argv) {
       return argv[++i];
     };
     if (a == "--host") o.host = val();
-    else if (a == "--port") o.port = std::atoi(val().c_str());
+    else if (a == "--port") {
+      const std::string list = val();
+      for (size_t at = 0; at <= list.size();) {
+        const size_t comma = std::min(list.find(',', at), list.size());
+        const int port = std::atoi(list.substr(at, comma - at).c_str());
+        if (port <= 0) {
+          std::fprintf(stderr, "--port: bad port in '%s'\n", list.c_str());
+          return 2;
+        }
+        o.ports.push_back(port);
+        at = comma + 1;
+      }
+    }
     else if (a == "--path") o.path = val();
     else if (a == "--secret") o.secret = val();
     else if (a == "--connections") o.connections = std::atoi(val().c_str());
@@ -211,8 +225,8 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  if (o.port <= 0 || (o.secret.empty() && o.get_path.empty()) || o.connections <= 0) {
-    std::fprintf(stderr, "usage: turnaround_loadgen --port P --secret S [options]\n");
+  if (o.ports.empty() || (o.secret.empty() && o.get_path.empty()) || o.connections <= 0) {
+    std::fprintf(stderr, "usage: turnaround_loadgen --port P[,P2...] --secret S [options]\n");
     return 2;
   }
   if (!o.ack_log.empty()) {
