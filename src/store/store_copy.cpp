@@ -266,6 +266,10 @@ core::Result<StoreCopyReport> CopyStore(const std::string& from_url, const std::
   auto events = VerifyCopiedChain(**from, **to);
   if (!events.ok()) return events.status();
   report->events = *events;
+  // A bulk load leaves PostgreSQL without statistics until autovacuum gets
+  // to it; the instances' first plans (kept by their prepared statements)
+  // would otherwise be made for empty tables.
+  if ((*to)->dialect() == sql::Dialect::kPostgres) TA_RETURN_IF_ERROR((*to)->ExecScript("ANALYZE"));
   return report;
 }
 

@@ -19,7 +19,8 @@ using testing::Engine;
 
 namespace {
 
-// table -> "column NOT NULL?" in declaration order, plus the named indexes.
+// table -> "column NOT NULL?" in declaration order, plus the named indexes
+// as "name(column,column)".
 struct Shape {
   std::map<std::string, std::vector<std::string>> tables;
   std::set<std::string> indexes;
@@ -41,7 +42,14 @@ Shape SqliteShape(int version) {
     }
   }
   SQLite::Statement idx(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL");
-  while (idx.executeStep()) shape.indexes.insert(idx.getColumn(0).getString());
+  while (idx.executeStep()) {
+    const std::string name = idx.getColumn(0).getString();
+    SQLite::Statement cols(db, "SELECT name FROM pragma_index_info(?) ORDER BY seqno");
+    cols.bind(1, name);
+    std::string columns;
+    while (cols.executeStep()) columns += (columns.empty() ? "" : ",") + cols.getColumn(0).getString();
+    shape.indexes.insert(name + "(" + columns + ")");
+  }
   return shape;
 }
 
@@ -57,10 +65,15 @@ Shape PgShape(store::sql::Connection& c) {
   }
   // Indexes behind PRIMARY KEY / UNIQUE constraints are implicit on SQLite too.
   auto idx = c.Query(
-      "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
-      "AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key'");
+      "SELECT ic.relname, string_agg(a.attname, ',' ORDER BY k.ord) FROM pg_index x "
+      "JOIN pg_class ic ON ic.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
+      "JOIN pg_namespace n ON n.oid = t.relnamespace "
+      "CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
+      "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum "
+      "WHERE n.nspname = current_schema() AND ic.relname NOT LIKE '%\\_pkey' "
+      "AND ic.relname NOT LIKE '%\\_key' GROUP BY ic.relname");
   REQUIRE(idx.ok());
-  for (const auto& row : *idx) shape.indexes.insert(row.Text(0));
+  for (const auto& row : *idx) shape.indexes.insert(row.Text(0) + "(" + row.Text(1) + ")");
   return shape;
 }
 
@@ -127,4 +140,53 @@ TEST_CASE("sql two instances migrating one PostgreSQL at once both succeed", "[s
   CHECK(sa.ok());
   CHECK(sb.ok());
   CHECK(store::sql::PgSchemaVersion(*a).value() == static_cast<int>(store::sql::PgMigrations().size()));
+}
+
+// A prepared statement's generic plan is made on the first few executions,
+// often while the tables are still empty, and kept until the next ANALYZE.
+// With comments_parent on (platform, parent_id), the generic plan of the
+// lookup by (platform, external_id) on an empty table was a cost tie between
+// that index and the unique one, and the tie went to comments_parent: the
+// writer then filtered every comment of the platform, 1 ms per webhook
+// comment at 2,000 stored. So no index but a unique one may lead with
+// `platform` (the column every lookup has and nothing selects on).
+TEST_CASE("sql PostgreSQL only unique indexes lead with platform so generic plans cannot pick a wrong one",
+          "[store][sql]") {
+  testing::ScratchDb db(Engine::kPostgres);
+  if (!db.available()) return;
+  auto c = Connect(db);
+  REQUIRE(store::sql::MigratePostgres(*c).ok());
+  auto leading = c->Query(
+      "SELECT ic.relname FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid "
+      "JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+      "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0] "
+      "WHERE n.nspname = current_schema() AND a.attname = 'platform' AND NOT x.indisunique "
+      "AND x.indnatts > 1");
+  REQUIRE(leading.ok());
+  std::string names;
+  for (const auto& row : *leading) names += row.Text(0) + " ";
+  INFO("non-unique indexes leading with platform: " << names);
+  CHECK(names.empty());
+
+  REQUIRE(c->ExecScript("SET plan_cache_mode = force_generic_plan").ok());
+  const std::vector<std::pair<std::string, std::string>> lookups = {
+      {"SELECT id, text, state, received_at_ms FROM comments WHERE platform=$1 AND external_id=$2",
+       "comments_platform_external_id_key"},
+      {"SELECT id FROM comments WHERE platform=$1 AND parent_id=$2", "comments_parent"},
+      {"SELECT id FROM comments WHERE platform=$1 AND author_id=$2", "comments_author"},
+      {"SELECT id FROM outbox WHERE platform=$1 AND platform_id=$2", "outbox_platform_id"},
+      {"SELECT id FROM outbox WHERE platform=$1 AND target_id=$2", "outbox_target"},
+  };
+  int n = 0;
+  for (const auto& [query, index] : lookups) {
+    INFO(query);
+    const std::string name = "lookup" + std::to_string(++n);
+    REQUIRE(c->ExecScript("PREPARE " + name + "(text, text) AS " + query).ok());
+    auto plan = c->Query("EXPLAIN EXECUTE " + name + "('facebook', 'x')");
+    REQUIRE(plan.ok());
+    std::string text;
+    for (const auto& row : *plan) text += row.Text(0) + "\n";
+    INFO(text);
+    CHECK_THAT(text, Catch::Contains("using " + index + " on"));
+  }
 }
