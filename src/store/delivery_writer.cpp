@@ -95,20 +95,39 @@ class DeliveryWriter::Applier {
   // BEGIN, then the audit chain head (once per batch; on PostgreSQL under
   // the audit lock, held until the batch ends).
   core::Status BeginBatch() {
+    delivery_failed_ = false;
     TA_RETURN_IF_ERROR(conn_.Begin());
     return events_.Begin();
   }
-  core::Status CommitBatch() { return conn_.Commit(); }
+  core::Status CommitBatch() {
+    TA_RETURN_IF_ERROR(events_.Flush());
+    return conn_.Commit();
+  }
+  bool delivery_failed() const { return delivery_failed_; }
   void RollbackBatch() { (void)conn_.Rollback(); }  // a failed rollback leaves nothing more to undo
 
-  // Applies one delivery inside its own savepoint and appends its outcome to
-  // `results`. A delivery that fails is rolled back alone and gets an error
-  // there; the returned status fails only when the savepoint itself cannot be
-  // taken or undone, which loses the whole batch.
-  core::Status ApplyOne(const DeliveryRecord& rec, std::vector<core::Result<DeliveryOutcome>>& results) {
+  // Applies one delivery and appends its outcome to `results`.
+  // Isolated: inside its own savepoint, so that a delivery that fails is
+  // rolled back alone and gets an error there; the returned status then
+  // fails only when the savepoint itself cannot be taken or undone, which
+  // loses the whole batch. Not isolated (the first pass over a batch: a
+  // savepoint is two round trips and a subtransaction on PostgreSQL): a
+  // delivery that fails fails the batch and sets delivery_failed(); the
+  // caller rolls back and redoes the batch isolated.
+  core::Status ApplyOne(const DeliveryRecord& rec, std::vector<core::Result<DeliveryOutcome>>& results,
+                        bool isolated) {
+    if (!isolated) {
+      core::Result<DeliveryOutcome> out = ApplyGuarded(rec);
+      if (!out.ok()) {
+        delivery_failed_ = true;
+        return out.status();
+      }
+      results.push_back(std::move(out));
+      return core::Status::Ok();
+    }
     TA_RETURN_IF_ERROR(Exec("SAVEPOINT delivery"));
-    // A rolled-back delivery's events are gone, so the in-memory head goes back too.
-    sql::EventAppender::Head head = events_.head();
+    // A rolled-back delivery's events go too (none of them is flushed yet).
+    const sql::EventAppender::Mark mark = events_.mark();
     core::Result<DeliveryOutcome> out = ApplyGuarded(rec);
     if (out.ok()) {
       results.push_back(std::move(out));
@@ -116,7 +135,7 @@ class DeliveryWriter::Applier {
     }
     core::LogError("store: delivery not stored: " + out.status().ToString());
     results.emplace_back(core::Internal("could not store the delivery"));
-    events_.set_head(std::move(head));
+    events_.Rewind(mark);
     TA_RETURN_IF_ERROR(Exec("ROLLBACK TO delivery"));
     return Exec("RELEASE delivery");
   }
@@ -215,7 +234,8 @@ class DeliveryWriter::Applier {
     e.item_id = item_id;
     e.comment_id = comment_id;
     e.details = std::move(details);
-    return events_.Append(std::move(e)).status();
+    events_.Append(std::move(e));
+    return core::Status::Ok();
   }
   core::Status Audit(core::TimeMs now, const std::string& actor, const char* kind, std::int64_t item_id,
                      std::int64_t comment_id, const nlohmann::json& details) {
@@ -319,18 +339,15 @@ class DeliveryWriter::Applier {
 
   // Deliveries arrive at least once and in any order: an edit or removal may
   // come before its add, and every change may come twice.
+  // Most comments are new, so the insert comes first (ON CONFLICT DO
+  // NOTHING: one statement instead of a lookup and an insert); only a
+  // conflict reads the stored row.
   core::Status ApplyComment(const CommentWrite& w, core::TimeMs now, DeliveryOutcome& out) {
+    core::Status inserted = Insert(w, now, out);
+    if (inserted.code() != core::Code::kConflict) return inserted;
     auto stored = FindComment(w.comment);
     if (!stored.ok()) return stored.status();
-    if (!stored->has_value()) {
-      core::Status inserted = Insert(w, now, out);
-      if (inserted.code() != core::Code::kConflict) return inserted;
-      // Stored since we looked (not by a writer: writers hold the audit lock
-      // for their whole batch), so it is there to be read now.
-      stored = FindComment(w.comment);
-      if (!stored.ok()) return stored.status();
-      if (!stored->has_value()) return core::Internal("comment conflicts on insert but cannot be found");
-    }
+    if (!stored->has_value()) return core::Internal("comment conflicts on insert but cannot be found");
     return ApplyToStored(**stored, w, now, out);
   }
 
@@ -391,6 +408,7 @@ class DeliveryWriter::Applier {
   const Options options_;
   sql::EventAppender events_;
   const std::string find_item_;  // the SQL, built once from kItemColumns
+  bool delivery_failed_ = false;
 };
 
 core::Result<std::unique_ptr<DeliveryWriter>> DeliveryWriter::OpenUrl(const std::string& url,
@@ -537,13 +555,25 @@ bool DeliveryWriter::EnsureConnected() {
   return true;
 }
 
+core::Status DeliveryWriter::ApplyBatch(const std::deque<Pending>& batch,
+                                        std::vector<core::Result<DeliveryOutcome>>& results, bool isolated) {
+  TA_RETURN_IF_ERROR(applier_->BeginBatch());
+  for (const Pending& p : batch) TA_RETURN_IF_ERROR(applier_->ApplyOne(p.record, results, isolated));
+  return core::Status::Ok();
+}
+
 void DeliveryWriter::CommitBatch(std::deque<Pending>& batch) {
   std::vector<core::Result<DeliveryOutcome>> results;
   results.reserve(batch.size());
   const auto start = std::chrono::steady_clock::now();
   const bool connected = EnsureConnected();
-  core::Status status = connected ? applier_->BeginBatch() : core::Status(core::Code::kUnavailable, "");
-  for (size_t i = 0; status.ok() && i < batch.size(); ++i) status = applier_->ApplyOne(batch[i].record, results);
+  core::Status status = connected ? ApplyBatch(batch, results, /*isolated=*/false)
+                                 : core::Status(core::Code::kUnavailable, "");
+  if (!status.ok() && connected && applier_->delivery_failed()) {  // redo with each delivery in a savepoint
+    applier_->RollbackBatch();
+    results.clear();
+    status = ApplyBatch(batch, results, /*isolated=*/true);
+  }
   const auto applied = std::chrono::steady_clock::now();
   if (status.ok()) status = applier_->CommitBatch();
   if (!status.ok()) {

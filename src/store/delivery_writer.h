@@ -44,6 +44,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/status.h"
@@ -119,6 +120,10 @@ class DeliveryWriter final : public ingest::DeliverySink {
   DeliveryWriter(std::unique_ptr<sql::Connection> conn, std::unique_ptr<WalCheckpointer> checkpointer,
                  std::string reconnect_url, const core::Clock& clock, Options options);
   void Run();
+  // BEGIN and every delivery of `batch`, each in its own savepoint when
+  // `isolated`; results in `results`.
+  core::Status ApplyBatch(const std::deque<Pending>& batch,
+                          std::vector<core::Result<ingest::DeliveryOutcome>>& results, bool isolated);
   void CommitBatch(std::deque<Pending>& batch);
   // Whether the connection is up, replacing a lost one when the backoff
   // allows. Writer thread only.

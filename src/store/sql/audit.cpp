@@ -17,6 +17,7 @@ core::Status LockAuditChain(Connection& conn) {
 }
 
 core::Status EventAppender::Begin() {
+  pending_.clear();
   TA_RETURN_IF_ERROR(LockAuditChain(conn_));
   auto head = conn_.QueryRow("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1");
   if (!head.ok()) return head.status();
@@ -25,23 +26,68 @@ core::Status EventAppender::Begin() {
   return core::Status::Ok();
 }
 
-core::Result<model::Event> EventAppender::Append(model::Event e) {
+model::Event EventAppender::Append(model::Event e) {
   e.id = head_.id + 1;
   e.prev_hash = head_.hash;
   e.hash = EventHash(e);
-  auto inserted = conn_.Exec(
-      "INSERT INTO events(id, at_ms, actor, kind, item_id, comment_id, details, prev_hash, hash) "
-      "VALUES (?,?,?,?,?,?,?,?,?)",
-      {e.id, e.at_ms, e.actor, e.kind, e.item_id, e.comment_id, e.details, e.prev_hash, e.hash});
-  if (!inserted.ok()) return inserted.status();
   head_ = {e.id, e.hash};
+  pending_.push_back(e);
   return e;
+}
+
+void EventAppender::Rewind(Mark mark) {
+  head_ = std::move(mark.head);
+  if (mark.pending < pending_.size()) pending_.resize(mark.pending);
+}
+
+core::Status EventAppender::Flush() {
+  // Power-of-two chunks: at most seven statements past the full ones, and
+  // seven prepared statements per connection.
+  constexpr std::size_t kMaxRows = 64;
+  constexpr int kColumns = 9;
+  static const std::vector<std::string> kSql = [] {
+    std::vector<std::string> sql(kMaxRows + 1);
+    for (std::size_t n = 1; n <= kMaxRows; n *= 2) {
+      sql[n] = "INSERT INTO events(id, at_ms, actor, kind, item_id, comment_id, details, prev_hash, hash) VALUES ";
+      for (std::size_t i = 0; i < n; ++i) sql[n] += i == 0 ? "(?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?)";
+    }
+    return sql;
+  }();
+  Params params;
+  for (std::size_t at = 0; at < pending_.size();) {
+    std::size_t n = kMaxRows;
+    while (n > pending_.size() - at) n /= 2;
+    params.clear();
+    params.reserve(n * kColumns);
+    for (std::size_t i = at; i < at + n; ++i) {
+      model::Event& e = pending_[i];
+      params.emplace_back(e.id);
+      params.emplace_back(e.at_ms);
+      params.emplace_back(std::move(e.actor));
+      params.emplace_back(std::move(e.kind));
+      params.emplace_back(e.item_id);
+      params.emplace_back(e.comment_id);
+      params.emplace_back(std::move(e.details));
+      params.emplace_back(std::move(e.prev_hash));
+      params.emplace_back(std::move(e.hash));
+    }
+    auto inserted = conn_.Exec(kSql[n], params);
+    if (!inserted.ok()) {
+      pending_.clear();
+      return inserted.status();
+    }
+    at += n;
+  }
+  pending_.clear();
+  return core::Status::Ok();
 }
 
 core::Result<model::Event> AppendEvent(Connection& conn, model::Event e) {
   EventAppender appender(conn);
   TA_RETURN_IF_ERROR(appender.Begin());
-  return appender.Append(std::move(e));
+  model::Event appended = appender.Append(std::move(e));
+  TA_RETURN_IF_ERROR(appender.Flush());
+  return appended;
 }
 
 }  // namespace turnaround::store::sql

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "model/item.h"
@@ -29,28 +30,40 @@ core::Status LockAuditChain(Connection& conn);
 core::Result<model::Event> AppendEvent(Connection& conn, model::Event event);
 
 // The same for many appends in one transaction (the delivery writer's
-// batches): Begin() takes the lock and reads the head once; Append() then
-// only inserts, keeping the head in memory. A caller that rolls back a
-// savepoint restores the head it saved with head()/set_head(). Errors are the
-// connection's. Not thread-safe; borrows `conn`, which must outlive it.
+// batches): Begin() takes the lock and reads the head once; Append() chains
+// an event in memory; Flush() inserts everything appended since, in
+// multi-row INSERTs (on PostgreSQL every statement is a round trip, and a
+// webhook comment makes two or three events). A caller that rolls back a
+// savepoint rewinds to the Mark it took before. Errors are the connection's.
+// Not thread-safe; borrows `conn`, which must outlive it.
 class EventAppender {
  public:
   explicit EventAppender(Connection& conn) : conn_(conn) {}
 
-  // After the caller's Begin, before the first Append of the transaction.
+  // After the caller's Begin, before the first Append of the transaction;
+  // forgets anything appended and not flushed before.
   core::Status Begin();
-  core::Result<model::Event> Append(model::Event event);
+  // Returns `event` with id, prev_hash and hash filled in; it is written by
+  // the next Flush, which must come before the transaction commits.
+  model::Event Append(model::Event event);
+  core::Status Flush();
 
   struct Head {
     std::int64_t id = 0;
     std::string hash;
   };
-  const Head& head() const { return head_; }
-  void set_head(Head head) { head_ = std::move(head); }
+  struct Mark {
+    Head head;
+    std::size_t pending = 0;
+  };
+  Mark mark() const { return {head_, pending_.size()}; }
+  // Forgets the events appended since `mark` (none of them flushed since).
+  void Rewind(Mark mark);
 
  private:
   Connection& conn_;
   Head head_;
+  std::vector<model::Event> pending_;
 };
 
 }  // namespace turnaround::store::sql
