@@ -1,7 +1,7 @@
 #include "http/api_json.h"
 
 #include "core/clock.h"
-#include "http/json_writer.h"
+#include "core/json_writer.h"
 
 namespace turnaround::http {
 
@@ -14,17 +14,17 @@ namespace {
 // Keys below are written in sorted order, the order nlohmann::json objects
 // keep, so the text is the same as the tree's dump() (see json_writer.h).
 
-void WriteTime(JsonWriter& w, std::int64_t ms) {
+void WriteTime(core::JsonWriter& w, std::int64_t ms) {
   if (ms) w.String(core::FormatRfc3339(ms));
   else w.Null();
 }
 
-void WriteStringOrNull(JsonWriter& w, const std::string& s) {
+void WriteStringOrNull(core::JsonWriter& w, const std::string& s) {
   if (s.empty()) w.Null();
   else w.String(s);
 }
 
-void WriteDelivery(JsonWriter& w, const store::OutboxRow& o, const store::CommentRow& c) {
+void WriteDelivery(core::JsonWriter& w, const store::OutboxRow& o, const store::CommentRow& c) {
   w.BeginObject();
   w.Key("action").String(o.kind);
   w.Key("actor").String(o.actor);
@@ -35,15 +35,13 @@ void WriteDelivery(JsonWriter& w, const store::OutboxRow& o, const store::Commen
   WriteStringOrNull(w, o.error);
   w.Key("id").Int(o.id);
   w.Key("link");
-  if (o.state == "sent" && !o.platform_id.empty() && o.kind == "reply" && o.platform == "facebook") {
-    // Facebook comment ids resolve as a path; Instagram has no comment
-    // permalink, so the commented post stands in when we know it.
-    w.String("https://www.facebook.com/" + o.platform_id);
-  } else if (o.state == "sent" && !o.platform_id.empty() && o.kind == "reply" && !c.url.empty()) {
-    w.String(c.url);
-  } else {
-    w.Null();
-  }
+  // Only a reply that is on the platform has somewhere to link to. Facebook
+  // comment ids resolve as a path; Instagram has no comment permalink, so
+  // the commented post stands in when we know it.
+  const bool published = o.state == "sent" && !o.platform_id.empty() && o.kind == "reply";
+  if (published && o.platform == "facebook") w.String("https://www.facebook.com/" + o.platform_id);
+  else if (published && !c.url.empty()) w.String(c.url);
+  else w.Null();
   w.Key("platform_id");
   WriteStringOrNull(w, o.platform_id);
   w.Key("state").String(o.state);
@@ -54,7 +52,7 @@ void WriteDelivery(JsonWriter& w, const store::OutboxRow& o, const store::Commen
 
 }  // namespace
 
-void WriteCommentJson(JsonWriter& w, const store::CommentRow& c) {
+void WriteCommentJson(core::JsonWriter& w, const store::CommentRow& c) {
   w.BeginObject();
   w.Key("author").BeginObject().Key("id").String(c.author_id).Key("name").String(c.author_name).EndObject();
   w.Key("created_at");
@@ -75,12 +73,12 @@ void WriteCommentJson(JsonWriter& w, const store::CommentRow& c) {
 }
 
 json CommentJson(const store::CommentRow& c) {
-  JsonWriter w;
+  core::JsonWriter w;
   WriteCommentJson(w, c);
   return json::parse(w.str());
 }
 
-void WriteItemJson(JsonWriter& w, const store::ItemView& v, std::int64_t now) {
+void WriteItemJson(core::JsonWriter& w, const store::ItemView& v, std::int64_t now) {
   const model::Item& it = v.item;
   const bool live_lease = !it.assignee.empty() && it.lease_expires_at_ms > now;
   w.BeginObject();
@@ -162,7 +160,7 @@ void WriteItemJson(JsonWriter& w, const store::ItemView& v, std::int64_t now) {
 }
 
 json ItemJson(const store::ItemView& v, std::int64_t now) {
-  JsonWriter w;
+  core::JsonWriter w;
   WriteItemJson(w, v, now);
   return json::parse(w.str());
 }

@@ -174,7 +174,7 @@ void RegisterQueueRoutes(httplib::Server& server, ApiContext& ctx) {
                                    const std::int64_t now = ctx.clock.NowMs();
                                    // Written directly, not through a json tree: this is the
                                    // API's hottest read (README, Performance).
-                                   JsonWriter w;
+                                   core::JsonWriter w;
                                    w.BeginObject().Key("items").BeginArray();
                                    for (const auto& v : page->items) WriteItemJson(w, v, now);
                                    w.EndArray().Key("next_cursor");

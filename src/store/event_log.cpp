@@ -43,44 +43,31 @@ std::string EventHash(const model::Event& e) {
   return core::Sha256Hex(fields);
 }
 
-void EventDetails::Key(std::string_view key) {
-  if (out_.size() > 1) out_ += ',';
-  core::AppendJsonString(out_, key);
-  out_ += ':';
-}
-
 EventDetails& EventDetails::Int(std::string_view key, std::int64_t value) {
-  Key(key);
-  AppendInt(out_, value);
+  w_.Key(key).Int(value);
   return *this;
 }
 
 EventDetails& EventDetails::Bool(std::string_view key, bool value) {
-  Key(key);
-  out_ += value ? "true" : "false";
+  w_.Key(key).Bool(value);
   return *this;
 }
 
 EventDetails& EventDetails::Str(std::string_view key, std::string_view value) {
-  Key(key);
-  core::AppendJsonString(out_, value);
+  w_.Key(key).String(value);
   return *this;
 }
 
 EventDetails& EventDetails::StrList(std::string_view key, const std::vector<std::string>& values) {
-  Key(key);
-  out_ += '[';
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i) out_ += ',';
-    core::AppendJsonString(out_, values[i]);
-  }
-  out_ += ']';
+  w_.Key(key).BeginArray();
+  for (const std::string& v : values) w_.String(v);
+  w_.EndArray();
   return *this;
 }
 
 std::string EventDetails::Take() {
-  out_ += '}';
-  return std::move(out_);
+  w_.EndObject();
+  return w_.Take();
 }
 
 const char* const kSelectEvents =

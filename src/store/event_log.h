@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/json_writer.h"
 #include "core/status.h"
 #include "model/item.h"
 #include "store/sql/connection.h"
@@ -35,6 +36,7 @@ std::string EventHash(const model::Event& e);
 // that order) without building a tree of allocations per event.
 class EventDetails {
  public:
+  EventDetails() { w_.BeginObject(); }
   EventDetails& Int(std::string_view key, std::int64_t value);
   EventDetails& Bool(std::string_view key, bool value);
   EventDetails& Str(std::string_view key, std::string_view value);
@@ -42,8 +44,7 @@ class EventDetails {
   std::string Take();  // the closed object; the builder is spent
 
  private:
-  void Key(std::string_view key);
-  std::string out_ = "{";
+  core::JsonWriter w_;
 };
 
 struct ChainReport {

@@ -3,5 +3,4 @@ list(APPEND TURNAROUND_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/queue_api_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/metrics_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/limits_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/outbox_api_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/json_writer_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/outbox_api_test.cpp)

@@ -1,11 +1,11 @@
-#include "http/json_writer.h"
+#include "core/json_writer.h"
 
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
-using turnaround::http::JsonWriter;
+using turnaround::core::JsonWriter;
 
 namespace {
 std::string Dump(const nlohmann::json& j) {
@@ -13,7 +13,7 @@ std::string Dump(const nlohmann::json& j) {
 }
 }  // namespace
 
-TEST_CASE("JsonWriter puts commas and colons where a nested document needs them", "[http]") {
+TEST_CASE("JsonWriter puts commas and colons where a nested document needs them", "[core]") {
   JsonWriter w;
   w.BeginObject();
   w.Key("a").BeginArray().Int(1).Int(-2).BeginObject().EndObject().BeginArray().EndArray().Null().EndArray();
@@ -29,7 +29,7 @@ TEST_CASE("JsonWriter puts commas and colons where a nested document needs them"
   CHECK(nlohmann::json::parse(w.str()) == want);
 }
 
-TEST_CASE("JsonWriter: top-level values and integer edges", "[http]") {
+TEST_CASE("JsonWriter: top-level values and integer edges", "[core]") {
   JsonWriter w;
   w.BeginArray().Int(INT64_MIN).Int(INT64_MAX).Int(0).EndArray();
   CHECK(w.str() == "[-9223372036854775808,9223372036854775807,0]");

@@ -1,8 +1,10 @@
-#include "http/json_writer.h"
+#include "core/json_writer.h"
+
+#include <charconv>
 
 #include "core/json_string.h"
 
-namespace turnaround::http {
+namespace turnaround::core {
 
 void JsonWriter::BeforeValue() {
   if (after_key_) {
@@ -43,7 +45,7 @@ JsonWriter& JsonWriter::EndArray() {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  core::AppendJsonString(out_, key);
+  AppendJsonString(out_, key);
   out_ += ':';
   after_key_ = true;
   return *this;
@@ -51,13 +53,15 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
 
 JsonWriter& JsonWriter::String(std::string_view s) {
   BeforeValue();
-  core::AppendJsonString(out_, s);
+  AppendJsonString(out_, s);
   return *this;
 }
 
 JsonWriter& JsonWriter::Int(std::int64_t v) {
   BeforeValue();
-  out_ += std::to_string(v);
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  out_.append(buf, end);
   return *this;
 }
 
@@ -79,4 +83,4 @@ JsonWriter& JsonWriter::Raw(std::string_view json) {
   return *this;
 }
 
-}  // namespace turnaround::http
+}  // namespace turnaround::core
