@@ -110,6 +110,9 @@ TEST_CASE("the one-pass set runs a looser superset of each pattern", "[classify]
       {R"(\ba\b.{0,9}x|\bb\b)", R"(\ba\b|\bb\b)"},                           // per alternative
       {R"((said.{0,30}never)|\bc\b)", R"((said.*never)|\bc\b)"},              // gap inside a group
       {R"(\.{0,3}end|[.{0,3}]x)", R"(\.{0,3}end|[.{0,3}]x)"},                // escaped dot, class
+      {R"(\bsaid\b[^.!?]{0,40}\bno\b)", R"(\bsaid\b)"},                  // class gap: cut too
+      {R"((a[^,]{0,9}b)|c)", R"((a.*b)|c)"},                                 // class gap in a group
+      {R"([?!]{3,}|[a-z]{2,5}x)", R"([?!]{3,}|[a-z]{2,5}x)"},                // not from 0: the text
   };
   for (const Case& c : cases) {
     INFO(c.pattern);
