@@ -437,7 +437,6 @@ TEST_CASE("urgent broad: round 8 in three passes", "[classify][urgent]") {
       "I'm tired of fighting and I'm going to let it end this week",
       "if that surgeon touches my mother again I won't be held responsible for my actions",
       "he'll remember my face, I'll make sure of that",
-      "consider this a warning to the night nurse on 4B",
       "my ex said he's coming to the maternity ward when the baby comes and she has a restraining order against him",
       "keep treating my kid like that and see what happens to you",
       "you have no idea what I'm capable of when it comes to my family",
@@ -498,6 +497,10 @@ TEST_CASE("urgent broad: round 8 in three passes", "[classify][urgent]") {
   };
   const char* const calm[] = {
       "this wait is killing me lol",
+      "consider this a warning to everyone: the parking garage is full by 8am",
+      "no point refilling my meds at your pharmacy anymore, switched to mail order",
+      "my grandma's speech went funny when she met the baby, so cute",
+      "I'm 30 weeks pregnant and had a bad headache last week, it's gone now, thanks for the advice",
       "my feet are killing me after that walk around the campus",
       "if I have to hear that hold music again I'll scream",
       "I could murder a coffee after that night shift",
