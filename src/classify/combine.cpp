@@ -42,9 +42,12 @@ std::string PickCategory(const model::Verdict& v) {
   for (const std::string& r : v.urgent_reasons) {
     if (r == "privacy_breach") return "privacy";
   }
-  static constexpr std::array<std::string_view, 9> kOrder = {
+  // "other" takes votes too, so that a concept rule for a grievance outside
+  // care (a stolen wallet, marketing calls) outvotes a setting word such as
+  // "ER" or "nurse"; it loses every tie.
+  static constexpr std::array<std::string_view, 10> kOrder = {
       "privacy", "clinical_care", "billing", "wait_time", "scheduling",
-      "staff_attitude", "communication", "access", "facilities"};
+      "staff_attitude", "communication", "access", "facilities", "other"};
   std::array<double, kOrder.size()> votes{};
   for (const model::RuleMatch& m : v.matches) {
     if (m.category.empty()) continue;

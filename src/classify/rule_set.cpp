@@ -19,10 +19,11 @@ std::string WithFlags(const RuleSpec& r, const std::string& pattern) {
   return r.case_sensitive ? pattern : "(?i)" + pattern;
 }
 
-// True if p[i..] starts a bounded gap ".{m,n}" (an unescaped dot); sets *len.
-bool IsGap(const std::string& p, size_t i, size_t* len) {
-  if (p[i] != '.' || i + 1 >= p.size() || p[i + 1] != '{') return false;
-  size_t j = i + 2;
+// True if p[i..] is a bounded repeat "{m,n}" or "{m,}" (a comma is what makes
+// it a range); sets *len.
+bool IsRange(const std::string& p, size_t i, size_t* len) {
+  if (i >= p.size() || p[i] != '{') return false;
+  size_t j = i + 1;
   bool digits = false, comma = false;
   for (; j < p.size() && p[j] != '}'; ++j) {
     if (p[j] == ',') comma = true;
@@ -50,6 +51,7 @@ std::string SetPattern(const std::string& p) {
   for (size_t i = 0; i < p.size();) {
     char c = p[i];
     size_t len = 1;
+    size_t range = 0;  // > 0: p[i..i+len+range) is a gap
     if (c == '\\') {
       len = std::min<size_t>(2, p.size() - i);
     } else if (c == '[') {  // character class: copied whole
@@ -58,23 +60,29 @@ std::string SetPattern(const std::string& p) {
       if (j < p.size() && p[j] == ']') ++j;
       while (j < p.size() && p[j] != ']') j += p[j] == '\\' ? 2 : 1;
       len = std::min(j + 1, p.size()) - i;
+      // "[^.!?]{0,40}" is a gap like ".{0,40}": its counted positions
+      // multiply the set's DFA states just the same. Only from 0: "[?!]{3,}"
+      // is the text itself, not a gap between two parts of it.
+      if (p.compare(i + len, 3, "{0,") == 0) IsRange(p, i + len, &range);
     } else if (c == '(') {
       ++depth;
     } else if (c == ')') {
       --depth;
     } else if (c == '|' && depth == 0) {
       cut = false;
-    } else if (size_t gap = 0; IsGap(p, i, &gap)) {
+    } else if (c == '.') {
+      IsRange(p, i + 1, &range);
+    }
+    if (range > 0) {
       if (depth == 0) {
         cut = true;
       } else if (!cut) {
         out += ".*";
       }
-      i += gap;
-      continue;
+    } else if (!cut) {
+      out.append(p, i, len);
     }
-    if (!cut) out.append(p, i, len);
-    i += len;
+    i += len + range;
   }
   return out;
 }

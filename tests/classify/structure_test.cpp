@@ -5,6 +5,7 @@
 
 #include "classify/shipped_rules.h"
 
+#include <initializer_list>
 #include <string>
 
 #include "classify/classifier.h"
@@ -55,12 +56,23 @@ TEST_CASE("general complaint structure, any industry", "[classify]") {
   }
 }
 
+struct CategoryCase {
+  const char* text;
+  const char* category;
+};
+
+// Every case is a complaint routed to its category.
+void ExpectCategories(std::initializer_list<CategoryCase> cases) {
+  for (const CategoryCase& c : cases) {
+    INFO(c.text);
+    model::Verdict v = Shipped()->Classify(c.text);
+    CHECK(v.is_complaint);
+    CHECK(v.category == c.category);
+  }
+}
+
 TEST_CASE("category votes route complaints", "[classify]") {
-  struct Case {
-    const char* text;
-    const char* category;
-  };
-  const Case cases[] = {
+  ExpectCategories({
       {"Charged twice for the same visit and still no refund", "billing"},
       {"The nurse read my results out loud in front of the whole waiting room", "privacy"},
       {"Nobody told us the surgery was moved, no call back at all", "communication"},
@@ -69,13 +81,22 @@ TEST_CASE("category votes route complaints", "[classify]") {
       {"The receptionist sighed and rolled her eyes at me", "staff_attitude"},
       {"My appointment was cancelled again the night before", "scheduling"},
       {"The bathroom on the third floor was filthy", "facilities"},
-  };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    model::Verdict v = Shipped()->Classify(c.text);
-    CHECK(v.is_complaint);
-    CHECK(v.category == c.category);
-  }
+  });
+}
+
+TEST_CASE("a named failure outvotes the setting it happened in", "[classify]") {
+  // Round 8: "ER", "nurse" or "pharmacy" say where it happened; the category
+  // is what went wrong there (rules/categories.rules, cat8.*), and a
+  // grievance outside care votes "other".
+  ExpectCategories({
+      {"ER appointment was at 9:15. It's now 11:40 and still nothing", "wait_time"},
+      {"The ER nurse told my dad he was being dramatic about his chest pain", "staff_attitude"},
+      {"The urgent care turned us away at 7 even though the sign says open until 8", "access"},
+      {"The pharmacy said they'd text when the refill was ready and never did", "communication"},
+      {"Got bumped from my surgery date for the third time", "scheduling"},
+      {"Someone stole my wallet from my ER bay while I was in x-ray", "other"},
+      {"The pharmacist read my HIV meds out loud across the counter", "privacy"},
+  });
 }
 
 TEST_CASE("the one-pass set runs a looser superset of each pattern", "[classify]") {
@@ -89,6 +110,9 @@ TEST_CASE("the one-pass set runs a looser superset of each pattern", "[classify]
       {R"(\ba\b.{0,9}x|\bb\b)", R"(\ba\b|\bb\b)"},                           // per alternative
       {R"((said.{0,30}never)|\bc\b)", R"((said.*never)|\bc\b)"},              // gap inside a group
       {R"(\.{0,3}end|[.{0,3}]x)", R"(\.{0,3}end|[.{0,3}]x)"},                // escaped dot, class
+      {R"(\bsaid\b[^.!?]{0,40}\bno\b)", R"(\bsaid\b)"},                  // class gap: cut too
+      {R"((a[^,]{0,9}b)|c)", R"((a.*b)|c)"},                                 // class gap in a group
+      {R"([?!]{3,}|[a-z]{2,5}x)", R"([?!]{3,}|[a-z]{2,5}x)"},                // not from 0: the text
   };
   for (const Case& c : cases) {
     INFO(c.pattern);

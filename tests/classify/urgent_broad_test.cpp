@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstddef>
 #include <string>
 
 #include "classify/shipped_rules.h"
@@ -23,6 +24,13 @@ void ExpectUrgent(const char* text, const std::string& reason) {
   }
   REQUIRE_FALSE(v.urgent_reasons.empty());
   CHECK(v.severity == model::Severity::kUrgent);
+}
+
+// One pass of own sentences: every urgent one is flagged, no calm one is.
+template <size_t U, size_t C>
+void ExpectPass(const char* const (&urgent)[U], const char* const (&calm)[C]) {
+  for (const char* t : urgent) ExpectUrgent(t, "any");
+  for (const char* t : calm) ExpectUrgent(t, "");
 }
 
 TEST_CASE("urgent broad: medical emergencies in plain words", "[classify][urgent]") {
@@ -328,7 +336,6 @@ TEST_CASE("urgent broad: round 7, written before the round-7 rules", "[classify]
       "we've requested the full chart and will be talking to someone who does this for a living",
       "you'll be hearing from our attorneys, this is not over",
   };
-  for (const char* t : urgent) ExpectUrgent(t, "any");
   const char* const calm[] = {
       "I got a call about my appointment time change, thank you for the heads up",
       "She knew I was nervous before I even said anything, best nurse ever",
@@ -343,7 +350,7 @@ TEST_CASE("urgent broad: round 7, written before the round-7 rules", "[classify]
       "Dropped off my records request form, who do I call for an update?",
       "I'll be waiting outside by the entrance for my mom's discharge, can someone let her know",
   };
-  for (const char* t : calm) ExpectUrgent(t, "");
+  ExpectPass(urgent, calm);
 }
 
 TEST_CASE("urgent broad: round 7, second and third passes", "[classify][urgent]") {
@@ -385,7 +392,6 @@ TEST_CASE("urgent broad: round 7, second and third passes", "[classify][urgent]"
       "my niece is in law school and says this is textbook negligence, we're not letting it go",
       "expect papers from us soon",
   };
-  for (const char* t : urgent) ExpectUrgent(t, "any");
   const char* const calm[] = {
       "my dad is breathing much better since the new inhaler, thank you",
       "I wrote a thank you note to the whole maternity team",
@@ -398,7 +404,126 @@ TEST_CASE("urgent broad: round 7, second and third passes", "[classify][urgent]"
       "found my dad's reading glasses on a chair in the lobby, who do I give them to?",
       "my niece just started nursing school here, so proud",
   };
-  for (const char* t : calm) ExpectUrgent(t, "");
+  ExpectPass(urgent, calm);
+}
+
+TEST_CASE("urgent broad: round 8 in three passes", "[classify][urgent]") {
+  // Three passes of our own sentences, each written before the rules for it:
+  // the round-7 rules found 15 of 43, 11 of 27 and 2 of 15; the rules of the
+  // passes before found 15 of 43, 11 of 27 and 2 of 15 (rules/README.md,
+  // Round 8). Known misses and false alarms are listed there, not here.
+  const char* const urgent[] = {
+      "my toddler got into the dishwasher pods and chewed one, she is coughing a lot",
+      "my 4 year old put a coin cell battery in his mouth and now we cant find it",
+      "grandma drank some of the bleach under the sink by mistake, poison control is busy",
+      "his lips are turning blue and his inhaler is not doing anything",
+      "my daughter is so sleepy we can barely wake her and she has a rash that doesnt fade",
+      "she fell in the bath and is really hard to wake up now",
+      "my husband is wheezing and the nebulizer isnt helping at all, he cant finish a sentence",
+      "my son is gasping and his skin between the ribs is sucking in",
+      "dad went pale and clammy and then just slumped over in the chair",
+      "the baby has not had a wet diaper since yesterday and is floppy",
+      "mi hijo se tomó unas pastillas de su abuela y está muy dormido",
+      "mi papá tiene los labios morados y no puede respirar bien",
+      "i think my appendix burst, pain on the right side is unbearable and im throwing up, your line has me on hold",
+      "my wife took too many of her pain pills and is slurring, what do we do",
+      "I've said my goodbyes to the people who matter. thank you for trying",
+      "everyone would be better off if I just disappeared for good",
+      "I've made up my mind and I feel calm about it for the first time",
+      "no point refilling my meds anymore, I won't be needing them",
+      "my brother keeps saying the family would be better off without him",
+      "ya me despedí de todos, gracias por nada",
+      "ya no quiero seguir aquí, estoy cansada de todo",
+      "I'm tired of fighting and I'm going to let it end this week",
+      "if that surgeon touches my mother again I won't be held responsible for my actions",
+      "he'll remember my face, I'll make sure of that",
+      "my ex said he's coming to the maternity ward when the baby comes and she has a restraining order against him",
+      "keep treating my kid like that and see what happens to you",
+      "you have no idea what I'm capable of when it comes to my family",
+      "voy a ir a buscar a ese doctor y no va a ser para platicar",
+      "a receptionist posted a video on tiktok joking about a patient and everyone could tell who it was",
+      "your clinic's facebook story shows a whiteboard with patients' names on it",
+      "I got a letter in the mail with someone else's lab results and their social security number",
+      "my boss asked me how rehab was going. I never told anyone at work",
+      "my neighbor works in your records office and now the whole street knows about my biopsy",
+      "me llegaron los resultados de otro paciente a mi correo con su nombre y su diagnóstico",
+      "how does my ex know I had an appointment at your clinic on tuesday",
+      "the only person who could have told my family is your nurse who lives down the road",
+      "my attorney has already been in touch with your risk management office",
+      "we have hired a firm and they will be requesting the records",
+      "mi abogado ya tiene copia de todo y va a presentar la demanda",
+      "I'm filing a complaint with the state medical board and my lawyer is cc'd",
+      "my boy drank some of the windshield washer fluid from the garage, do we come in",
+      "she found her dads blood pressure pills and we think she ate a few",
+      "our baby is grunting with every breath and her nostrils are flaring",
+      "my mom's speech went funny and she cant lift her right arm, happening now",
+      "husband collapsed in your pharmacy aisle and he's breathing weird",
+      "my girlfriend's throat is closing up after the new antibiotic, we are driving over",
+      "he hit his head on the ice, threw up twice and now he's acting drunk but he hasn't had anything",
+      "nana is burning up and talking to people who aren't there",
+      "this is the last time I'll write here. please take care of the nurses who were kind to me",
+      "the pills are lined up on my desk and nobody at the crisis line answered",
+      "I gave my cat to my neighbor and paid off my debts, everything is in order now",
+      "i just want to sleep and not wake up anymore",
+      "mi hermana dice que ya no aguanta y que mejor se va para siempre",
+      "tell that pharmacist to watch his back",
+      "I know where the charge nurse lives and so do my brothers",
+      "somebody from that billing office is going to end up in the hospital themselves",
+      "next time I come in I won't be coming alone and I won't be asking nicely",
+      "a patient in your ER hallway says he'll shoot the doctor if his wife dies",
+      "your pharmacy tech read my HIV med names out loud to the whole line",
+      "the receipt stapled to my bag had another woman's name and her psychiatric prescriptions",
+      "I saw my therapist's notes about me posted in a facebook group for the clinic staff",
+      "my daughter's ex found out about her pregnancy from someone at your front desk",
+      "someone from your office left a voicemail about my test results with my teenage son",
+      "my family has engaged counsel and every conversation is being documented",
+      "we're in touch with the state attorney general about what happened to my dad",
+      "este caso ya está en manos de mi licenciado",
+      "you'll be receiving a certified letter from our legal team",
+      "my grandson fell out of the bunk bed and one pupil is bigger than the other",
+      "wife is 8 months pregnant, sudden bad headache and seeing spots, swelling in her hands",
+      "he's shaking and sweaty and his sugar meter just says LO",
+      "my friend took a bunch of something at the concert and now her body is jerking",
+      "the baby's soft spot is sunken and she hasn't cried tears all day",
+      "I've written my will and left instructions for the cat. thanks for everything, truly",
+      "don't bother rescheduling me, I'm not planning to be here next month",
+      "there's no version of next year that has me in it",
+      "el doctor que atendió a mi papá va a saber quién soy, ya verán",
+      "that security guard who shoved my son, I've got friends who want to meet him after work",
+      "my test results came up on my coworker's computer screen because you sent them to the wrong patient",
+      "your clinic's window shows the printed schedule with every patient's full name to the street",
+      "my insurance agent called to ask about my mental health diagnosis, which he could only have gotten from your office",
+      "we've been advised to preserve all communications and will be in touch through our representative",
+  };
+  const char* const calm[] = {
+      "this wait is killing me lol",
+      "consider this a warning to everyone: the parking garage is full by 8am",
+      "no point refilling my meds at your pharmacy anymore, switched to mail order",
+      "my grandma's speech went funny when she met the baby, so cute",
+      "I'm 30 weeks pregnant and had a bad headache last week, it's gone now, thanks for the advice",
+      "my feet are killing me after that walk around the campus",
+      "if I have to hear that hold music again I'll scream",
+      "I could murder a coffee after that night shift",
+      "my son swallowed his pride and apologized to the nurse, proud of him",
+      "his lips were blue from the popsicle, cutest photo",
+      "we said our goodbyes to grandpa peacefully in hospice, thank you for the dignity you gave him",
+      "I've made my peace with the diagnosis and I'm ready to fight it with your team",
+      "thank you, I won't need another appointment because the surgery fixed everything",
+      "I'm done with physical therapy, graduated today!",
+      "I got my results in the mail today, thanks for being so quick",
+      "the nurse posted a video on the hospital page about hand washing, so useful",
+      "consider this my thank you card to the whole ER night crew",
+      "my kid drank all her juice in the waiting room and then threw a fit lol",
+      "I could sleep for a week after that night shift",
+      "the ER was a zoo but they took care of us",
+      "I saw the nurse's post about flu shots on facebook, very helpful",
+      "tell the pharmacist thank you for watching out for my mom's interactions",
+      "I know where the charge nurse station is now, thanks for the map",
+      "the last time I'll need to come here for a while, my cast is off!",
+      "I want to sleep for days after this surgery but the staff were great",
+      "mi hermana dice que ya se siente mejor, gracias a todos",
+  };
+  ExpectPass(urgent, calm);
 }
 
 }  // namespace
