@@ -81,7 +81,9 @@ bool ParseCursor(const std::string& text, std::int64_t out[3]) {
 // open items). Instead each (state, urgency) pair is read in index order from
 // the cursor on with a row-value seek, at most limit+1 rows each, and the
 // pieces are merged here: the work per page is bounded by the page size, not
-// by the size of the queue.
+// by the size of the queue. The pieces are one statement (each a derived
+// table under UNION ALL, which both engines accept with its own ORDER BY and
+// LIMIT): on PostgreSQL each statement is a round trip, eight per page before.
 core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
   std::int64_t cursor[3] = {0, 0, 0};
   if (!f.cursor.empty() && (!ParseCursor(f.cursor, cursor) || cursor[0] < 0 || cursor[0] > 1)) {
@@ -100,14 +102,19 @@ core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
   const std::string order = " ORDER BY i.due_at_ms, i.id LIMIT ?";
   const std::string from_start = base + order;
   const std::string after = base + " AND (i.due_at_ms, i.id) > (?, ?)" + order;
-  std::vector<ItemView> merged;
+  std::string pieces;
+  sql::Params params;
+  int piece = 0;
   for (model::ItemState state : states) {
     for (int urgent : {1, 0}) {
       // Urgent items come first: past an urgent cursor every non-urgent item
       // is still ahead; past a non-urgent one no urgent item is.
       if (!f.cursor.empty() && urgent > cursor[0]) continue;
       const bool seek = !f.cursor.empty() && urgent == cursor[0];
-      sql::Params params{model::ItemStateName(state), urgent};
+      if (piece > 0) pieces += " UNION ALL ";
+      pieces += "SELECT * FROM (" + (seek ? after : from_start) + ") AS q" + std::to_string(piece++);
+      params.emplace_back(model::ItemStateName(state));
+      params.emplace_back(urgent);
       if (!f.category.empty()) params.emplace_back(f.category);
       if (!f.severity.empty()) params.emplace_back(f.severity);
       if (!f.platform.empty()) params.emplace_back(f.platform);
@@ -117,11 +124,14 @@ core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
         params.emplace_back(cursor[2]);
       }
       params.emplace_back(f.limit + 1);
-      TA_RETURN_IF_ERROR(c.QueryEach(seek ? after : from_start, params, [&](const sql::Row& row) {
-        merged.push_back(ReadView(row));
-        return core::Status::Ok();
-      }));
     }
+  }
+  std::vector<ItemView> merged;
+  if (piece > 0) {
+    TA_RETURN_IF_ERROR(c.QueryEach(pieces, params, [&](const sql::Row& row) {
+      merged.push_back(ReadView(row));
+      return core::Status::Ok();
+    }));
   }
   auto key = [](const ItemView& v) {
     return std::make_tuple(v.item.urgent() ? 0 : 1, v.item.due_at_ms, v.item.id);
