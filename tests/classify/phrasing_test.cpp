@@ -104,5 +104,19 @@ TEST_CASE("phrasing: look-alikes stay calm", "[classify][phrasing]") {
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: venting with the blame placed elsewhere", "[classify][phrasing]") {
+  // Round 9: anger at an insurer, another business or a disease, said to be
+  // nobody here's doing, is not a complaint; a complaint that only mentions
+  // fault still is. Strong anger still outweighs the disclaimer (rules/README.md,
+  // Round 9).
+  const Case cases[] = {
+      {"The insurer said no to my MRI again. Not your fault, you all tried.", 0, "", ""},
+      {"The lab across the highway (not this one) lost my samples twice, what a mess", 0, "", ""},
+      {"The gym by the clinic charged me twice, not related to the hospital, just venting", 0, "", ""},
+      {"Whose fault is it that my bill went to collections? Nobody answers the billing line", 1, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
