@@ -653,5 +653,43 @@ TEST_CASE("urgent broad: round 9 in two passes", "[classify][urgent]") {
   ExpectPass(urgent, calm);
 }
 
+TEST_CASE("urgent broad: round 9 third pass", "[classify][urgent]") {
+  // Written after the rules for passes 1 and 2, which found 9 of its 22
+  // urgent sentences, exactly as many as the round-8 rules. Widening the
+  // vocabularies of ub.symptom_plus_now took it to 12 and ub9.third_pass* to
+  // 17; the five still missed are listed in rules/README.md, Round 9.
+  const char* const urgent[] = {
+      "my mom's belly is swollen and hard as a rock and she's vomiting something dark, we're 10 min out",
+      "my husband is acting drunk but he hasn't had anything and his words are mush, started an hour ago",
+      "her stitches opened and it's gushing, what do we do",
+      "everyone will be better off once I'm gone, I've made sure the bills are paid",
+      "I'm not going to be a problem for anyone much longer",
+      "my brother said if the surgery doesn't happen he's going to end things himself",
+      "i keep staring at the bottle of pills on my nightstand",
+      "set my affairs in order this week. feels like the right time",
+      "that nurse should start looking over her shoulder",
+      "a man in the waiting room has a knife and keeps yelling at the receptionist",
+      "watch what happens next time I see the pharmacist",
+      "my father's records are going to the attorney general's office tomorrow",
+      "the wrongful death paperwork is being drawn up",
+      "our legal team has already requested the footage from the ER",
+      "you'll be served by the end of the week",
+      "I got another family's bill with their son's cancer treatment listed on it",
+      "the front desk read my HIV status out loud to the whole waiting room",
+  };
+  const char* const calm[] = {
+      "my grandson fell off the porch last summer, the ER was great with him",
+      "my mom's belly was huge with twins, the OB team was so calm",
+      "set up my portal account this week, easy",
+      "watch what happens when you ask the pharmacist about coupons, she saves you so much",
+      "I got another copy of my bill and it's finally right, thanks",
+      "the nurse should start a cooking channel, her recipes are amazing",
+      "I'm not going to be a problem patient, promise lol",
+      "the knife skills class at the wellness center was fun",
+      "I've got something for the nurses, bringing cookies Friday",
+  };
+  ExpectPass(urgent, calm);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
