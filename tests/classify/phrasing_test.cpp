@@ -100,6 +100,9 @@ TEST_CASE("phrasing: look-alikes stay calm", "[classify][phrasing]") {
       {"My results were sent to my cardiologist, thank you for the quick turnaround", 0, "", ""},
       {"Great! Another healthy baby born on the 5th floor today", 0, "", ""},
       {"Are you still doing walk-in flu shots on Fridays?", 0, "", ""},
+      {"Worst week of my life, my dad's cancer is back. The oncology nurse called me herself and it meant the world.", 0, "", ""},
+      {"I hate this illness so much but the rehab team made those months bearable", 0, "", ""},
+      {"I don't have a single complaint, the ortho clinic fixed my knee in one visit", 0, "", ""},
   };
   for (const Case& c : cases) Check(c);
 }
