@@ -100,6 +100,23 @@ TEST_CASE("phrasing: look-alikes stay calm", "[classify][phrasing]") {
       {"My results were sent to my cardiologist, thank you for the quick turnaround", 0, "", ""},
       {"Great! Another healthy baby born on the 5th floor today", 0, "", ""},
       {"Are you still doing walk-in flu shots on Fridays?", 0, "", ""},
+      {"Worst week of my life, my dad's cancer is back. The oncology nurse called me herself and it meant the world.", 0, "", ""},
+      {"I hate this illness so much but the rehab team made those months bearable", 0, "", ""},
+      {"I don't have a single complaint, the ortho clinic fixed my knee in one visit", 0, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("phrasing: venting with the blame placed elsewhere", "[classify][phrasing]") {
+  // Round 9: anger at an insurer, another business or a disease, said to be
+  // nobody here's doing, is not a complaint; a complaint that only mentions
+  // fault still is. Strong anger still outweighs the disclaimer (rules/README.md,
+  // Round 9).
+  const Case cases[] = {
+      {"The insurer said no to my MRI again. Not your fault, you all tried.", 0, "", ""},
+      {"The lab across the highway (not this one) lost my samples twice, what a mess", 0, "", ""},
+      {"The gym by the clinic charged me twice, not related to the hospital, just venting", 0, "", ""},
+      {"Whose fault is it that my bill went to collections? Nobody answers the billing line", 1, "", ""},
   };
   for (const Case& c : cases) Check(c);
 }
