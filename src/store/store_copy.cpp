@@ -6,6 +6,7 @@
 
 #include "store/event_log.h"
 #include "store/sql/open.h"
+#include "store/sql/placeholders.h"
 #include "store/store_tables.h"
 
 namespace turnaround::store {
@@ -130,14 +131,9 @@ core::Status CheckEmpty(sql::Connection& to, const std::vector<TablePlan>& plan)
 }
 
 std::string InsertSql(const TablePlan& t, std::size_t rows) {
-  std::string one = "(";
-  for (std::size_t c = 0; c < t.columns.size(); ++c) one += c == 0 ? "?" : ", ?";
-  one += ")";
   std::string sql = "INSERT INTO " + QuoteIdentifier(t.name) + " (";
   for (std::size_t c = 0; c < t.columns.size(); ++c) sql += (c == 0 ? "" : ", ") + QuoteIdentifier(t.columns[c].name);
-  sql += ") VALUES ";
-  for (std::size_t r = 0; r < rows; ++r) sql += (r == 0 ? "" : ", ") + one;
-  return sql;
+  return sql + ") VALUES " + sql::Tuples(t.columns.size(), rows);
 }
 
 // SQLite lets a BLOB column hold text; PostgreSQL would read text bound to

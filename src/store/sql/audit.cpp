@@ -1,6 +1,7 @@
 #include "store/sql/audit.h"
 
 #include "store/event_log.h"
+#include "store/sql/placeholders.h"
 
 namespace turnaround::store::sql {
 namespace {
@@ -26,13 +27,13 @@ core::Status EventAppender::Begin() {
   return core::Status::Ok();
 }
 
-model::Event EventAppender::Append(model::Event e) {
+const model::Event& EventAppender::Append(model::Event e) {
   e.id = head_.id + 1;
   e.prev_hash = head_.hash;
   e.hash = EventHash(e);
   head_ = {e.id, e.hash};
-  pending_.push_back(e);
-  return e;
+  pending_.push_back(std::move(e));
+  return pending_.back();
 }
 
 void EventAppender::Rewind(Mark mark) {
@@ -44,12 +45,12 @@ core::Status EventAppender::Flush() {
   // Power-of-two chunks: at most seven statements past the full ones, and
   // seven prepared statements per connection.
   constexpr std::size_t kMaxRows = 64;
-  constexpr int kColumns = 9;
+  constexpr std::size_t kColumns = 9;
   static const std::vector<std::string> kSql = [] {
     std::vector<std::string> sql(kMaxRows + 1);
     for (std::size_t n = 1; n <= kMaxRows; n *= 2) {
-      sql[n] = "INSERT INTO events(id, at_ms, actor, kind, item_id, comment_id, details, prev_hash, hash) VALUES ";
-      for (std::size_t i = 0; i < n; ++i) sql[n] += i == 0 ? "(?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?)";
+      sql[n] = "INSERT INTO events(id, at_ms, actor, kind, item_id, comment_id, details, prev_hash, hash) VALUES " +
+               Tuples(kColumns, n);
     }
     return sql;
   }();

@@ -43,9 +43,10 @@ class EventAppender {
   // After the caller's Begin, before the first Append of the transaction;
   // forgets anything appended and not flushed before.
   core::Status Begin();
-  // Returns `event` with id, prev_hash and hash filled in; it is written by
-  // the next Flush, which must come before the transaction commits.
-  model::Event Append(model::Event event);
+  // Returns `event` with id, prev_hash and hash filled in, valid until the
+  // next call on this appender (copy it to keep it); it is written by the
+  // next Flush, which must come before the transaction commits.
+  const model::Event& Append(model::Event event);
   core::Status Flush();
 
   struct Head {

@@ -66,14 +66,23 @@ std::string RewritePlaceholders(std::string_view sql, int* count) {
   return out;
 }
 
+std::string Tuples(std::size_t columns, std::size_t rows) {
+  std::string one = "(";
+  for (std::size_t c = 0; c < columns; ++c) one += c == 0 ? "?" : ",?";
+  one += ')';
+  std::string out;
+  out.reserve(rows * (one.size() + 1));
+  for (std::size_t r = 0; r < rows; ++r) {
+    if (r > 0) out += ',';
+    out += one;
+  }
+  return out;
+}
+
 core::Status ForEachIdChunk(const std::vector<std::int64_t>& ids,
                             const std::function<core::Status(const std::string&, const Params&)>& fn) {
   constexpr std::size_t kWidth = 50;  // a queue page's default size
-  static const std::string in_list = [] {
-    std::string s = "(?";
-    for (std::size_t i = 1; i < kWidth; ++i) s += ",?";
-    return s + ")";
-  }();
+  static const std::string in_list = Tuples(kWidth);
   for (std::size_t start = 0; start < ids.size(); start += kWidth) {
     Params params;
     params.reserve(kWidth);

@@ -19,6 +19,10 @@ namespace turnaround::store::sql {
 // `?` operators (jsonb) therefore cannot be written: use their function forms.
 std::string RewritePlaceholders(std::string_view sql, int* count = nullptr);
 
+// "(?,?,?),(?,?,?)": `rows` tuples of `columns` parameters each, for a
+// multi-row VALUES list or (one row) an IN list.
+std::string Tuples(std::size_t columns, std::size_t rows = 1);
+
 // Calls `fn(in_list, params)` for `ids` in chunks, where `in_list` is
 // "(?,?,...)" of one fixed width and `params` the chunk's ids padded with -1
 // (row ids are positive, so padding matches nothing). The fixed width keeps

@@ -35,6 +35,13 @@ void CreateValues(Connection& c) {
 
 }  // namespace
 
+TEST_CASE("sql placeholder tuples for VALUES and IN lists", "[store][sql]") {
+  CHECK(store::sql::Tuples(1) == "(?)");
+  CHECK(store::sql::Tuples(3) == "(?,?,?)");
+  CHECK(store::sql::Tuples(2, 3) == "(?,?),(?,?),(?,?)");
+  CHECK(store::sql::Tuples(2, 0) == "");
+}
+
 TEST_CASE("sql placeholders become numbered outside literals and comments", "[store][sql]") {
   struct Case {
     const char* in;
