@@ -121,5 +121,27 @@ TEST_CASE("phrasing: venting with the blame placed elsewhere", "[classify][phras
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: negative words counted once, own slips and grief", "[classify][phrasing]") {
+  // Round 10a: words of plain negative feeling count through the sentiment only,
+  // words of dissatisfaction still make a complaint; one's own slip and a loss told
+  // as remembrance are not complaints, a loss told with blame still is. Known limit:
+  // strong personal distress alone ("so worried ... a horrible month") still scores
+  // as a complaint through the sentiment.
+  const Case cases[] = {
+      {"Worst week of my life, my dad is in the ICU, please keep him in your prayers", 0, "", ""},
+      {"Feeling terrible with this flu, awful night, but the urgent care doc was lovely", 0, "", ""},
+      {"I accidentally booked two flu shot slots for Friday, can someone cancel the second one?", 0, "", ""},
+      {"We lost our grandma last spring. The hospice nurses made her last days peaceful.", 0, "", ""},
+      {"Heads up, the east car park is closed today for resurfacing, use the garage", 0, "", ""},
+      {"Really disappointed that nobody called back about my biopsy", 1, "", ""},
+      {"The worst service I've had at any clinic, two hours and no apology", 1, "", ""},
+      {"We lost our dad because nobody checked on him for six hours", 1, "", ""},
+      {"I accidentally found out from the portal that my surgery was cancelled", 1, "", ""},
+      {"Your billing office is a joke", 1, "", ""},
+      {"Fed up with being put on hold every single time I call", 1, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
