@@ -15,7 +15,8 @@ How: for every word that occurs in at least MIN_DF labelled complaints and at
 least MIN_COUNT times with a category, its lift = log(P(category | word) /
 P(category)) (add-half smoothing). Words with a lift >= MIN_LIFT are kept,
 except generic words (people, family, time, filler, Spanish function words:
-GENERIC below), which name no topic. Each category's words are cut into TIERS
+GENERIC below) and setting words (SETTING: who was there and where), which
+name no topic. Each category's words are cut into TIERS
 tiers by lift, and each tier becomes one `signal: category` rule that votes
 ALPHA x the tier's mean lift, so a comment collects one vote per tier it
 touches, summed with the written rules' votes (see rules/README.md, step 5).
