@@ -84,6 +84,18 @@ TEST_CASE("category votes route complaints", "[classify]") {
   });
 }
 
+TEST_CASE("the category lexicon adds votes where no written rule names the topic", "[classify]") {
+  // Round 10b: the lex.* tiers of rules/categories.rules (fitted by
+  // tests/classify/fit_categories.py) vote for the topic a comment's words
+  // are about when the written rules give no vote or only a channel word.
+  ExpectCategories({
+      {"the chaplain never came by even though the nurse said she'd ask", "other"},
+      {"got an itemized statement with a facility fee nobody mentioned", "billing"},
+      {"so the only pediatrician near us who takes medicaid just stopped seeing new kids?? ridiculous", "access"},
+      {"unbelievable, the check-in kiosk printed my whole med list for the next person in line", "privacy"},
+  });
+}
+
 TEST_CASE("a named failure outvotes the setting it happened in", "[classify]") {
   // Round 8: "ER", "nurse" or "pharmacy" say where it happened; the category
   // is what went wrong there (rules/categories.rules, cat8.*), and a

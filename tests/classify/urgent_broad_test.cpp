@@ -691,5 +691,128 @@ TEST_CASE("urgent broad: round 9 third pass", "[classify][urgent]") {
   ExpectPass(urgent, calm);
 }
 
+TEST_CASE("urgent broad: round 10b in three passes", "[classify][urgent]") {
+  // Pass 1 was written before any round-10b rule: the round-9 rules found 24
+  // of its 30 urgent sentences. Pass 2 was written after the pass-1 rules,
+  // which found nothing more of it (10 of 15, as the round-9 rules did).
+  // Pass 3 follows the families holdout8 showed (a development set since
+  // round 10), written as our own sentences before their rules (5 of 18).
+  // Calm sentences the rules still flag are listed in rules/README.md.
+  SECTION("pass 1") {
+    const char* const urgent[] = {
+        "my wife's face is drooping on one side and she can't lift her arm, we're in the lobby right now",
+        "my son's temperature is 105 and he is burning up and shaking, what do we do",
+        "she's breathing really weird and slow and we can't wake her up, please hurry",
+        "my dad is clutching his chest and sweating buckets in your parking lot, someone come out",
+        "my toddler swallowed one of those button batteries about 20 minutes ago",
+        "the baby is grunting with every breath and her ribs are sucking in, we're 5 min away",
+        "my mom is confused and doesn't know who I am since this morning, what should I do",
+        "his leg is cold and pale and he can't feel his foot, started an hour ago",
+        "my daughter's throat is closing up after the peanut thing, help",
+        "he took a whole bottle of tylenol an hour ago and says he's fine",
+        "I don't see the point of waking up anymore",
+        "I've been giving away my things, nobody will miss me",
+        "I wrote letters to my kids tonight. they'll understand someday",
+        "tonight is the night I finally end it",
+        "I have enough pills saved up now",
+        "I can't keep doing this, I'm going to drive into the river",
+        "the guy in the ER lobby said he's going to shoot up the place if they don't see his mom",
+        "I'll be in the parking garage when that surgeon gets off work. we'll talk then",
+        "somebody ought to teach that nurse a lesson she won't forget, and I know where she parks",
+        "next time I see the receptionist she's getting hurt",
+        "my neighbor works at your clinic and told half the block about my abortion",
+        "somebody at your office looked up my chart and told my ex where I live now",
+        "I received a packet with 30 other patients' lab results in it",
+        "your nurse posted a picture of my x-ray on her facebook with my name visible",
+        "I've contacted an attorney about my mother's death",
+        "we are filing a malpractice suit this week",
+        "I reported your clinic to the state medical board and the joint commission",
+        "my lawyer will be in touch with your risk management department",
+        "we're suing. see you in court",
+        "sent a complaint to the office for civil rights about the leak of my records",
+    };
+    const char* const calm[] = {
+        "my son had a fever of 102 last week, the pediatrician was great",
+        "this wait is killing me lol, been here 2 hours",
+        "I could just die, the nurses threw my mom a birthday party",
+        "my dad had a heart attack last year and your cardiology team saved him",
+        "I'm going to kill it at my new job in your billing department!",
+        "the baby swallowed some bathwater but she's totally fine, just a funny story",
+        "I'm dying to know when the new parking garage opens",
+        "we said goodbye to grandma in hospice last week, the staff were angels",
+        "I shot the doctor a quick message and she answered in an hour",
+        "our board of directors meeting is open to the public",
+        "jk but if I have to fill out this form one more time I'll scream",
+        "not literally dying but this cold is rough",
+        "can someone tell me if the urgent care takes walk-ins on sundays?",
+    };
+    ExpectPass(urgent, calm);
+  }
+  SECTION("pass 2") {
+    const char* const urgent[] = {
+        "my grandpa's lips are gray and he's breathing funny, we're pulling into the ER now",
+        "my girlfriend took all her sleeping pills and won't answer me, she's at her place alone",
+        "my little one fell in the pool and is coughing and not acting right, started 20 min ago",
+        "my husband's speech is slurred and his face is drooping, please someone help",
+        "i can't feel my legs after the epidural and nobody is answering the call light",
+        "there's no reason for me to be here anymore. goodbye everyone",
+        "I just want to sleep and never wake up",
+        "I've decided to stop taking my insulin for good, it's better this way",
+        "I know where that doctor's kids go to school",
+        "if my mom dies tonight somebody in that ICU is going to pay with their life",
+        "he says he's bringing his gun to the clinic tomorrow",
+        "my coworker knew about my HIV diagnosis before I told anyone, she works at your front desk",
+        "your staff emailed my psych records to my employer",
+        "we've hired a firm and they are preparing the complaint against your surgeon",
+        "my attorney has the photos of the bedsores",
+    };
+    const char* const calm[] = {
+        "my grandpa's lips were blue from the cold after the parade lol, hot cocoa fixed it",
+        "I just want to sleep for a week after this night shift haha",
+        "I know where that doctor's office is now, thanks for the directions",
+        "our firm sponsored the charity run at your hospital",
+        "she took all her vitamins like a champ today",
+        "my husband's face when he saw the bill 😂",
+        "no reason to worry, my biopsy came back clean!",
+    };
+    ExpectPass(urgent, calm);
+  }
+  SECTION("pass 3") {
+    const char* const urgent[] = {
+        "my ex said he'd come to the maternity ward when the baby comes, and he keeps a pistol in his truck",
+        "mi vecino dice que va a venir a la clínica a buscar al doctor y tiene una pistola",
+        "she told everyone she's coming to settle the score with the night nurse",
+        "va a ir al hospital a arreglar cuentas con el médico que operó a su papá",
+        "I remember your face, pharmacy guy. see you soon",
+        "my cousin knows where that nurse parks. he's not joking around",
+        "i know what car your receptionist drives",
+        "I'll be joining my husband soon. tell the nurses on 4 goodbye for me",
+        "how many sleeping pills would be too much, asking for real, not for sleep",
+        "I'm afraid of what I might do to myself tonight",
+        "honestly not sure there will still be a me by christmas",
+        "the whole church knows about my miscarriage because your nurse told her sister",
+        "le dijeron a mi suegra el resultado de mi prueba de embarazo",
+        "the check-in tablet still showed the previous patient's name and medications",
+        "there's a box of patient charts sitting next to the dumpster behind your clinic",
+        "the fax in our office just printed somebody's lab results from your hospital",
+        "a nurse's snapchat story shows a patient's name on the board behind her",
+        "mi hijo tiene 41 de fiebre y los ojos en blanco",
+    };
+    const char* const calm[] = {
+        "my husband owns a gun shop and the staff were so kind when he had surgery",
+        "we settled the bill and the billing team was lovely",
+        "I'll always remember her face when she told us the baby was healthy",
+        "my cousin knows where the cafeteria is, he'll grab us coffee",
+        "I know what car the valet parked mine in, no worries",
+        "flying out to be with my sister soon, she just had her baby at your hospital",
+        "how much tylenol is too much for a 3 year old? the label is confusing",
+        "a box of donated toys is sitting by the entrance, who do we give it to?",
+        "the previous patient's appointment ran long so I waited a bit, no big deal",
+        "she had a 40 degree fever last week but it broke and she's fine",
+    };
+    ExpectPass(urgent, calm);
+  }
+}
+
 }  // namespace
 }  // namespace turnaround::classify
