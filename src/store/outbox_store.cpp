@@ -105,13 +105,21 @@ core::Result<std::vector<OutboxRow>> LoadOutbox(sql::Connection& c, const std::v
 core::Result<bool> MatchEcho(sql::Connection& c, const std::string& platform, const std::string& external_id,
                              const std::string& parent_id, const std::string& text, std::int64_t comment_row_id,
                              std::int64_t now_ms) {
-  // A platform-id match first, then the oldest text match.
+  // A platform-id match first, then the oldest text match. Two lookups that
+  // each walk one index in id order, rather than one OR with an ORDER BY:
+  // that form made SQLite build a sorter per comment even with an empty outbox.
   auto found = c.QueryRow(
-      "SELECT id FROM outbox WHERE platform=? AND kind='reply' AND echo_comment_id=0 AND "
-      "(platform_id=? OR (CAST(? AS TEXT) != '' AND target_id=? AND text=? AND "
-      "state IN ('sending','sent') AND platform_id='')) ORDER BY platform_id=? DESC, id LIMIT 1",
-      {platform, external_id, parent_id, parent_id, text, external_id});
+      "SELECT id FROM outbox WHERE platform_id=? AND platform=? AND kind='reply' AND echo_comment_id=0 "
+      "ORDER BY id LIMIT 1",
+      {external_id, platform});
   if (!found.ok()) return found.status();
+  if (!found->has_value() && !parent_id.empty()) {
+    found = c.QueryRow(
+        "SELECT id FROM outbox WHERE target_id=? AND platform=? AND kind='reply' AND echo_comment_id=0 AND "
+        "text=? AND state IN ('sending','sent') AND platform_id='' ORDER BY id LIMIT 1",
+        {parent_id, platform, text});
+    if (!found.ok()) return found.status();
+  }
   if (!found->has_value()) return false;
   auto updated = c.Exec(
       "UPDATE outbox SET echo_comment_id=?, platform_id=CASE WHEN platform_id='' THEN CAST(? AS TEXT) "

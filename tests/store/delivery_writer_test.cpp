@@ -194,6 +194,23 @@ TEST_CASE("writes after shutdown are refused and not lost silently", "[store][wr
   CHECK(out.status().code() == core::Code::kUnavailable);
 }
 
+namespace {
+
+// An outbox entry for a reply by "ann" to `target`, being sent on Facebook.
+store::OutboxRow SendingReply(std::int64_t comment_id, const std::string& target, const std::string& text) {
+  store::OutboxRow entry;
+  entry.comment_id = comment_id;
+  entry.kind = "reply";
+  entry.platform = "facebook";
+  entry.target_id = target;
+  entry.text = text;
+  entry.actor = "ann";
+  entry.state = "sending";
+  return entry;
+}
+
+}  // namespace
+
 TEST_CASE("our reply coming back by webhook is matched to its outbox entry, not queued", "[store][writer]") {
   TA_ON_EACH_ENGINE(db);
   Fixture f(db);
@@ -201,14 +218,7 @@ TEST_CASE("our reply coming back by webhook is matched to its outbox entry, not 
   const std::string posted_as = GENERATE(std::string("by_id"), std::string("by_text"));
   INFO(posted_as);
   REQUIRE(f.writer->Write(Delivery({Write("parent", CommentAction::kCreate, "still waiting", true)})).ok());
-  store::OutboxRow entry;
-  entry.comment_id = f.Find("parent").id;
-  entry.kind = "reply";
-  entry.platform = "facebook";
-  entry.target_id = "parent";
-  entry.text = "We are sorry, we will call you.";
-  entry.actor = "ann";
-  entry.state = "sending";
+  const store::OutboxRow entry = SendingReply(f.Find("parent").id, "parent", "We are sorry, we will call you.");
   auto entry_id = store::InsertOutbox(*f.conn, entry);
   REQUIRE(entry_id.ok());
   if (posted_as == "by_id") {
@@ -228,6 +238,43 @@ TEST_CASE("our reply coming back by webhook is matched to its outbox entry, not 
   CHECK((*settled)->Int(0) == f.Find("echo-1").id);
   CHECK((*settled)->Text(1) == "echo-1");
   CHECK((*settled)->Text(2) == "sent");
+  CHECK(f.Count("SELECT count(*) FROM items") == 1);  // the parent's only
+}
+
+TEST_CASE("an echo settles the entry with its platform id first, else the oldest same-text entry", "[store][writer]") {
+  TA_ON_EACH_ENGINE(db);
+  Fixture f(db);
+  REQUIRE(f.writer->Write(Delivery({Write("parent", CommentAction::kCreate, "still waiting", true)})).ok());
+  auto add = [&](const std::string& platform_id) {
+    auto id = store::InsertOutbox(*f.conn, SendingReply(f.Find("parent").id, "parent", "Sorry, we will call you."));
+    REQUIRE(id.ok());
+    if (!platform_id.empty()) {
+      REQUIRE(f.conn->Exec("UPDATE outbox SET platform_id=?, state='sent' WHERE id=?", {platform_id, *id}).ok());
+    }
+    return *id;
+  };
+  const std::int64_t older_text = add("");
+  const std::int64_t newer_text = add("");
+  const std::int64_t by_id = add("echo-b");  // newest, but its id is known
+  auto echo_of = [&](std::int64_t entry) {
+    auto row = f.conn->QueryRow("SELECT echo_comment_id FROM outbox WHERE id=?", {entry});
+    REQUIRE(row.ok());
+    return (*row)->Int(0);
+  };
+  auto arrive = [&](const std::string& external_id) {
+    ingest::CommentWrite echo = Write(external_id, CommentAction::kCreate, "Sorry, we will call you.", true);
+    echo.comment.parent_id = "parent";
+    REQUIRE(f.writer->Write(Delivery({echo})).ok());
+    CHECK(f.Find(external_id).is_ours);
+  };
+  arrive("echo-b");
+  CHECK(echo_of(by_id) == f.Find("echo-b").id);
+  CHECK(echo_of(older_text) == 0);
+  arrive("echo-a");
+  CHECK(echo_of(older_text) == f.Find("echo-a").id);
+  CHECK(echo_of(newer_text) == 0);
+  arrive("echo-c");
+  CHECK(echo_of(newer_text) == f.Find("echo-c").id);
   CHECK(f.Count("SELECT count(*) FROM items") == 1);  // the parent's only
 }
 

@@ -67,11 +67,12 @@ class Connection {
   virtual core::Status QueryEach(std::string_view sql, const Params& params,
                                  const std::function<core::Status(const Row&)>& on_row) = 0;
 
-  // Runs an INSERT with " RETURNING <id_column>" appended and returns the new
-  // row's id. kConflict when no row was inserted (ON CONFLICT DO NOTHING hit
-  // an existing row) as well as on a unique violation.
-  core::Result<std::int64_t> InsertReturningId(std::string_view insert_sql, const Params& params,
-                                               std::string_view id_column = "id");
+  // Runs an INSERT and returns the new row's id (id_column: on SQLite it must
+  // be the table's INTEGER PRIMARY KEY). kConflict when no row was inserted
+  // (ON CONFLICT DO NOTHING hit an existing row) as well as on a unique
+  // violation. By default " RETURNING <id_column>" is appended.
+  virtual core::Result<std::int64_t> InsertReturningId(std::string_view insert_sql, const Params& params,
+                                                       std::string_view id_column = "id");
 
   // Runs several `;`-separated statements without parameters (migrations).
   // Not cached.

@@ -24,6 +24,9 @@ core::Status FromException(const SQLite::Exception& e, const char* what, std::st
                                 std::string(sql.substr(0, 80)) + "]");
 }
 
+// Text and blobs are bound without a copy (SQLITE_STATIC): `params` outlives
+// every step of the statement, and ResetOnExit clears the bindings before the
+// call returns.
 void Bind(SQLite::Statement& st, const Params& params) {
   for (std::size_t i = 0; i < params.size(); ++i) {
     const int index = static_cast<int>(i) + 1;
@@ -32,10 +35,10 @@ void Bind(SQLite::Statement& st, const Params& params) {
       case Value::Type::kNull: st.bind(index); break;
       case Value::Type::kInt: st.bind(index, static_cast<int64_t>(v.AsInt())); break;
       case Value::Type::kReal: st.bind(index, v.AsReal()); break;
-      case Value::Type::kText: st.bind(index, v.AsText()); break;
+      case Value::Type::kText: st.bindNoCopy(index, v.StoredBytes()); break;
       case Value::Type::kBlob: {
-        const std::string bytes = v.AsText();
-        st.bind(index, bytes.data(), static_cast<int>(bytes.size()));  // copies
+        const std::string& bytes = v.StoredBytes();
+        st.bindNoCopy(index, bytes.data(), static_cast<int>(bytes.size()));
         break;
       }
     }
@@ -63,10 +66,17 @@ Row ReadRow(SQLite::Statement& st) {
 }
 
 // Resets the statement however the step loop ends, so that no read lock
-// outlives the call.
+// outlives the call, and drops the bindings, which point into the caller's
+// parameters (see Bind).
 struct ResetOnExit {
   SQLite::Statement& st;
-  ~ResetOnExit() { (void)st.tryReset(); }
+  ~ResetOnExit() {
+    (void)st.tryReset();
+    try {
+      st.clearBindings();  // sqlite3_clear_bindings always returns SQLITE_OK
+    } catch (const SQLite::Exception&) {
+    }
+  }
 };
 
 core::Status BusyError() {
@@ -115,6 +125,17 @@ core::Result<std::int64_t> SqliteConnection::Exec(std::string_view sql, const Pa
   } catch (const SQLite::Exception& e) {
     return FromException(e, "statement", sql);
   }
+}
+
+core::Result<std::int64_t> SqliteConnection::InsertReturningId(std::string_view insert_sql, const Params& params,
+                                                               std::string_view id_column) {
+  if (id_column != "id") return Connection::InsertReturningId(insert_sql, params, id_column);
+  auto changed = Exec(insert_sql, params);
+  if (!changed.ok()) return changed.status();
+  // total_changes also counts rows written by triggers, which fire only when
+  // the INSERT itself wrote a row; last_insert_rowid is the outer INSERT's.
+  if (*changed == 0) return core::Conflict("nothing inserted: the row already exists");
+  return static_cast<std::int64_t>(db_.getLastInsertRowid());
 }
 
 core::Result<std::vector<Row>> SqliteConnection::Query(std::string_view sql, const Params& params) {

@@ -33,6 +33,11 @@ class SqliteConnection : public Connection {
   core::Result<std::vector<Row>> Query(std::string_view sql, const Params& params = {}) override;
   core::Status QueryEach(std::string_view sql, const Params& params,
                          const std::function<core::Status(const Row&)>& on_row) override;
+  // Without RETURNING: SQLite gathers RETURNING rows in an ephemeral table
+  // (a b-tree opened, zeroed and closed per INSERT: a fifth of the writer's
+  // instructions per comment); the rowid of the INSERT is already at hand.
+  core::Result<std::int64_t> InsertReturningId(std::string_view insert_sql, const Params& params,
+                                               std::string_view id_column = "id") override;
   core::Status ExecScript(std::string_view sql) override;
   core::Status Begin() override;
   core::Status Commit() override;

@@ -47,6 +47,11 @@ class Value {
   double AsReal() const;
   // Text value; numbers are formatted, a blob gives its bytes, null is "".
   std::string AsText() const;
+  // The stored bytes of a text or blob value, without a copy; valid while
+  // this Value lives. Only for type() kText or kBlob.
+  const std::string& StoredBytes() const {
+    return type() == Type::kText ? std::get<std::string>(v_) : std::get<Blob>(v_).bytes;
+  }
 
   bool operator==(const Value&) const = default;
 
