@@ -26,7 +26,7 @@ A word is only a topic vote: it never makes a comment a complaint.
 from the other sets only and category accuracy is measured on the left-out
 one (the written rules' votes come from the binary, with any lex.* rule
 already in the rules dir ignored). --write replaces the generated block of
-categories.rules. Never pass a holdout that has not been measured yet.
+categories.rules. The blind holdout is refused (fit_weights.BLIND).
 """
 import argparse
 import collections
@@ -34,8 +34,9 @@ import json
 import math
 import os
 import re
-import subprocess
 import sys
+
+from fit_weights import refuse_blind, verdicts  # the same directory
 
 ORDER = ["privacy", "clinical_care", "billing", "wait_time", "scheduling",
          "staff_attitude", "communication", "access", "facilities", "other"]
@@ -82,14 +83,10 @@ def words(text):
 
 
 def load(turnaround, rules, path):
+    refuse_blind(path)
     rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
-    proc = subprocess.run([turnaround, "classify", "--rules", rules], input="\n".join(
-        r["text"].replace("\n", " ").replace("\r", " ") for r in rows) + "\n",
-        capture_output=True, text=True, check=True)
-    verdicts = [json.loads(l) for l in proc.stdout.splitlines()]
-    assert len(verdicts) == len(rows), (path, len(verdicts), len(rows))
     out = []
-    for r, v in zip(rows, verdicts):
+    for r, v in zip(rows, verdicts(turnaround, rules, [r["text"] for r in rows])):
         if not r.get("category"):
             continue
         votes = collections.Counter()  # the written rules' votes, as combine.cpp counts them

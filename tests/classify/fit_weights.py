@@ -34,13 +34,25 @@ SCORED = {"complaint": 1, "sarcasm": 1, "urgent": 1, "praise": -1, "question": -
 BLIND = ("healthcare_holdout10",)
 
 
-def features(turnaround, rules, texts):
+def refuse_blind(path):
+    """Exits if `path` is a blind holdout (shared with fit_categories.py)."""
+    if any(b in os.path.basename(path) for b in BLIND):
+        sys.exit(f"{path} is a blind holdout: never fit or report on it")
+
+
+def verdicts(turnaround, rules, texts):
+    """One `turnaround classify` verdict per text, in order (shared with fit_categories.py)."""
     proc = subprocess.run([turnaround, "classify", "--rules", rules], input="\n".join(
         t.replace("\n", " ").replace("\r", " ") for t in texts) + "\n",
         capture_output=True, text=True, check=True)
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(out) == len(texts), (len(out), len(texts))
+    return out
+
+
+def features(turnaround, rules, texts):
     out = []
-    for line in proc.stdout.splitlines():
-        v = json.loads(line)
+    for v in verdicts(turnaround, rules, texts):
         sarcastic = any(m["signal"] == "sarcasm" for m in v["matches"])
         f = {}
         for m in v["matches"]:
@@ -51,7 +63,6 @@ def features(turnaround, rules, texts):
         if not sarcastic:
             f["@pos"] = max(0.0, s)
         out.append(f)
-    assert len(out) == len(texts), (len(out), len(texts))
     return out
 
 
@@ -82,8 +93,7 @@ def load(a, spec, weighted):
     half = parts.pop() if parts[-1] in ("even", "odd") else None
     sw = float(parts.pop()) if weighted else 1.0
     path = ":".join(parts)
-    if any(b in os.path.basename(path) for b in BLIND):
-        sys.exit(f"{path} is a blind holdout: never fit or report on it")
+    refuse_blind(path)
     lines = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
     if half:
         lines = lines[(0 if half == "even" else 1)::2]
