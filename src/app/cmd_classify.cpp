@@ -91,11 +91,11 @@ int RunClassify(const Args& args) {
   }
   auto c = LoadOrReport(dir);
   if (c == nullptr) return 1;
-  for (const std::string& t : texts) std::cout << Dump(classify::VerdictToJson(c->Classify(t))) << '\n';
+  for (const std::string& t : texts) std::cout << classify::VerdictJsonText(c->Classify(t)) << '\n';
   if (texts.empty()) {
     for (std::string line; std::getline(std::cin, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      std::cout << Dump(classify::VerdictToJson(c->Classify(line))) << '\n';
+      std::cout << classify::VerdictJsonText(c->Classify(line)) << '\n';
     }
   }
   return 0;

@@ -1,11 +1,28 @@
 #include "classify/verdict_json.h"
 
+#include <cmath>
+
+#include "core/json_writer.h"
+
 namespace turnaround::classify {
 
 namespace {
 
 // Rounds to 4 decimals so that output is stable and readable.
 double Round4(double x) { return static_cast<double>(static_cast<long long>(x * 10000.0 + (x < 0 ? -0.5 : 0.5))) / 10000.0; }
+
+// A double as nlohmann's serializer prints it (shortest round-trip digits,
+// "2.0" for whole numbers, null for NaN and infinities), so that the direct
+// writer's bytes equal the tree's.
+void Number(core::JsonWriter& w, double x) {
+  if (!std::isfinite(x)) {
+    w.Null();
+    return;
+  }
+  char buf[64];
+  const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, x);
+  w.Raw(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+}
 
 }  // namespace
 
@@ -34,6 +51,50 @@ nlohmann::json VerdictToJson(const model::Verdict& v) {
           {"rules_version", v.rules_version},
           {"matches", std::move(matches)},
           {"sentiment_terms", std::move(terms)}};
+}
+
+std::string VerdictJsonText(const model::Verdict& v) {
+  core::JsonWriter w;
+  // Keys in sorted order, as nlohmann's std::map keeps them.
+  w.BeginObject();
+  w.Key("category").String(v.category);
+  w.Key("confidence");
+  Number(w, Round4(v.confidence));
+  w.Key("is_complaint").Bool(v.is_complaint);
+  w.Key("language").String(v.language);
+  w.Key("matches").BeginArray();
+  for (const model::RuleMatch& m : v.matches) {
+    w.BeginObject();
+    w.Key("begin").Int(static_cast<std::int64_t>(m.begin));
+    if (!m.category.empty()) w.Key("category").String(m.category);
+    w.Key("end").Int(static_cast<std::int64_t>(m.end));
+    w.Key("file").String(m.file);
+    w.Key("rule").String(m.rule_id);
+    w.Key("signal").String(m.signal);
+    w.Key("text").String(m.matched);
+    if (!m.urgent_reason.empty()) w.Key("urgent_reason").String(m.urgent_reason);
+    w.Key("weight");
+    Number(w, m.weight);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("rules_version").String(v.rules_version);
+  w.Key("sentiment");
+  Number(w, Round4(v.sentiment));
+  w.Key("sentiment_terms").BeginArray();
+  for (const model::SentimentTerm& t : v.sentiment_terms) {
+    w.BeginObject().Key("term").String(t.term).Key("valence");
+    Number(w, Round4(t.valence));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("severity").String(model::SeverityName(v.severity));
+  w.Key("spam").Bool(v.spam);
+  w.Key("urgent_reasons").BeginArray();
+  for (const std::string& r : v.urgent_reasons) w.String(r);
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
 }
 
 }  // namespace turnaround::classify

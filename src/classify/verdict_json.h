@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "model/verdict.h"
 
@@ -13,5 +14,13 @@ namespace turnaround::classify {
 // signal, weight, category?, urgent_reason?, begin, end, text}) and
 // sentiment_terms (each {term, valence}). Optional keys are omitted when empty.
 nlohmann::json VerdictToJson(const model::Verdict& v);
+
+// The text a stored verdict keeps: byte for byte what
+// VerdictToJson(v).dump(-1, ' ', false, error_handler_t::replace) gives (keys
+// in the tree's sorted order, invalid UTF-8 replaced by U+FFFD, numbers as
+// nlohmann prints them), written without building the tree. Why: the webhook
+// handler renders one per comment, and the tree (a std::map node and a string
+// per key and value) cost as much CPU as classifying the comment.
+std::string VerdictJsonText(const model::Verdict& v);
 
 }  // namespace turnaround::classify

@@ -96,7 +96,7 @@ core::Result<DeliverySummary> IngestPipeline::Handle(std::string_view endpoint,
                           c.action == model::CommentAction::kEdit;
     if (has_text && !c.from_page) {
       w.verdict = classifier->Classify(c.text);
-      w.verdict_json = classify::VerdictToJson(*w.verdict).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      w.verdict_json = classify::VerdictJsonText(*w.verdict);
     }
     w.comment = std::move(c);
     rec.writes.push_back(std::move(w));

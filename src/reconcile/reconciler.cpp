@@ -191,7 +191,7 @@ PageReport Reconciler::RunPage(const graph::Target& page, core::TimeMs now) {
     for (model::Comment& c : comments) {
       ingest::CommentWrite w;
       w.verdict = classifier->Classify(c.text);
-      w.verdict_json = Dump(classify::VerdictToJson(*w.verdict));
+      w.verdict_json = classify::VerdictJsonText(*w.verdict);
       w.comment = std::move(c);
       rec.writes.push_back(std::move(w));
     }

@@ -62,9 +62,7 @@ void AddVerdict(sql::Params& params, const CommentWrite& w) {
   params.emplace_back(v.category);
   params.emplace_back(model::SeverityName(v.severity));
   params.emplace_back(v.confidence);
-  params.emplace_back(w.verdict_json.empty()
-                          ? classify::VerdictToJson(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                          : w.verdict_json);
+  params.emplace_back(w.verdict_json.empty() ? classify::VerdictJsonText(v) : w.verdict_json);
   params.emplace_back(v.rules_version);
 }
 
