@@ -1,6 +1,7 @@
 #include "http/api_json.h"
 
 #include "core/clock.h"
+#include "core/json_check.h"
 #include "core/json_writer.h"
 
 namespace turnaround::http {
@@ -151,10 +152,10 @@ void WriteItemJson(core::JsonWriter& w, const store::ItemView& v, std::int64_t n
   w.Key("urgent_reasons").BeginArray();
   for (const auto& r : it.urgent_reasons) w.String(r);
   w.EndArray();
-  // The verdict was written by VerdictToJson; it is checked, not re-parsed
+  // The verdict was written by VerdictJsonText; it is checked, not re-parsed
   // into a tree, and an unreadable one shows as null as before.
   w.Key("verdict");
-  if (!v.comment.verdict_json.empty() && json::accept(v.comment.verdict_json)) w.Raw(v.comment.verdict_json);
+  if (core::IsJsonText(v.comment.verdict_json)) w.Raw(v.comment.verdict_json);
   else w.Null();
   w.EndObject();
 }

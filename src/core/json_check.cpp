@@ -1,0 +1,231 @@
+#include "core/json_check.h"
+
+#include <cmath>
+#include <cstddef>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace turnaround::core {
+namespace {
+
+class Checker {
+ public:
+  explicit Checker(std::string_view s) : p_(reinterpret_cast<const unsigned char*>(s.data())), end_(p_ + s.size()) {}
+
+  bool Document() {
+    // A byte order mark may open the text (nlohmann skips one).
+    if (p_ != end_ && *p_ == 0xEF) {
+      if (!Literal("\xEF\xBB\xBF")) return false;
+    }
+    // An explicit stack of open containers ('{' or '['), not recursion, so
+    // that deep nesting cannot exhaust the thread's stack.
+    std::vector<unsigned char> open;
+    Space();
+    for (;;) {
+      // A value starts here.
+      if (p_ == end_) return false;
+      if (*p_ == '{' || *p_ == '[') {
+        const unsigned char kind = *p_++;
+        Space();
+        const unsigned char close = kind == '{' ? '}' : ']';
+        if (p_ != end_ && *p_ == close) {
+          ++p_;
+        } else {
+          open.push_back(kind);
+          if (kind == '{' && !Key()) return false;
+          continue;
+        }
+      } else if (!Scalar()) {
+        return false;
+      }
+      // After a value: a comma, a closing bracket, or the end.
+      for (;;) {
+        Space();
+        if (open.empty()) return p_ == end_;
+        if (p_ == end_) return false;
+        const unsigned char kind = open.back();
+        if (*p_ == ',') {
+          ++p_;
+          Space();
+          if (kind == '{' && !Key()) return false;
+          break;  // the next value
+        }
+        if (*p_ != (kind == '{' ? '}' : ']')) return false;
+        ++p_;
+        open.pop_back();
+      }
+    }
+  }
+
+ private:
+  void Space() {
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+  }
+
+  // A member's key and its colon; the value follows.
+  bool Key() {
+    if (p_ == end_ || *p_ != '"' || !String()) return false;
+    Space();
+    if (p_ == end_ || *p_ != ':') return false;
+    ++p_;
+    Space();
+    return true;
+  }
+
+  bool Literal(std::string_view word) {
+    if (static_cast<std::size_t>(end_ - p_) < word.size()) return false;
+    for (char c : word) {
+      if (*p_++ != static_cast<unsigned char>(c)) return false;
+    }
+    return true;
+  }
+
+  bool Scalar() {
+    switch (*p_) {
+      case '"': return String();
+      case 't': return Literal("true");
+      case 'f': return Literal("false");
+      case 'n': return Literal("null");
+      default: return Number();
+    }
+  }
+
+  bool Digits() {
+    const unsigned char* start = p_;
+    while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    return p_ != start;
+  }
+
+  bool Number() {
+    const unsigned char* start = p_;
+    if (!NumberGrammar()) return false;
+    // nlohmann refuses a number too large for a double (read with strtod,
+    // which also decides for long integers): so does this.
+    const std::size_t n = static_cast<std::size_t>(p_ - start);
+    bool plain_integer = n < 19;
+    for (const unsigned char* q = start; plain_integer && q != p_; ++q) plain_integer = *q == '-' || (*q >= '0' && *q <= '9');
+    if (plain_integer) return true;
+    const std::string token(reinterpret_cast<const char*>(start), n);
+    return std::isfinite(std::strtod(token.c_str(), nullptr));
+  }
+
+  bool NumberGrammar() {
+    if (p_ != end_ && *p_ == '-') ++p_;
+    if (p_ == end_) return false;
+    if (*p_ == '0') {
+      ++p_;
+    } else if (*p_ >= '1' && *p_ <= '9') {
+      Digits();
+    } else {
+      return false;
+    }
+    if (p_ != end_ && *p_ == '.') {
+      ++p_;
+      if (!Digits()) return false;
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (!Digits()) return false;
+    }
+    return true;
+  }
+
+  static bool Hex(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+  static unsigned HexValue(const unsigned char* p) {
+    unsigned v = 0;
+    for (int i = 0; i < 4; ++i) {
+      const unsigned char c = p[i];
+      v = v * 16 + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+  }
+
+  // "\uXXXX" at p_ (after the backslash and 'u' were read): its code unit.
+  bool Unicode(unsigned* unit) {
+    if (end_ - p_ < 4) return false;
+    for (int i = 0; i < 4; ++i) {
+      if (!Hex(p_[i])) return false;
+    }
+    *unit = HexValue(p_);
+    p_ += 4;
+    return true;
+  }
+
+  bool String() {
+    ++p_;  // the opening quote
+    while (p_ != end_) {
+      const unsigned char c = *p_;
+      if (c == '"') {
+        ++p_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c == '\\') {
+        if (++p_ == end_) return false;
+        const unsigned char e = *p_++;
+        if (e == 'u') {
+          unsigned unit;
+          if (!Unicode(&unit)) return false;
+          // Surrogates come in pairs, high then low, as nlohmann requires.
+          if (unit >= 0xDC00 && unit <= 0xDFFF) return false;
+          if (unit >= 0xD800 && unit <= 0xDBFF) {
+            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+            p_ += 2;
+            unsigned low;
+            if (!Unicode(&low) || low < 0xDC00 || low > 0xDFFF) return false;
+          }
+        } else if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' &&
+                   e != 't') {
+          return false;
+        }
+        continue;
+      }
+      if (c < 0x80) {
+        ++p_;
+        continue;
+      }
+      if (!Utf8()) return false;
+    }
+    return false;  // no closing quote
+  }
+
+  // One multi-byte UTF-8 sequence at p_: the well-formed ranges of RFC 3629
+  // (no overlongs, no surrogates, nothing past U+10FFFF).
+  bool Utf8() {
+    const unsigned char c = *p_;
+    int len;
+    unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (end_ - p_ < len) return false;
+    if (p_[1] < lo || p_[1] > hi) return false;
+    for (int i = 2; i < len; ++i) {
+      if (p_[i] < 0x80 || p_[i] > 0xBF) return false;
+    }
+    p_ += len;
+    return true;
+  }
+
+  const unsigned char* p_;
+  const unsigned char* const end_;
+};
+
+}  // namespace
+
+bool IsJsonText(std::string_view text) { return Checker(text).Document(); }
+
+}  // namespace turnaround::core
