@@ -1,4 +1,4 @@
-// Round 11u: urgent posts written by the rule author in four passes, each pass
+// Round 11u: urgent posts written by the rule author in five passes, each pass
 // written before the rules that catch it (typos, Spanish, slang, second-language
 // English, third persons, bystanders), and calm posts with alarming words.
 // Not taken from any data set. Sentences the rules still miss, and calm posts
@@ -28,7 +28,7 @@ void ExpectPass(const char* const (&urgent)[U], const char* const (&calm)[C]) {
   }
 }
 
-TEST_CASE("urgent round 11u: four passes of own sentences", "[classify][urgent]") {
+TEST_CASE("urgent round 11u: five passes of own sentences", "[classify][urgent]") {
   SECTION("pass 1") {
     const char* const urgent[] = {
         "my mother in law is slurring and keeps dropping things, were in your lot now",
@@ -183,6 +183,39 @@ TEST_CASE("urgent round 11u: four passes of own sentences", "[classify][urgent]"
         "night shift nurses are the real heroes 🙌",
         "the security guard is the nicest guy, say hi to Marcus",
         "I could just die, my son's first steps happened in the PT gym!",
+    };
+    ExpectPass(urgent, calm);
+  }
+  SECTION("pass 5") {
+    const char* const urgent[] = {
+        "my uncle just went stiff and fell off his chair at the pharmacy counter, hes making gurgling sounds",
+        "pregnant 34 weeks, worst belly pain and my vision has spots, bp machine says 170/115",
+        "toddler found grandpas heart pills on the floor, maybe ate 2?? what do i do",
+        "he's sweating through his shirt and says it feels like indigestion but it goes to his jaw",
+        "mi abuela no puede hablar y se le cae la comida de la boca",
+        "Please thank the ICU nurses for me. I won't be seeing them again. I've made my choice.",
+        "everyone keeps saying it gets better. it doesnt. tonight im done trying",
+        "my roommate has been giving away her clothes and said she won't need a winter coat this year",
+        "hoarding my sleeping pills for a month now, just in case",
+        "no le encuentro sentido a seguir, perdón mamá",
+        "my cousin said if the doctor shows his face at the bar again he's leaving in a bag",
+        "your receptionist has a pretty house on Elm street. would be a shame if something happened",
+        "I'll be at the ER entrance at shift change with a few friends, let's see who laughs then",
+        "a man in your lobby keeps saying the billing lady is \"gonna get hers\" and touching his waistband",
+        "got a text with my neighbors biopsy result, your system mixed us up",
+        "my pastor asked me about my rehab stay, only your clinic knew",
+        "the tech took a selfie at work and my mom's chart is right there on the screen behind her",
+        "my brother in law is a malpractice attorney and he's already pulling the records",
+        "sending a certified letter to your risk management department today",
+        "fui a la procuraduría del consumidor a poner mi queja contra ustedes",
+    };
+    const char* const calm[] = {
+        "my brother is a paramedic and says your ER nurses are top tier",
+        "waiting for my biopsy result is killing me, fingers crossed",
+        "the new cardiology wing looks amazing, my heart is full",
+        "I'm done trying to find parking, I'll take the bus from now on lol",
+        "thank you ICU nurses for everything you did for my dad last winter",
+        "it'd be a shame if the cafeteria stopped making that mac and cheese",
     };
     ExpectPass(urgent, calm);
   }
