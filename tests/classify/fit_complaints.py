@@ -46,11 +46,17 @@ from fit_weights import refuse_blind, verdicts  # the same directory
 
 GENERATED = "complaint_lexicon.rules"
 THRESHOLD, SLOPE, STRONG = 1.42, 1.5, 3.0  # combine.h / combine.cpp
-MIN_DF, MIN_SETS, MIN_LO, TIERS, COUNTER_TIERS, L2, MAX_WORDS = 3, 2, 1.5, 1, 1, 0.05, 150
+MIN_DF, MIN_SETS, MIN_LO, TIERS, COUNTER_TIERS, L2, MAX_WORDS = 3, 2, 1.5, 1, 0, 0.05, 150
 TOKEN = re.compile(r"[a-záéíóúñü]+(?:'[a-z]+)?")
 # Names of places and people in the sets: they say who wrote a set, not how people complain.
 NAMES = set("""
 elm west mercy valley parks patel county main riverside lakeside northside
+""".split())
+# Calendar words: a duration is already complaint evidence through the written time.*
+# rules, and "those months" of an illness told with thanks is not a complaint.
+NAMES |= set("""
+day days week weeks month months year years hour hours minute minutes today tonight morning night
+monday tuesday wednesday thursday friday saturday sunday
 """.split())
 # Our own sentences for the rules' match: examples (never a line of a data set).
 EXAMPLES = """
@@ -78,11 +84,11 @@ Blessed to have such a caring doctor, highly recommend.
 
 
 def words(text):
-    """The candidate terms of a text: words of >= 3 letters whose first and last letters
-    are ASCII (RE2's \\b does not know accented letters). Two-word phrases were tried:
+    """The candidate terms of a text: words of >= 3 letters, ASCII only: an accented
+    letter makes the one-pass set run the whole pattern with (?i) (rule_set.cpp
+    NeedsFold), which cost 15 % of the classifier's time. Two-word phrases were tried:
     more words for the same gain, slower, and worse on the public ACL tweets."""
-    return {w for w in TOKEN.findall(text.lower())
-            if len(w) >= 3 and w not in NAMES and w[0].isascii() and w[-1].isascii()}
+    return {w for w in TOKEN.findall(text.lower()) if len(w) >= 3 and w not in NAMES and w.isascii()}
 
 
 def load(turnaround, rules, path):
