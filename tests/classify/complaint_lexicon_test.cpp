@@ -1,0 +1,49 @@
+// The generated complaint-evidence lexicon (rules/complaint_lexicon.rules,
+// written by tests/classify/fit_complaints.py), checked with sentences written
+// for this test: its words tip a plain-worded complaint over the threshold,
+// and it never outweighs a plain question (a lexicon word is weak evidence,
+// below kStrongComplaint).
+#include "classify/classifier.h"
+
+#include <catch2/catch.hpp>
+
+#include "classify/shipped_rules.h"
+
+#include <string>
+
+namespace turnaround::classify {
+namespace {
+
+// The weight of the lexicon rule `id` in the verdict, or -1 when it did not match.
+double LexiconWeight(const model::Verdict& v, const std::string& id) {
+  for (const model::RuleMatch& m : v.matches) {
+    if (m.rule_id == id) return m.weight;
+  }
+  return -1;
+}
+
+TEST_CASE("complaint lexicon: ordinary words of complaints tip a plain complaint", "[classify][lexicon]") {
+  // No written rule says "complaint" here: a double charge told flatly.
+  model::Verdict v = testing::ShippedRules()->Classify("They charged my card twice and the front desk shrugged.");
+  CHECK(LexiconWeight(v, "lexc.complaint.1") > 0);
+  CHECK(v.is_complaint);
+}
+
+TEST_CASE("complaint lexicon: a plain question with a complaint word stays a question", "[classify][lexicon]") {
+  const char* questions[] = {
+      "Is the front desk open on Saturday?",
+      "Can I pay my bill online?",
+      "Where do I drop off the intake forms before my exam?",
+  };
+  for (const char* text : questions) {
+    INFO(text);
+    model::Verdict v = testing::ShippedRules()->Classify(text);
+    double w = LexiconWeight(v, "lexc.complaint.1");
+    CHECK(w > 0);
+    CHECK(w < 3.0);  // below kStrongComplaint: it never cancels the plain-question counter
+    CHECK_FALSE(v.is_complaint);
+  }
+}
+
+}  // namespace
+}  // namespace turnaround::classify
