@@ -151,7 +151,9 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
         folded = std::make_unique<RE2>(NeedsFold(p.text) ? "(?i)" + p.text : p.text, one);
         if (!folded->ok()) folded.reset();
       }
-      rs->patterns_.push_back({i, std::move(re), std::move(folded), exact});
+      std::unique_ptr<WordList> words;
+      if (folded) words = WordList::Parse(p.text);
+      rs->patterns_.push_back({i, std::move(re), std::move(folded), exact, std::move(words)});
     }
   }
   if (errors.empty() && ((!rs->set_pattern_.empty() && !rs->set_.Compile()) ||
@@ -199,7 +201,11 @@ bool RuleSet::AppendMatch(size_t pattern, std::string_view text, std::string_vie
   const RE2& re = p.folded ? *p.folded : *p.re;
   std::string_view input = p.folded ? lower : text;
   re2::StringPiece found;
-  if (spans) {
+  if (spans && p.words) {
+    const auto span = p.words->Find(lower);
+    if (!span) return false;
+    found = re2::StringPiece(lower.data() + span->first, span->second - span->first);
+  } else if (spans) {
     if (!re.Match(input, 0, input.size(), RE2::UNANCHORED, &found, 1)) return false;  // only a candidate
   } else if (!p.exact_in_set && !re.Match(input, 0, input.size(), RE2::UNANCHORED, nullptr, 0)) {
     return false;

@@ -18,6 +18,7 @@
 #include <re2/set.h>
 
 #include "classify/rule_file.h"
+#include "classify/word_list.h"
 #include "core/status.h"
 #include "model/verdict.h"
 
@@ -58,6 +59,7 @@ class RuleSet {
     std::unique_ptr<RE2> re;      // exact, as written (examples, fallback)
     std::unique_ptr<RE2> folded;  // same, for ASCII-lower-cased text; null for case-sensitive rules
     bool exact_in_set = false;  // the set runs this very pattern: a set hit is a match
+    std::unique_ptr<WordList> words;  // the pattern is a word list: spans without RE2
   };
   // Confirms a set hit with the pattern's own RE2 and appends its match;
   // false if the exact pattern does not match (the set runs a looser superset).

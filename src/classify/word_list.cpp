@@ -1,0 +1,79 @@
+#include "classify/word_list.h"
+
+namespace turnaround::classify {
+namespace {
+
+bool IsWord(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+bool AllowedInWord(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '\'' || c == '-'; }
+
+std::uint32_t LengthBit(std::size_t length) { return std::uint32_t{1} << (length < 31 ? length : 31); }
+
+}  // namespace
+
+std::unique_ptr<WordList> WordList::Parse(std::string_view p) {
+  std::string_view body;
+  if (p.size() > 8 && p.substr(0, 5) == "\\b(?:" && p.substr(p.size() - 3) == ")\\b") {
+    body = p.substr(5, p.size() - 8);
+  } else if (p.size() > 6 && p.substr(0, 3) == "\\b(" && p.substr(p.size() - 3) == ")\\b") {
+    body = p.substr(3, p.size() - 6);
+  } else {
+    return nullptr;
+  }
+  auto list = std::make_unique<WordList>();
+  std::size_t order = 0, start = 0;
+  for (;;) {
+    const std::size_t bar = body.find('|', start);
+    const std::string_view word = body.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+    if (word.empty() || !IsWord(static_cast<unsigned char>(word[0]))) return nullptr;
+    for (char c : word) {
+      if (!AllowedInWord(static_cast<unsigned char>(c))) return nullptr;
+    }
+    std::size_t run = 0;
+    while (run < word.size() && IsWord(static_cast<unsigned char>(word[run]))) ++run;
+    list->by_first_run_[std::string(word.substr(0, run))].push_back({order++, std::string(word)});
+    list->first_and_length_[static_cast<unsigned char>(word[0])] |= LengthBit(run);
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  return list;
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> WordList::Find(std::string_view lower) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(lower.data());
+  const std::size_t n = lower.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (!IsWord(s[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < n && IsWord(s[j])) ++j;
+    // A run starts at i (a word boundary before it); a word matches here if
+    // it continues the text from i and a boundary follows it.
+    if ((first_and_length_[s[i]] & LengthBit(j - i)) == 0) {
+      i = j;
+      continue;
+    }
+    auto it = by_first_run_.find(lower.substr(i, j - i));
+    if (it != by_first_run_.end()) {
+      const Alternative* best = nullptr;
+      for (const Alternative& a : it->second) {
+        const std::size_t end = i + a.word.size();
+        if (end > n || lower.compare(i, a.word.size(), a.word) != 0) continue;
+        const bool word_before = IsWord(static_cast<unsigned char>(a.word.back()));
+        const bool word_after = end < n && IsWord(s[end]);
+        if (word_before == word_after) continue;  // no \b after the word
+        if (!best || a.order < best->order) best = &a;
+      }
+      if (best) return std::make_pair(i, i + best->word.size());
+    }
+    i = j;
+  }
+  return std::nullopt;
+}
+
+}  // namespace turnaround::classify

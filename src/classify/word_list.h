@@ -1,0 +1,57 @@
+// WordList: a rule pattern that is only a list of literal words,
+// "\b(word|word|...)\b", matched without a regex engine.
+//
+// Why: the fitted lexicons (categories.rules lex.*, complaint_lexicon.rules)
+// are such lists, and most comments contain one of their words. The set finds
+// which rules matched in one pass; the span each verdict must report then
+// cost a forward and a reverse DFA scan per matched rule (about 2,500
+// instructions each). Looking the comment's word runs up in a hash map finds
+// the same span for a fraction of that.
+//
+// Find gives exactly the match RE2 would give for the pattern on the same
+// lower-cased text: the leftmost start, and at that start the first
+// alternative in pattern order (RE2's leftmost-first). \b is ASCII, as in
+// RE2: bytes >= 0x80 are not word characters. A test compares the two.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace turnaround::classify {
+
+class WordList {
+ public:
+  // The list for `pattern` when it has that exact form, every word made of
+  // lower-case ASCII letters, digits, '_', '\'' and '-' and starting with a
+  // letter, digit or '_'; otherwise null (the pattern keeps using RE2).
+  static std::unique_ptr<WordList> Parse(std::string_view pattern);
+
+  // [begin, end) of the match in `lower` (ASCII-lower-cased text), if any.
+  std::optional<std::pair<std::size_t, std::size_t>> Find(std::string_view lower) const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  struct Alternative {
+    std::size_t order;  // position in the pattern: the first one wins at a start
+    std::string word;
+  };
+  // Keyed by each word's first run of word characters: a match can only
+  // start where a run of the text starts, and the run must equal that key.
+  std::unordered_map<std::string, std::vector<Alternative>, Hash, std::equal_to<>> by_first_run_;
+  // Bit min(length, 31) of entry c is set when a key starts with byte c: most
+  // runs of a comment are turned away by this test, before any hashing.
+  std::array<std::uint32_t, 128> first_and_length_{};
+};
+
+}  // namespace turnaround::classify

@@ -1,0 +1,111 @@
+#include "classify/word_list.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <re2/re2.h>
+#include <string>
+#include <vector>
+
+using turnaround::classify::WordList;
+
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+  return s;
+}
+
+// What RE2 reports for the pattern on the lower-cased text: the reference.
+std::optional<std::pair<size_t, size_t>> Re2Find(const RE2& re, const std::string& lower) {
+  re2::StringPiece found;
+  if (!re.Match(lower, 0, lower.size(), RE2::UNANCHORED, &found, 1)) return std::nullopt;
+  const size_t begin = static_cast<size_t>(found.data() - lower.data());
+  return std::make_pair(begin, begin + found.size());
+}
+
+// Every pattern line of the shipped rules that WordList takes.
+std::vector<std::string> ShippedWordLists() {
+  std::vector<std::string> out;
+  for (const auto& f : std::filesystem::directory_iterator(TURNAROUND_SOURCE_DIR "/rules")) {
+    if (f.path().extension() != ".rules") continue;
+    std::ifstream in(f.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("pattern: ", 0) == 0 && WordList::Parse(line.substr(9))) out.push_back(line.substr(9));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("WordList takes only a bare list of literal words", "[classify]") {
+  CHECK(WordList::Parse("\\b(late|billed|patient's|co-pay)\\b"));
+  CHECK(WordList::Parse("\\b(?:late|rude)\\b"));
+  CHECK_FALSE(WordList::Parse("\\b(late|rude)"));          // no boundary after
+  CHECK_FALSE(WordList::Parse("\\b(late|ru.e)\\b"));       // a metacharacter
+  CHECK_FALSE(WordList::Parse("\\b(late|Rude)\\b"));       // upper case needs (?i) on the text
+  CHECK_FALSE(WordList::Parse("\\b(late|diagnóstico)\\b"));  // non-ASCII folds under (?i)
+  CHECK_FALSE(WordList::Parse("\\b(late||rude)\\b"));      // an empty alternative
+  CHECK_FALSE(WordList::Parse("\\b('late)\\b"));           // must start with a word character
+  CHECK_FALSE(WordList::Parse("\\b(a)\\b(b)\\b"));
+}
+
+TEST_CASE("WordList finds the span RE2 finds: leftmost start and first alternative", "[classify]") {
+  const std::vector<std::string> patterns = {"\\b(patient|patient's|pat)\\b", "\\b(patient's|patient)\\b",
+                                             "\\b(co-|co-pay|pay)\\b", "\\b(x_1|9am|late')\\b"};
+  const std::vector<std::string> texts = {"the patient's chart",  "patient's",     "patients",     "co-pay was co-",
+                                          "co-op",                "a co- b",       "late' ok",     "x_1 9am",
+                                          "ÉLpatient patient",    "pat-patient",   "",             "9amx 9am_ late'",
+                                          "caf\xc3\xa9patient's", "patient'sx",    "coco-pay pay"};
+  for (const std::string& p : patterns) {
+    auto list = WordList::Parse(p);
+    REQUIRE(list);
+    RE2 re(p);
+    REQUIRE(re.ok());
+    for (const std::string& t : texts) {
+      const std::string lower = Lower(t);
+      INFO(p << " on " << t);
+      CHECK(list->Find(lower) == Re2Find(re, lower));
+    }
+  }
+}
+
+TEST_CASE("WordList agrees with RE2 on the shipped lexicons over real and damaged comments", "[classify]") {
+  const std::vector<std::string> patterns = ShippedWordLists();
+  // The fitted lexicons are such lists (the speed-up depends on it).
+  REQUIRE(patterns.size() >= 30);
+  std::vector<std::string> texts;
+  std::ifstream in(TURNAROUND_SOURCE_DIR "/tests/data/classify/healthcare.jsonl");
+  std::string line;
+  while (std::getline(in, line)) texts.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
+  REQUIRE(texts.size() > 400);
+  std::mt19937 rng(1129);
+  const std::string noise = "'-_ .,\xc3\xa9\xe2\x80\x99" "0123456789abcxyz";
+  const size_t real = texts.size();
+  for (size_t i = 0; i < real; ++i) {
+    std::string t = texts[i];
+    for (int e = 0; e < 4 && !t.empty(); ++e) t[rng() % t.size()] = noise[rng() % noise.size()];
+    texts.push_back(t);
+  }
+  size_t found = 0;
+  for (const std::string& p : patterns) {
+    auto list = WordList::Parse(p);
+    RE2 re(p);
+    REQUIRE(re.ok());
+    for (const std::string& t : texts) {
+      const std::string lower = Lower(t);
+      const auto want = Re2Find(re, lower);
+      if (want) ++found;
+      INFO(p.substr(0, 60) << " on " << t);
+      REQUIRE(list->Find(lower) == want);
+    }
+  }
+  CHECK(found > 1000);  // the comparison saw many matches, not only misses
+}
