@@ -7,7 +7,10 @@ bool IsWord(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-bool AllowedInWord(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '\'' || c == '-'; }
+// Lower case only: upper case or non-ASCII would need RE2's (?i) folding.
+bool AllowedInWord(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '\'' || c == '-';
+}
 
 std::uint32_t LengthBit(std::size_t length) { return std::uint32_t{1} << (length < 31 ? length : 31); }
 
@@ -26,7 +29,8 @@ std::unique_ptr<WordList> WordList::Parse(std::string_view p) {
   std::size_t order = 0, start = 0;
   for (;;) {
     const std::size_t bar = body.find('|', start);
-    const std::string_view word = body.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+    const std::size_t length = bar == std::string_view::npos ? std::string_view::npos : bar - start;
+    const std::string_view word = body.substr(start, length);
     if (word.empty() || !IsWord(static_cast<unsigned char>(word[0]))) return nullptr;
     for (char c : word) {
       if (!AllowedInWord(static_cast<unsigned char>(c))) return nullptr;

@@ -11,7 +11,8 @@ namespace {
 
 class Checker {
  public:
-  explicit Checker(std::string_view s) : p_(reinterpret_cast<const unsigned char*>(s.data())), end_(p_ + s.size()) {}
+  explicit Checker(std::string_view s)
+      : p_(reinterpret_cast<const unsigned char*>(s.data())), end_(p_ + s.size()) {}
 
   bool Document() {
     // A byte order mark may open the text (nlohmann skips one).
@@ -104,7 +105,9 @@ class Checker {
     // which also decides for long integers): so does this.
     const std::size_t n = static_cast<std::size_t>(p_ - start);
     bool plain_integer = n < 19;
-    for (const unsigned char* q = start; plain_integer && q != p_; ++q) plain_integer = *q == '-' || (*q >= '0' && *q <= '9');
+    for (const unsigned char* q = start; plain_integer && q != p_; ++q) {
+      plain_integer = *q == '-' || (*q >= '0' && *q <= '9');
+    }
     if (plain_integer) return true;
     const std::string token(reinterpret_cast<const char*>(start), n);
     return std::isfinite(std::strtod(token.c_str(), nullptr));
@@ -132,7 +135,9 @@ class Checker {
     return true;
   }
 
-  static bool Hex(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+  static bool Hex(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
 
   static unsigned HexValue(const unsigned char* p) {
     unsigned v = 0;

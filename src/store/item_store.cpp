@@ -100,11 +100,17 @@ core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
   sql::Connection& c = lease->conn();
   std::string filters;
   sql::Params filter_params;
-  if (!f.category.empty()) filters += " AND i.category=?", filter_params.emplace_back(f.category);
-  if (!f.severity.empty()) filters += " AND i.severity=?", filter_params.emplace_back(f.severity);
-  if (!f.platform.empty()) filters += " AND i.platform=?", filter_params.emplace_back(f.platform);
-  if (!f.assignee.empty()) filters += " AND i.assignee=?", filter_params.emplace_back(f.assignee);
-  const std::string base = "SELECT i.is_urgent, i.due_at_ms, i.id FROM items i WHERE i.state=? AND i.is_urgent=?" + filters;
+  auto filter = [&](const char* condition, const std::string& value) {
+    if (value.empty()) return;
+    filters += condition;
+    filter_params.emplace_back(value);
+  };
+  filter(" AND i.category=?", f.category);
+  filter(" AND i.severity=?", f.severity);
+  filter(" AND i.platform=?", f.platform);
+  filter(" AND i.assignee=?", f.assignee);
+  const std::string base =
+      "SELECT i.is_urgent, i.due_at_ms, i.id FROM items i WHERE i.state=? AND i.is_urgent=?" + filters;
   const std::string order = " ORDER BY i.due_at_ms, i.id LIMIT ?";
   const std::string from_start = base + order;
   const std::string after = base + " AND (i.due_at_ms, i.id) > (?, ?)" + order;
@@ -161,7 +167,8 @@ core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
   TA_RETURN_IF_ERROR(sql::ForEachIdChunk(ids, [&](const std::string& in_list, const sql::Params& chunk) {
     sql::Params p = chunk;
     p.insert(p.end(), filter_params.begin(), filter_params.end());
-    return c.QueryEach(SelectItemsWithComments() + "WHERE i.id IN " + in_list + filters, p, [&](const sql::Row& row) {
+    const std::string query = SelectItemsWithComments() + "WHERE i.id IN " + in_list + filters;
+    return c.QueryEach(query, p, [&](const sql::Row& row) {
       ItemView v = ReadView(row);
       if (std::find(states.begin(), states.end(), v.item.state) != states.end()) {
         const size_t at = position.at(v.item.id);
