@@ -2,7 +2,8 @@
 // written by tests/classify/fit_complaints.py), checked with sentences written
 // for this test: its words tip a plain-worded complaint over the threshold,
 // and it never outweighs a plain question (a lexicon word is weak evidence,
-// below kStrongComplaint).
+// below kStrongComplaint); its counter tier (words of calm comments) counts
+// against a complaint but never cancels a plain one.
 #include "classify/classifier.h"
 
 #include <catch2/catch.hpp>
@@ -43,6 +44,21 @@ TEST_CASE("complaint lexicon: a plain question with a complaint word stays a que
     CHECK(w < 3.0);  // below kStrongComplaint: it never cancels the plain-question counter
     CHECK_FALSE(v.is_complaint);
   }
+}
+
+TEST_CASE("complaint lexicon: the counter tier marks calm comments and never cancels a plain complaint",
+          "[classify][lexicon]") {
+  model::Verdict calm =
+      testing::ShippedRules()->Classify("Bless the nurses who helped when my son was born, best care we could ask for.");
+  double w = LexiconWeight(calm, "lexc.praise.1");
+  CHECK(w > 0);
+  CHECK(w < 3.0);
+  CHECK_FALSE(calm.is_complaint);
+  // "believe" is a counter word; the failure told around it still makes a complaint.
+  model::Verdict plain =
+      testing::ShippedRules()->Classify("I can't believe nobody called me back after they charged me twice.");
+  CHECK(LexiconWeight(plain, "lexc.praise.1") > 0);
+  CHECK(plain.is_complaint);
 }
 
 }  // namespace
