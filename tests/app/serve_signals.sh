@@ -9,12 +9,12 @@ root=$2
 work=$(mktemp -d)
 # Never `kill -9 0` (an unset pid): that kills the caller's process group, ctest and CI.
 trap 'if [ -n "${pid:-}" ]; then kill -9 "$pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-port=$(( 20000 + RANDOM % 30000 ))
+# shellcheck source=../../scripts/wait-for-server.sh
+. "$root/scripts/wait-for-server.sh"
+port=$(pick_port)
 TURNAROUND_GENERIC_SECRET=sig-test "$bin" serve --listen 127.0.0.1:$port --db "$work/t.db" \
   --rules "$root/rules" --templates "$root/templates" >"$work/log" 2>&1 &
 pid=$!
-# shellcheck source=../../scripts/wait-for-server.sh
-. "$root/scripts/wait-for-server.sh"
 wait_for_server "$port" "$pid" || { echo "serve did not start"; cat "$work/log"; exit 1; }
 
 body='{"source":"yelp","id":"sig-1","text":"Waited 3 hours and nobody called","author":{"id":"u1","name":"Ann"},"created_at":"2026-11-24T05:00:00Z"}'

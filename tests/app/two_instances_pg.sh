@@ -44,8 +44,11 @@ db_url="${path%/*}/$db$query"
 sql() { "$psql" "$db_url" -XqtAc "$1"; }
 
 cp -r "$root/rules" "$work/rules"
-port_a=$(( 20000 + RANDOM % 15000 ))
-port_b=$(( 35000 + RANDOM % 15000 ))
+# shellcheck source=../../scripts/wait-for-server.sh
+. "$root/scripts/wait-for-server.sh"
+port_a=$(pick_port)
+port_b=$(pick_port)
+while [ "$port_b" = "$port_a" ]; do port_b=$(pick_port); done
 # A reads the URL from its config file; B gets it by flag, with a password parameter that must
 # never be printed (the loopback cluster trusts us, so the server never asks for it).
 cat >"$work/a.json" <<EOF
@@ -64,8 +67,6 @@ export TURNAROUND_GENERIC_SECRET=two-test
 pids+=($!)
 "$bin" serve --config "$work/b.json" --db "$b_url" >"$work/b.log" 2>&1 &
 pids+=($!)
-# shellcheck source=../../scripts/wait-for-server.sh
-. "$root/scripts/wait-for-server.sh"
 wait_for_server "$port_a" "${pids[0]}" || fail "A did not start"
 wait_for_server "$port_b" "${pids[1]}" || fail "B did not start"
 A=http://127.0.0.1:$port_a
