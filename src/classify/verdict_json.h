@@ -1,5 +1,7 @@
-// VerdictToJson: the one JSON shape of a verdict, shared by the CLI, the store
-// export and the HTTP API. Pure function; thread-safe.
+// The one JSON shape of a verdict, in two forms: VerdictJsonText, the text the
+// CLI prints and the store keeps (and the HTTP API copies), and VerdictToJson,
+// the same document as a nlohmann tree (the reference its tests compare the
+// text with). Pure functions; thread-safe.
 #pragma once
 
 #include <nlohmann/json.hpp>

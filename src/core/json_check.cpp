@@ -1,5 +1,7 @@
 #include "core/json_check.h"
 
+#include "core/utf8.h"
+
 #include <cmath>
 #include <cstddef>
 #include <cstdlib>
@@ -197,32 +199,12 @@ class Checker {
     return false;  // no closing quote
   }
 
-  // One multi-byte UTF-8 sequence at p_: the well-formed ranges of RFC 3629
-  // (no overlongs, no surrogates, nothing past U+10FFFF).
+  // One multi-byte UTF-8 sequence at p_, well-formed as core::IsValidUtf8 has it.
   bool Utf8() {
-    const unsigned char c = *p_;
-    int len;
-    unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (end_ - p_ < len) return false;
-    if (p_[1] < lo || p_[1] > hi) return false;
-    for (int i = 2; i < len; ++i) {
-      if (p_[i] < 0x80 || p_[i] > 0xBF) return false;
-    }
+    const std::size_t len = Utf8SequenceLength(
+        std::string_view(reinterpret_cast<const char*>(p_), static_cast<std::size_t>(end_ - p_)));
     p_ += len;
-    return true;
+    return len != 0;
   }
 
   const unsigned char* p_;
