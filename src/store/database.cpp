@@ -4,7 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include <cerrno>
+#include <mutex>
 
 #include <SQLiteCpp/Transaction.h>
 
@@ -65,13 +68,24 @@ core::Status Migrate(SQLite::Database& db, int target) {
 
 core::Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path,
                                                              OpenMode mode) {
+  // SQLite's memory statistics take a global mutex around every allocation
+  // it makes: 717,000 of the writer's 1.6 million mutex calls per 20,000
+  // comments. Nothing here reads them. sqlite3_config only works before the
+  // library initialises; if something opened a database first it returns
+  // SQLITE_MISUSE and the statistics stay on, which is only slower.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  // Every connection is used by one thread at a time (a pool lease, the
+  // writer's or the checkpointer's thread), so SQLite's per-connection mutex,
+  // taken by every bind, step and reset, guards nothing (NOMUTEX).
   try {
     std::unique_ptr<SQLite::Database> db;
     if (mode == OpenMode::kReadOnly) {
-      db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+      db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
     } else {
       TA_RETURN_IF_ERROR(CreateOwnerOnly(path));
-      db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
+                                                        SQLite::OPEN_NOMUTEX);
     }
     db->setBusyTimeout(10000);
     if (mode == OpenMode::kReadWrite) {

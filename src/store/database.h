@@ -20,6 +20,8 @@ enum class OpenMode { kReadWrite, kReadOnly };
 // Opens (creating with owner-only permissions if needed) the database at
 // `path` (":memory:" works for tests) and, in read-write mode, applies every
 // pending migration in one transaction. Errors say what failed and where.
+// The connection has no mutex of its own (SQLITE_OPEN_NOMUTEX): use it from
+// one thread at a time, as the pool's leases, the writer and the checkpointer do.
 core::Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path,
                                                              OpenMode mode = OpenMode::kReadWrite);
 
