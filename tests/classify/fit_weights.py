@@ -18,7 +18,9 @@ max(0, compound) (the latter 0 when sarcastic). Weights are kept >= 0 with the
 sign the signal gives them (praise and question subtract), as the rule format
 requires. With --write the rounded weights are written into the rules' weight:
 lines; the threshold and sentiment coefficients are printed for combine.h.
-The blind holdout (BLIND below) is refused: only the lead measures it.
+--loso scores each --data set with weights fitted on the other sets only (a
+set's fitted figure flatters it; this one says what a refit does to text it
+did not see). The blind holdout (BLIND below) is refused: only the lead measures it.
 """
 import argparse
 import json
@@ -138,6 +140,32 @@ def f1_at(rows, w, sign, b, thr):
     return 2 * tp / max(1, 2 * tp + fp + fn)
 
 
+def fit_and_pick(a, sets, sign, current, frozen, cap):
+    """The weights, bias and decision point that main() would write for these sets."""
+    rows = [r for _, rs in sets for r in rs]
+    if a.from_current:
+        w, b = fit(rows, sign, a.l2, current, -a.threshold / a.scale, frozen, current, cap)
+    else:
+        start = {k: v for k, v in current.items() if k in frozen}
+        w, b = fit(rows, sign, a.l2, start, -0.5, frozen, start, cap)
+    best = max((sum(f1_at(rs, w, sign, b, t / 20) for _, rs in sets) / len(sets), t / 20) for t in range(-20, 21))
+    return w, b, best[1]
+
+
+def loso(a, sets, sign, current, frozen, cap):
+    """Each set scored with weights fitted on the other sets only: what a refit
+    should do to text it was not fitted on (the fitted figures flatter)."""
+    b0 = -a.threshold / a.scale
+    before, after = [], []
+    for i, (path, rs) in enumerate(sets):
+        w, b, thr = fit_and_pick(a, sets[:i] + sets[i + 1:], sign, current, frozen, cap)
+        before.append(f1_at(rs, current, sign, b0, 0))
+        after.append(f1_at(rs, w, sign, b, thr))
+        print(f"left out {path}: f1 current weights {before[-1]:.3f}, fitted without it {after[-1]:.3f} "
+              f"(threshold {a.scale * (thr - b):.2f})", flush=True)
+    print(f"mean: current {sum(before) / len(before):.4f}, fitted without the set {sum(after) / len(after):.4f}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--turnaround", default="build/turnaround")
@@ -155,6 +183,9 @@ def main():
                          "(--threshold, --negative-weight) and pull towards them, not towards 0")
     ap.add_argument("--threshold", type=float, default=1.42, help="kComplaintThreshold now")
     ap.add_argument("--negative-weight", type=float, default=2.58, help="kNegativeWeight now")
+    ap.add_argument("--loso", action="store_true",
+                    help="leave-one-set-out: for each --data set, fit on the others and score it; "
+                         "prints before/after F1 per set and the means (nothing is written)")
     a = ap.parse_args()
     sig, where, weight = rule_signals(a.rules)
     sign = {rid: SCORED[s] for rid, s in sig.items() if s in SCORED}
@@ -167,15 +198,11 @@ def main():
     cap = {rid: 4.0 / S for rid, s in sig.items() if s in ("complaint", "sarcasm")}
     sets = [load(a, spec, True) for spec in a.data]
     reports = [load(a, spec, False) for spec in a.report]
-    rows = [r for _, rs in sets for r in rs]
-    if a.from_current:
-        w, b = fit(rows, sign, a.l2, current, -a.threshold / S, frozen, current, cap)
-    else:
-        start = {k: v for k, v in current.items() if k in frozen}
-        w, b = fit(rows, sign, a.l2, start, -0.5, frozen, start, cap)
-    # Pick the decision point that maximises the mean F1 over the data sets.
-    best = max((sum(f1_at(rs, w, sign, b, t / 20) for _, rs in sets) / len(sets), t / 20) for t in range(-20, 21))
-    thr = best[1]
+    if a.loso:
+        loso(a, sets, sign, current, frozen, cap)
+        return
+    # The decision point maximises the mean F1 over the data sets.
+    w, b, thr = fit_and_pick(a, sets, sign, current, frozen, cap)
     # "before" scores the current weights (--threshold, --negative-weight) in the same model.
     b0 = -a.threshold / S
     for kind, group in (("fitted", sets), ("reported", reports)):
