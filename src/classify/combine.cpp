@@ -36,6 +36,15 @@ Sig SigOf(const model::RuleMatch& m) {
   }
 }
 
+int ReasonRank(std::string_view r) {
+  static constexpr std::array<std::string_view, 5> kRank = {
+      "self_harm", "threat_of_violence", "legal_threat", "privacy_breach", "medical_emergency"};
+  for (size_t i = 0; i < kRank.size(); ++i) {
+    if (r == kRank[i]) return static_cast<int>(i);
+  }
+  return static_cast<int>(kRank.size());
+}
+
 std::string PickCategory(const model::Verdict& v) {
   // A privacy breach is the topic whatever else the post mentions (the leaked
   // bill, the appointment someone found out about).
@@ -100,6 +109,13 @@ void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v)
       v->urgent_reasons.push_back(m.urgent_reason);
     }
   }
+  // The first reason is the one an agent reads first. When several rules of
+  // different reasons fire, a person at risk (self-harm, a threat) comes first,
+  // then a lawyer or regulator (a legal threat usually cites the leak or the
+  // illness that caused it), then the leak, then a symptom (the reason whose
+  // rules most often match an illness told in the past).
+  std::stable_sort(v->urgent_reasons.begin(), v->urgent_reasons.end(),
+                   [](const std::string& a, const std::string& b) { return ReasonRank(a) < ReasonRank(b); });
   double score = ComplaintScore(*v, s);
   double margin = score - kComplaintThreshold;
   v->is_complaint = margin >= 0 && !v->spam;
