@@ -263,7 +263,8 @@ def render(tiers):
     for sign, t, weight, ws in tiers:
         kind = "complaint" if sign > 0 else "praise"
         pat = re.compile(r"\b(" + "|".join(map(re.escape, ws)) + r")\b", re.I)
-        ex = next((e for e in EXAMPLES if pat.search(e)), None)
+        # A counter tier's example comes from the calm sentences (the end of EXAMPLES) first.
+        ex = next((e for e in (EXAMPLES if sign > 0 else EXAMPLES[::-1]) if pat.search(e)), None)
         out += ["", f"rule: lexc.{kind}.{t}", f"signal: {kind}", f"weight: {weight:g}",
                 r"pattern: \b(" + "|".join(ws) + r")\b", f"match: {ex or ws[0]}"]
     return "\n".join(out) + "\n"
