@@ -1,5 +1,5 @@
-// WordList: a rule pattern that is only a list of literal words,
-// "\b(word|word|...)\b", matched without a regex engine.
+// WordList: a rule pattern that is only a list of literal words or short
+// phrases, "\b(word|word|two words|...)\b", matched without a regex engine.
 //
 // Why: the fitted lexicons (categories.rules lex.*, complaint_lexicon.rules)
 // are such lists, and most comments contain one of their words. The set finds
@@ -31,7 +31,12 @@ class WordList {
  public:
   // The list for `pattern` when it has that exact form, every word made of
   // lower-case ASCII letters, digits, '_', '\'' and '-' and starting with a
-  // letter, digit or '_'; otherwise null (the pattern keeps using RE2).
+  // letter, digit or '_'; otherwise null (the pattern keeps using RE2). An
+  // alternative may also be a phrase of up to kMaxWords such words with one
+  // space between two ("call back", "on hold"): RE2 reads the space as a
+  // literal, and the phrase can still only start where a run of word
+  // characters starts, so it is looked up by its first run like a word.
+  static constexpr std::size_t kMaxWords = 3;
   static std::unique_ptr<WordList> Parse(std::string_view pattern);
 
   // [begin, end) of the match in `lower` (ASCII-lower-cased text), if any.
@@ -44,14 +49,16 @@ class WordList {
   };
   struct Alternative {
     std::size_t order;  // position in the pattern: the first one wins at a start
-    std::string word;
+    std::string word;  // a word or a phrase, compared whole against the text
   };
   // Keyed by each word's first run of word characters: a match can only
   // start where a run of the text starts, and the run must equal that key.
   std::unordered_map<std::string, std::vector<Alternative>, Hash, std::equal_to<>> by_first_run_;
-  // Bit min(length, 31) of entry c is set when a key starts with byte c: most
-  // runs of a comment are turned away by this test, before any hashing.
-  std::array<std::uint32_t, 128> first_and_length_{};
+  // Bit min(length, 31) of entry Slot (word_list.cpp: the first two bytes) is
+  // set when a key of that length starts so: most runs of a comment are turned
+  // away by this test, before any hashing; two bytes rather than one since
+  // phrases made the keys more (round 12c).
+  std::array<std::uint32_t, 1024> first_and_length_{};
 };
 
 }  // namespace turnaround::classify

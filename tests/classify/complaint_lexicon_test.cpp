@@ -62,4 +62,20 @@ TEST_CASE("complaint lexicon: the counter tier marks calm comments and never can
 }
 
 }  // namespace
+// Round 12c: the tiers hold two-word phrases too, matched (and their spans
+// found) only as written with one space, like RE2 reads the pattern.
+TEST_CASE("complaint lexicon: a phrase term matches as a phrase, with its span", "[classify][lexicon]") {
+  const model::Verdict v = testing::ShippedRules()->Classify("Could you please call back about it");
+  const model::RuleMatch* hit = nullptr;
+  for (const model::RuleMatch& m : v.matches) {
+    if (m.rule_id == "lexc.complaint.1") hit = &m;
+  }
+  REQUIRE(hit != nullptr);
+  CHECK(hit->matched == "call back");
+  CHECK(hit->begin == 17);
+  // Two spaces are not the phrase.
+  const model::Verdict apart = testing::ShippedRules()->Classify("Could you please call  back about it");
+  CHECK(LexiconWeight(apart, "lexc.complaint.1") < 0);
+}
+
 }  // namespace turnaround::classify

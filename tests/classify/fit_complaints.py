@@ -24,6 +24,14 @@ weight once when any of its words occurs. The tier weights are fitted by a
 logistic regression that takes the current rules' score as a fixed offset,
 so a tier only earns weight for what the written rules do not already know.
 
+Phrases (--phrase-words 2, round 12c): adjacent word pairs as the text writes them
+("call back", "on hold", "no one"), one space between, are candidates by the same
+rules (>= MIN_DF complaints of >= MIN_SETS sets, log-odds); a phrase made only of
+function words ("in the") is not one, negations count as content. Each side keeps
+--max-phrases of them beside its --max-words words, in the same tier rule: the rule
+costs one set pattern and one span lookup however many terms it has, and
+src/classify/word_list.h finds a phrase's span without RE2 as it does a word's.
+
 --loso measures it honestly: for each set the lexicon and its weights are
 learnt from the other sets only and complaint F1 is measured on the left-out
 one (the current score comes from the binary run without the generated file).
@@ -94,16 +102,55 @@ Blessed to have such a caring doctor, highly recommend.
 """.strip().split("\n")
 
 
-def words(text):
+# Short words that carry no complaint on their own; a phrase made only of these and
+# FUNCTION words ("in the", "it was") is not a candidate. Negations are left out on
+# purpose: "no one", "not happy", "never called" are how people complain.
+SHORT = set("""
+a i an as at be by do go if in is it me my of on or so to up us we am he oh ok
+""".split())
+NEGATIONS = set("no not never nobody nothing none nadie nunca".split())
+# A phrase candidate: two or three words as the text writes them, one space between
+# two, each word a run that RE2's \b bounds (src/classify/word_list.h takes exactly
+# that form). Letters only, ASCII only (see words()).
+PHRASE_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def phrases(text, n=2):
+    """Adjacent word pairs (n=3: also triples) of the lower-cased text."""
+    low = text.lower()
+    toks = []
+    for m in PHRASE_WORD.finditer(low):
+        b, e = m.span()
+        word_before = b > 0 and (low[b - 1].isalnum() or low[b - 1] == "_")
+        word_after = e < len(low) and (low[e].isalnum() or low[e] == "_")
+        toks.append((b, e, m.group(), not (word_before or word_after)))
+    out = set()
+    for k in range(2, n + 1):
+        for i in range(len(toks) - k + 1):
+            part = toks[i:i + k]
+            if not all(t[3] for t in part) or any(part[j + 1][0] != part[j][1] + 1 or low[part[j][1]] != " "
+                                                 for j in range(k - 1)):
+                continue
+            ws = [t[2] for t in part]
+            if any(w in NAMES for w in ws):
+                continue
+            if all((w in FUNCTION or w in SHORT) and w not in NEGATIONS for w in ws):
+                continue
+            out.add(" ".join(ws))
+    return out
+
+
+def words(text, n=1):
     """The candidate terms of a text: words of >= 3 letters, ASCII only: an accented
     letter makes the one-pass set run the whole pattern with (?i) (rule_set.cpp
-    NeedsFold), which cost 15 % of the classifier's time. Two-word phrases were tried:
-    more words for the same gain, slower, and worse on the public ACL tweets."""
-    return {w for w in TOKEN.findall(text.lower())
-            if len(w) >= 3 and w not in NAMES and w not in FUNCTION and w.isascii()}
+    NeedsFold), which cost 15 % of the classifier's time. n >= 2: also phrases of up
+    to n words (phrases())."""
+    out = {w for w in TOKEN.findall(text.lower())
+           if len(w) >= 3 and w not in NAMES and w not in FUNCTION and w.isascii()}
+    return out | phrases(text, n) if n >= 2 else out
 
 
-def load(turnaround, rules, path):
+def load(turnaround, rules, path, n=1):
     """Rows of one set: gold label, the current margin without the generated file, terms."""
     refuse_blind(path)
     rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
@@ -119,13 +166,17 @@ def load(turnaround, rules, path):
         if v["spam"]:
             p = 1e-4  # spam is never a complaint
         margin = math.log(p / (1 - p)) / SLOPE
-        out.append({"y": r["label"] == "complaint", "margin": margin, "words": words(r["text"]),
+        out.append({"y": r["label"] == "complaint", "margin": margin, "words": words(r["text"], n),
                     "sarcastic": any(m["signal"] == "sarcasm" for m in v["matches"])})
     return out
 
 
-def learn(sets, n_tiers=TIERS, n_counter=COUNTER_TIERS, min_lo=MIN_LO, l2=L2, min_df=MIN_DF, max_words=MAX_WORDS):
-    """sets: {name: rows}. Returns [(sign, tier, weight, words)]."""
+def learn(sets, n_tiers=TIERS, n_counter=COUNTER_TIERS, min_lo=MIN_LO, l2=L2, min_df=MIN_DF, max_words=MAX_WORDS,
+          max_phrases=0, weight=None):
+    """sets: {name: rows}. Returns [(sign, tier, weight, words)]. Words and phrases are
+    ranked apart: each side keeps max_words words and max_phrases phrases (a phrase
+    that contains a kept word of its side adds nothing to the tier and is dropped
+    first). weight: a fixed weight for every tier instead of the fitted one."""
     pos, neg = collections.Counter(), collections.Counter()
     in_sets = {True: collections.defaultdict(set), False: collections.defaultdict(set)}
     n_pos = n_neg = 0
@@ -147,9 +198,15 @@ def learn(sets, n_tiers=TIERS, n_counter=COUNTER_TIERS, min_lo=MIN_LO, l2=L2, mi
     # Each word costs matching time on every comment (about 10 instructions), so each side
     # keeps the max_words terms that carry the most evidence: occurrences x log-odds.
     for sign in (1, -1):
-        side = sorted((w for w, l in lo.items() if sign * l >= min_lo),
+        side = sorted((w for w, l in lo.items() if sign * l >= min_lo and " " not in w),
                       key=lambda w: (-abs(lo[w]) * (pos[w] if sign > 0 else neg[w]), w))
         for w in side[max_words:]:
+            del lo[w]
+        kept = set(side[:max_words])
+        side = sorted((w for w, l in lo.items() if sign * l >= min_lo and " " in w),
+                      key=lambda w: (-abs(lo[w]) * (pos[w] if sign > 0 else neg[w]), w))
+        side = [w for w in side if not kept & set(w.split())] + [w for w in side if kept & set(w.split())]
+        for w in side[max_phrases:]:
             del lo[w]
     tiers = []
     for sign, n in ((1, n_tiers), (-1, n_counter)):
@@ -159,7 +216,11 @@ def learn(sets, n_tiers=TIERS, n_counter=COUNTER_TIERS, min_lo=MIN_LO, l2=L2, mi
             if part:
                 tiers.append([sign, t + 1, 0.0, sorted(w for _, w in part)])
     rows = [r for rs in sets.values() for r in rs]
-    fit_weights(rows, tiers, l2)
+    if weight is None:
+        fit_weights(rows, tiers, l2)
+    else:
+        for t in tiers:
+            t[2] = weight
     return [tuple(t) for t in tiers if t[2] > 0.05]
 
 
@@ -196,13 +257,14 @@ def f1(rows, tiers):
 
 def render(tiers):
     out = ["# Generated by tests/classify/fit_complaints.py --write: do not edit by hand.",
-           "# Words far more frequent in complaints than in other comments of our own labelled",
-           "# sets (complaint tiers), and words of comments that are not complaints (counter",
-           "# tiers); see rules/README.md, round 11a."]
+           "# Words (and two-word phrases) far more frequent in complaints than in other comments",
+           "# of our own labelled sets (complaint tiers), and those of comments that are not",
+           "# complaints (counter tiers); see rules/README.md, rounds 11a and 12c."]
     for sign, t, weight, ws in tiers:
         kind = "complaint" if sign > 0 else "praise"
         pat = re.compile(r"\b(" + "|".join(map(re.escape, ws)) + r")\b", re.I)
-        ex = next((e for e in EXAMPLES if pat.search(e)), None)
+        # A counter tier's example comes from the calm sentences (the end of EXAMPLES) first.
+        ex = next((e for e in (EXAMPLES if sign > 0 else EXAMPLES[::-1]) if pat.search(e)), None)
         out += ["", f"rule: lexc.{kind}.{t}", f"signal: {kind}", f"weight: {weight:g}",
                 r"pattern: \b(" + "|".join(ws) + r")\b", f"match: {ex or ws[0]}"]
     return "\n".join(out) + "\n"
@@ -218,12 +280,17 @@ def main():
     ap.add_argument("--counter-tiers", type=int, default=COUNTER_TIERS)
     ap.add_argument("--min-lo", type=float, default=MIN_LO)
     ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--max-words", type=int, default=MAX_WORDS, help="words per side")
+    ap.add_argument("--phrase-words", type=int, default=1, help="2: also two-word phrases, 3: and three")
+    ap.add_argument("--max-phrases", type=int, default=0, help="phrases per side (with --phrase-words >= 2)")
+    ap.add_argument("--weight", type=float, default=None, help="fixed tier weight instead of the fitted one")
     ap.add_argument("--loso", action="store_true", help="leave-one-set-out complaint F1")
     ap.add_argument("--write", action="store_true", help=f"rewrite rules/{GENERATED}")
     a = ap.parse_args()
-    fit = {"n_tiers": a.tiers, "n_counter": a.counter_tiers, "min_lo": a.min_lo, "l2": a.l2}
-    sets = {os.path.basename(p): load(a.turnaround, a.rules, p) for p in a.data}
-    reports = {os.path.basename(p): load(a.turnaround, a.rules, p) for p in a.report}
+    fit = {"n_tiers": a.tiers, "n_counter": a.counter_tiers, "min_lo": a.min_lo, "l2": a.l2,
+           "max_words": a.max_words, "max_phrases": a.max_phrases, "weight": a.weight}
+    sets = {os.path.basename(p): load(a.turnaround, a.rules, p, a.phrase_words) for p in a.data}
+    reports = {os.path.basename(p): load(a.turnaround, a.rules, p, a.phrase_words) for p in a.report}
     if a.loso:
         gains = []
         for name, rows in sets.items():

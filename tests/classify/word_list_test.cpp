@@ -57,6 +57,20 @@ TEST_CASE("WordList takes only a bare list of literal words", "[classify]") {
   CHECK_FALSE(WordList::Parse("\\b(a)\\b(b)\\b"));
 }
 
+TEST_CASE("WordList takes phrases of up to three words with one space between two", "[classify]") {
+  CHECK(WordList::Parse("\\b(call back|on hold|late)\\b"));
+  CHECK(WordList::Parse("\\b(?:no one|no one called|patient's chart)\\b"));
+  CHECK_FALSE(WordList::Parse("\\b(call  back)\\b"));          // two spaces
+  CHECK_FALSE(WordList::Parse("\\b(call back )\\b"));          // a space at the end
+  CHECK_FALSE(WordList::Parse("\\b( call back)\\b"));          // a space at the start
+  CHECK_FALSE(WordList::Parse("\\b(late| on hold)\\b"));
+  CHECK_FALSE(WordList::Parse("\\b(call 'back)\\b"));          // a word must start with a word character
+  CHECK_FALSE(WordList::Parse("\\b(no one ever called)\\b"));  // four words
+  CHECK_FALSE(WordList::Parse("\\b(call\\sback)\\b"));         // an escape, not a literal space
+  CHECK_FALSE(WordList::Parse("\\b(call\tback)\\b"));          // a tab is not a space
+  CHECK_FALSE(WordList::Parse("\\b(call Back)\\b"));
+}
+
 TEST_CASE("WordList finds the span RE2 finds: leftmost start and first alternative", "[classify]") {
   const std::vector<std::string> patterns = {"\\b(patient|patient's|pat)\\b", "\\b(patient's|patient)\\b",
                                              "\\b(co-|co-pay|pay)\\b", "\\b(x_1|9am|late')\\b"};
@@ -108,4 +122,84 @@ TEST_CASE("WordList agrees with RE2 on the shipped lexicons over real and damage
     }
   }
   CHECK(found > 1000);  // the comparison saw many matches, not only misses
+}
+
+TEST_CASE("WordList finds the span RE2 finds for phrases", "[classify]") {
+  const std::vector<std::string> patterns = {
+      "\\b(no one|no|one)\\b",                       // a phrase before its own first word
+      "\\b(no|no one|one)\\b",                       // the word first: it wins at that start
+      "\\b(on hold|hold on|on hold for|hold)\\b",    // overlapping phrases, a longer one later
+      "\\b(on hold for|on hold)\\b",                 // the longer one first
+      "\\b(call back|back|called back|call)\\b",
+      "\\b(co- pay|co-|pay 9am|x_1 y)\\b",           // a word ending in '-', digits, '_'
+      "\\b(patient's chart|patient|chart)\\b",
+      "\\b(a b c|a b|b c|c)\\b",
+  };
+  const std::vector<std::string> texts = {"no one called back",  "no  one",           "no-one",
+                                          "noone one",           "no one_",           "no one1",
+                                          "1no one",             "on hold for hours", "on hold",
+                                          "hold on hold for",    "on holdfor",        "on hold fo",
+                                          "ON HOLD",             "caf\xc3\xa9 on hold", "on hold\xc3\xa9",
+                                          "\xc3\xa9no one",      "call backed call back", "called back!",
+                                          "co- pay co-pay",      "co-  pay pay 9am",  "x_1 y x_1 y_",
+                                          "patient's chart",     "patient's  chart",  "patients chart",
+                                          "a b c",               "a b  c",            "a bc b c",
+                                          "",                    " ",                 "on\thold",
+                                          "on\nhold",            "on hold.",          "_on hold",
+                                          "hold"};
+  for (const std::string& p : patterns) {
+    auto list = WordList::Parse(p);
+    REQUIRE(list);
+    RE2 re(p);
+    REQUIRE(re.ok());
+    for (const std::string& t : texts) {
+      const std::string lower = Lower(t);
+      INFO(p << " on " << t);
+      CHECK(list->Find(lower) == Re2Find(re, lower));
+    }
+  }
+}
+
+TEST_CASE("WordList agrees with RE2 on random phrase lists over random texts", "[classify]") {
+  // A small vocabulary so that phrases overlap, repeat and nest often.
+  const std::vector<std::string> vocab = {"no", "one", "on", "hold", "call", "back", "co-", "x_1", "9am", "it's", "a"};
+  const std::vector<std::string> gaps = {" ", " ", " ", "  ", "-", "_", "'", ".", ",", "\t", "\xc3\xa9", "\xe2\x80\x99",
+                                         "1", "x", "\n", "!"};
+  std::mt19937 rng(20261129);
+  size_t found = 0, compared = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> alternatives;
+    const size_t n = 1 + rng() % 6;
+    while (alternatives.size() < n) {
+      std::string alt = vocab[rng() % vocab.size()];
+      const size_t extra = rng() % 3;  // up to three words
+      for (size_t w = 0; w < extra; ++w) alt += " " + vocab[rng() % vocab.size()];
+      alternatives.push_back(alt);
+    }
+    std::string p = "\\b(";
+    for (size_t k = 0; k < alternatives.size(); ++k) p += (k ? "|" : "") + alternatives[k];
+    p += ")\\b";
+    auto list = WordList::Parse(p);
+    RE2 re(p);
+    REQUIRE(re.ok());
+    // RE2 needs "-" and "'" unescaped outside classes: they are literals; "co-" starts
+    // with a word character, so every generated list is of the accepted form.
+    REQUIRE(list);
+    for (int t = 0; t < 60; ++t) {
+      std::string text = (rng() % 3 == 0) ? gaps[rng() % gaps.size()] : "";
+      const size_t words = rng() % 9;
+      for (size_t w = 0; w < words; ++w) {
+        text += vocab[rng() % vocab.size()];
+        text += gaps[rng() % gaps.size()];
+      }
+      if (!text.empty() && rng() % 2) text.pop_back();  // end on a word as often as not
+      const auto want = Re2Find(re, text);
+      if (want) ++found;
+      ++compared;
+      INFO(p << " on " << text);
+      REQUIRE(list->Find(text) == want);
+    }
+  }
+  CHECK(compared == 300 * 60);
+  CHECK(found > 3000);
 }
