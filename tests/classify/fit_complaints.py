@@ -172,11 +172,13 @@ def load(turnaround, rules, path, n=1):
 
 
 def learn(sets, n_tiers=TIERS, n_counter=COUNTER_TIERS, min_lo=MIN_LO, l2=L2, min_df=MIN_DF, max_words=MAX_WORDS,
-          max_phrases=0, weight=None):
+          max_phrases=0, weight=None, tier_weights=None):
     """sets: {name: rows}. Returns [(sign, tier, weight, words)]. Words and phrases are
     ranked apart: each side keeps max_words words and max_phrases phrases (a phrase
     that contains a kept word of its side adds nothing to the tier and is dropped
-    first). weight: a fixed weight for every tier instead of the fitted one."""
+    first). weight: a fixed weight for every tier instead of the fitted one.
+    tier_weights: fixed weights of the complaint tiers, strongest first (the counter
+    tiers keep their fitted weights); see --tier-weights."""
     pos, neg = collections.Counter(), collections.Counter()
     in_sets = {True: collections.defaultdict(set), False: collections.defaultdict(set)}
     n_pos = n_neg = 0
@@ -221,6 +223,10 @@ def learn(sets, n_tiers=TIERS, n_counter=COUNTER_TIERS, min_lo=MIN_LO, l2=L2, mi
     else:
         for t in tiers:
             t[2] = weight
+    if tier_weights:
+        for t in tiers:
+            if t[0] > 0:
+                t[2] = tier_weights[min(t[1], len(tier_weights)) - 1]
     return [tuple(t) for t in tiers if t[2] > 0.05]
 
 
@@ -284,11 +290,15 @@ def main():
     ap.add_argument("--phrase-words", type=int, default=1, help="2: also two-word phrases, 3: and three")
     ap.add_argument("--max-phrases", type=int, default=0, help="phrases per side (with --phrase-words >= 2)")
     ap.add_argument("--weight", type=float, default=None, help="fixed tier weight instead of the fitted one")
+    ap.add_argument("--tier-weights", default=None,
+                    help="fixed weights of the complaint tiers, strongest first, e.g. 1.8,1.0,0.6 "
+                         "(the counter tiers keep the fitted weight)")
     ap.add_argument("--loso", action="store_true", help="leave-one-set-out complaint F1")
     ap.add_argument("--write", action="store_true", help=f"rewrite rules/{GENERATED}")
     a = ap.parse_args()
     fit = {"n_tiers": a.tiers, "n_counter": a.counter_tiers, "min_lo": a.min_lo, "l2": a.l2,
-           "max_words": a.max_words, "max_phrases": a.max_phrases, "weight": a.weight}
+           "max_words": a.max_words, "max_phrases": a.max_phrases, "weight": a.weight,
+           "tier_weights": [float(x) for x in a.tier_weights.split(",")] if a.tier_weights else None}
     sets = {os.path.basename(p): load(a.turnaround, a.rules, p, a.phrase_words) for p in a.data}
     reports = {os.path.basename(p): load(a.turnaround, a.rules, p, a.phrase_words) for p in a.report}
     if a.loso:
