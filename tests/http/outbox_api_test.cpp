@@ -87,7 +87,13 @@ TEST_CASE("an expired token fails the delivery with the platform's reason and a 
   const std::string item = api.Item();
   REQUIRE(api.Post(item + "/claim").first == 200);
   REQUIRE(api.Post(item + "/reply", {{"text", "Sorry"}}).first == 200);
-  json d = api.WaitFor(item, [](const json& j) { return j["replies"][0]["delivery"]["state"] == "failed"; });
+  // Waits for the item too: the failure and the item's way back are one
+  // transaction, but one GET reads the item and its deliveries in separate
+  // statements, so a poll can land between them (seen under ASan).
+  json d = api.WaitFor(item, [](const json& j) {
+    return j["replies"][0]["delivery"]["state"] == "failed" && j["state"] != "replied";
+  });
+  CHECK(d["replies"][0]["delivery"]["state"] == "failed");
   CHECK(d["replies"][0]["delivery"]["error"].get<std::string>().find("Session has expired") != std::string::npos);
   CHECK(d["delivery_failed"] == true);
   CHECK(d["state"] == "claimed");  // back in front of the agent
