@@ -89,15 +89,10 @@ bool ParseCursor(const std::string& text, std::int64_t out[3]) {
 // (the item, its comment's text and stored verdict) are read afterwards by id.
 // Reading whole rows for every piece copied up to eight pages of comments to
 // keep one: 45 % of the server's CPU per queue request.
-core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
-  std::int64_t cursor[3] = {0, 0, 0};
-  if (!f.cursor.empty() && (!ParseCursor(f.cursor, cursor) || cursor[0] < 0 || cursor[0] > 1)) {
-    return core::InvalidArgument("cursor is not one this server handed out");
-  }
-  const std::vector<model::ItemState>& states = f.states.empty() ? model::AllItemStates() : f.states;
-  auto lease = pool_->Acquire();
-  if (!lease.ok()) return lease.status();
-  sql::Connection& c = lease->conn();
+namespace {
+
+core::Result<QueuePage> ReadQueuePage(sql::Connection& c, const QueueFilter& f,
+                                      const std::vector<model::ItemState>& states, const std::int64_t cursor[3]) {
   std::string filters;
   sql::Params filter_params;
   auto filter = [&](const char* condition, const std::string& value) {
@@ -184,7 +179,7 @@ core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
   return page;
 }
 
-core::Result<ItemView> ItemStore::GetOn(sql::Connection& c, std::int64_t id) {
+core::Result<ItemView> ReadItem(sql::Connection& c, std::int64_t id) {
   auto row = c.QueryRow(SelectItemsWithComments() + "WHERE i.id=?", {id});
   if (!row.ok()) return row.status();
   if (!row->has_value()) return core::NotFound("no item " + std::to_string(id));
@@ -193,17 +188,8 @@ core::Result<ItemView> ItemStore::GetOn(sql::Connection& c, std::int64_t id) {
   return v;
 }
 
-core::Result<ItemView> ItemStore::Get(std::int64_t id) {
-  auto lease = pool_->Acquire();
-  if (!lease.ok()) return lease.status();
-  return GetOn(lease->conn(), id);
-}
-
-core::Result<ItemDetail> ItemStore::GetDetail(std::int64_t id) {
-  auto lease = pool_->Acquire();
-  if (!lease.ok()) return lease.status();
-  sql::Connection& conn = lease->conn();
-  auto view = GetOn(conn, id);
+core::Result<ItemDetail> ReadDetail(sql::Connection& conn, std::int64_t id) {
+  auto view = ReadItem(conn, id);
   if (!view.ok()) return view.status();
   ItemDetail d;
   d.view = std::move(view).value();
@@ -245,6 +231,39 @@ core::Result<ItemDetail> ItemStore::GetDetail(std::int64_t id) {
                                       return core::Status::Ok();
                                     }));
   return d;
+}
+
+}  // namespace
+
+// Each read is one snapshot (sql::InReadSnapshot): the item row and what is
+// around it (replies, deliveries, events) are several statements, and an
+// item whose delivery failed goes back to its agent in the same transaction
+// that fails the delivery; read in separate statements, a page could show
+// it half-way (still "replied", beside the failed delivery).
+core::Result<QueuePage> ItemStore::List(const QueueFilter& f) {
+  std::int64_t cursor[3] = {0, 0, 0};
+  if (!f.cursor.empty() && (!ParseCursor(f.cursor, cursor) || cursor[0] < 0 || cursor[0] > 1)) {
+    return core::InvalidArgument("cursor is not one this server handed out");
+  }
+  const std::vector<model::ItemState>& states = f.states.empty() ? model::AllItemStates() : f.states;
+  auto lease = pool_->Acquire();
+  if (!lease.ok()) return lease.status();
+  sql::Connection& c = lease->conn();
+  return sql::InReadSnapshot(c, [&] { return ReadQueuePage(c, f, states, cursor); });
+}
+
+core::Result<ItemView> ItemStore::Get(std::int64_t id) {
+  auto lease = pool_->Acquire();
+  if (!lease.ok()) return lease.status();
+  sql::Connection& c = lease->conn();
+  return sql::InReadSnapshot(c, [&] { return ReadItem(c, id); });
+}
+
+core::Result<ItemDetail> ItemStore::GetDetail(std::int64_t id) {
+  auto lease = pool_->Acquire();
+  if (!lease.ok()) return lease.status();
+  sql::Connection& c = lease->conn();
+  return sql::InReadSnapshot(c, [&] { return ReadDetail(c, id); });
 }
 
 namespace {

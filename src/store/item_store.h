@@ -129,8 +129,6 @@ class ItemStore {
   core::Result<std::map<std::string, std::int64_t>> FlaggedByCategory(std::int64_t from_ms, std::int64_t to_ms);
 
  private:
-  core::Result<ItemView> GetOn(sql::Connection& c, std::int64_t id);
-
   std::shared_ptr<sql::Pool> pool_;
 };
 

@@ -7,7 +7,9 @@
 #include "store/item_store.h"
 
 #include <catch2/catch.hpp>
+#include <atomic>
 #include <set>
+#include <thread>
 
 #include "sql/seed.h"
 #include "store/event_log.h"
@@ -302,6 +304,61 @@ TEST_CASE("a queue page carries each item's own replies and outbox entries, past
       CHECK(v.outbox[k].reply_id == v.replies[k].id);
     }
   }
+}
+
+// An update writes the item and its new reply in one transaction; a read
+// takes several statements (the item, then what is around it). Each read
+// must see the update whole: the writer counts its replies in the item's
+// first_response_at_ms, so a read torn between two commits shows a count
+// that disagrees with the replies beside it.
+TEST_CASE("reads see an item and its replies from one moment while updates commit", "[store]") {
+  TA_ON_EACH_ENGINE(db);
+  Seeder seed(db);
+  const model::Item item = seed.Item(NewItem(1000), "c1");
+  store::ItemStore items(testing::InstancePool(db));
+  std::atomic<bool> done{false};
+  std::atomic<int> write_failures{0};
+  std::thread writer([&] {
+    for (int n = 1; n <= 300; ++n) {
+      auto r = items.Update(item.id, [n](const model::Item& current) -> core::Result<store::Mutation> {
+        store::Mutation m;
+        m.item = current;
+        m.item.first_response_at_ms = n;
+        m.reply = store::ReplyRow{0, "ann", "reply " + std::to_string(n), "", "", n, false};
+        m.event.at_ms = n;
+        m.event.actor = "ann";
+        m.event.kind = "item.reply";
+        return m;
+      });
+      if (!r.ok()) ++write_failures;
+    }
+    done = true;
+  });
+  int reads = 0, torn = 0, failed = 0;
+  store::QueueFilter whole;
+  while (!done) {
+    auto one = items.Get(item.id);
+    auto detail = items.GetDetail(item.id);
+    auto page = items.List(whole);
+    reads += 3;
+    if (!one.ok() || !detail.ok() || !page.ok() || page->items.size() != 1) {
+      ++failed;
+      continue;
+    }
+    for (const store::ItemView* v : {&*one, &detail->view, &page->items[0]}) {
+      if (static_cast<std::int64_t>(v->replies.size()) != v->item.first_response_at_ms) ++torn;
+    }
+    if (detail->events.size() != detail->view.replies.size()) ++torn;
+  }
+  writer.join();
+  INFO(reads << " reads");
+  CHECK(write_failures == 0);
+  CHECK(failed == 0);
+  CHECK(torn == 0);
+  auto last = items.Get(item.id);
+  REQUIRE(last.ok());
+  CHECK(last->replies.size() == 300);
+  CHECK(last->item.first_response_at_ms == 300);
 }
 
 TEST_CASE("an update that is refused or fails writes nothing", "[store]") {

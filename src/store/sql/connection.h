@@ -84,6 +84,13 @@ class Connection {
   // updates decide races. Begin inside a transaction is kInternal (no
   // nesting); Rollback outside one is a no-op.
   virtual core::Status Begin() = 0;
+  // A read snapshot: every query until Commit (or Rollback) sees the
+  // database as one moment, however many statements a read takes, so a
+  // writer's transaction is seen whole or not at all. On SQLite a deferred
+  // BEGIN (the snapshot starts at the first read; no write lock is taken);
+  // on PostgreSQL REPEATABLE READ READ ONLY (a write in it fails). Ends with
+  // Commit or Rollback like a write transaction; does not nest either.
+  virtual core::Status BeginRead() = 0;
   virtual core::Status Commit() = 0;
   virtual core::Status Rollback() = 0;
   virtual bool in_transaction() const = 0;
@@ -152,6 +159,23 @@ core::Status InTransaction(Connection& conn, Fn&& fn, int attempts = 3) {
     if (status.code() != core::Code::kUnavailable || conn.dialect() != Dialect::kPostgres) break;
   }
   return status;
+}
+
+// Runs `fn` (returning core::Status or a core::Result) inside one read
+// snapshot (BeginRead), for a read of several statements that must agree
+// with each other, and returns what it returned. Inside a transaction the
+// caller already opened, `fn` simply runs in it.
+template <typename Fn>
+auto InReadSnapshot(Connection& conn, Fn&& fn) -> decltype(fn()) {
+  if (conn.in_transaction()) return fn();
+  core::Status begun = conn.BeginRead();
+  if (!begun.ok()) return begun;
+  auto result = fn();
+  // Nothing was written, so a failed read or commit only ends the snapshot.
+  core::Status ended = result.ok() ? conn.Commit() : core::Status::Ok();
+  if (!result.ok() || !ended.ok()) (void)conn.Rollback();
+  if (!ended.ok()) return ended;
+  return result;
 }
 
 }  // namespace turnaround::store::sql

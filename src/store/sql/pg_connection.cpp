@@ -273,6 +273,13 @@ core::Status PgConnection::Begin() {
   return core::Status::Ok();
 }
 
+core::Status PgConnection::BeginRead() {
+  if (in_tx_) return core::Internal("BeginRead inside a transaction (transactions do not nest)");
+  TA_RETURN_IF_ERROR(ExecScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  in_tx_ = true;
+  return core::Status::Ok();
+}
+
 core::Status PgConnection::Commit() {
   if (!in_tx_) return core::Internal("Commit outside a transaction");
   if (busy_) return BusyError();

@@ -42,6 +42,7 @@ class PgConnection : public Connection {
                          const std::function<core::Status(const Row&)>& on_row) override;
   core::Status ExecScript(std::string_view sql) override;
   core::Status Begin() override;
+  core::Status BeginRead() override;
   core::Status Commit() override;
   core::Status Rollback() override;
   bool in_transaction() const override { return in_tx_; }

@@ -185,6 +185,13 @@ core::Status SqliteConnection::Begin() {
   return core::Status::Ok();
 }
 
+core::Status SqliteConnection::BeginRead() {
+  if (in_tx_) return core::Internal("BeginRead inside a transaction (transactions do not nest)");
+  TA_RETURN_IF_ERROR(ExecScript("BEGIN DEFERRED"));
+  in_tx_ = true;
+  return core::Status::Ok();
+}
+
 core::Status SqliteConnection::Commit() {
   if (!in_tx_) return core::Internal("Commit outside a transaction");
   core::Status s = ExecScript("COMMIT");

@@ -40,6 +40,7 @@ class SqliteConnection : public Connection {
                                                std::string_view id_column = "id") override;
   core::Status ExecScript(std::string_view sql) override;
   core::Status Begin() override;
+  core::Status BeginRead() override;
   core::Status Commit() override;
   core::Status Rollback() override;
   bool in_transaction() const override { return in_tx_; }

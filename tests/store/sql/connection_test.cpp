@@ -223,6 +223,57 @@ TEST_CASE("sql transactions commit and roll back", "[store][sql]") {
   CHECK(c->Commit().code() == core::Code::kInternal);
 }
 
+TEST_CASE("sql read snapshots see one moment however many statements a read takes", "[store][sql]") {
+  TA_ON_EACH_ENGINE(db);
+  auto reader = Open(db);
+  auto writer = Open(db);
+  CreateValues(*writer);
+  REQUIRE(writer->Exec("INSERT INTO sqltest_values(id) VALUES (1)").ok());
+  auto count = [](Connection& c) { return c.QueryRow("SELECT count(*) FROM sqltest_values").value()->Int(0); };
+
+  REQUIRE(reader->BeginRead().ok());
+  CHECK(reader->in_transaction());
+  CHECK(reader->BeginRead().code() == core::Code::kInternal);  // no nesting
+  CHECK(reader->Begin().code() == core::Code::kInternal);
+  CHECK(count(*reader) == 1);
+  // A writer is not held up by the open read, and its commit is not seen
+  // until the read ends.
+  REQUIRE(writer->Exec("INSERT INTO sqltest_values(id) VALUES (2)").ok());
+  CHECK(count(*writer) == 2);
+  CHECK(count(*reader) == 1);
+  REQUIRE(reader->Commit().ok());
+  CHECK_FALSE(reader->in_transaction());
+  CHECK(count(*reader) == 2);
+
+  // InReadSnapshot hands back what the read returned and always ends it.
+  auto n = store::sql::InReadSnapshot(*reader, [&]() -> core::Result<std::int64_t> { return count(*reader); });
+  REQUIRE(n.ok());
+  CHECK(*n == 2);
+  CHECK_FALSE(reader->in_transaction());
+  core::Status missing = store::sql::InReadSnapshot(*reader, [&] {
+    (void)count(*reader);
+    return core::NotFound("no row 9");
+  });
+  CHECK(missing.code() == core::Code::kNotFound);
+  CHECK_FALSE(reader->in_transaction());
+
+  // Inside a write transaction it reads in that transaction, own writes included.
+  REQUIRE(reader->Begin().ok());
+  REQUIRE(reader->Exec("INSERT INTO sqltest_values(id) VALUES (3)").ok());
+  auto inside = store::sql::InReadSnapshot(*reader, [&]() -> core::Result<std::int64_t> { return count(*reader); });
+  CHECK(inside.value() == 3);
+  CHECK(reader->in_transaction());  // still the caller's to end
+  REQUIRE(reader->Rollback().ok());
+  CHECK(count(*reader) == 2);
+
+  if (db.engine() == Engine::kPostgres) {  // READ ONLY: a write in a read snapshot is refused
+    REQUIRE(reader->BeginRead().ok());
+    CHECK_FALSE(reader->Exec("INSERT INTO sqltest_values(id) VALUES (4)").ok());
+    REQUIRE(reader->Rollback().ok());
+    CHECK(count(*reader) == 2);
+  }
+}
+
 TEST_CASE("sql unique violations are conflicts and do nothing inserts are idempotent", "[store][sql]") {
   TA_ON_EACH_ENGINE(db);
   auto c = Open(db);
