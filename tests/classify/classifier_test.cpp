@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "classify/verdict_json.h"
+#include "test_util.h"
 
 namespace turnaround::classify {
 namespace {
@@ -88,16 +89,18 @@ TEST_CASE("verdict JSON has every documented key", "[classify]") {
   CHECK(j["sentiment_terms"][0].contains("valence"));
 }
 
-// Makes a private copy of rules/ to break.
-fs::path CopyRules(const char* name) {
-  fs::path dir = fs::temp_directory_path() / name;
-  fs::remove_all(dir);
+// Makes a private copy of rules/ to break, inside `tmp`: a fixed path shared
+// by every test process let two concurrent runs (the sanitizer builds, a
+// second checkout's tests) delete each other's copy.
+fs::path CopyRules(const turnaround::testing::TempDir& tmp) {
+  fs::path dir = tmp.File("rules");
   fs::copy(TURNAROUND_SOURCE_DIR "/rules", dir, fs::copy_options::recursive);
   return dir;
 }
 
 TEST_CASE("reload keeps the old rules live when the new ones are broken", "[classify]") {
-  fs::path dir = CopyRules("turnaround_reload_test");
+  turnaround::testing::TempDir tmp;
+  fs::path dir = CopyRules(tmp);
   ClassifierHolder holder(Shipped());
   std::string before = holder.Get()->version();
   {
@@ -114,11 +117,11 @@ TEST_CASE("reload keeps the old rules live when the new ones are broken", "[clas
   CHECK(holder.Reload(dir.string()).ok());
   CHECK(holder.Get()->version() != before);
   CHECK(HasRule(holder.Get()->Classify("a zebra"), "complaint"));
-  fs::remove_all(dir);
 }
 
 TEST_CASE("a failing example stops a reload but not a start-up load", "[classify]") {
-  fs::path dir = CopyRules("turnaround_examples_test");
+  turnaround::testing::TempDir tmp;
+  fs::path dir = CopyRules(tmp);
   {
     std::ofstream(dir / "zz_drift.rules") << "rule: drift.one\nsignal: complaint\npattern: zebra\nmatch: a horse\n";
   }
@@ -131,7 +134,6 @@ TEST_CASE("a failing example stops a reload but not a start-up load", "[classify
   core::Status s = holder.Reload(dir.string());
   CHECK_FALSE(s.ok());
   CHECK(s.message().find("zz_drift.rules:4: rule drift.one: example does not match: a horse") != std::string::npos);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("missing rules directory is a clear error", "[classify]") {

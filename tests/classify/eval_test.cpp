@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "test_util.h"
+
 namespace turnaround::classify {
 namespace {
 
@@ -73,8 +75,9 @@ std::string Run(const std::string& cmd, int* status) {
 
 TEST_CASE("CLI eval --json on a tiny fixture, and a bad label exits non-zero", "[classify]") {
   namespace fs = std::filesystem;
-  fs::path good = fs::temp_directory_path() / "turnaround_eval_good.jsonl";
-  fs::path bad = fs::temp_directory_path() / "turnaround_eval_bad.jsonl";
+  turnaround::testing::TempDir tmp;  // not a fixed path: concurrent test runs would share it
+  fs::path good = tmp.File("good.jsonl");
+  fs::path bad = tmp.File("bad.jsonl");
   std::ofstream(good) << R"({"text": "worst billing office ever, charged twice", "label": "complaint"})" "\n"
                       << R"({"text": "what time do you open?", "label": "not_complaint"})" "\n";
   std::ofstream(bad) << R"({"text": "x", "label": "angry"})" "\n";
@@ -91,8 +94,6 @@ TEST_CASE("CLI eval --json on a tiny fixture, and a bad label exits non-zero", "
   out = Run(bin + " classify --rules " + rules + " 'Still waiting' 'Thanks!'", &status);
   CHECK(status == 0);
   CHECK(std::count(out.begin(), out.end(), '\n') == 2);
-  fs::remove(good);
-  fs::remove(bad);
 }
 
 }  // namespace
