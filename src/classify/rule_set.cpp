@@ -152,7 +152,12 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
         if (!folded->ok()) folded.reset();
       }
       std::unique_ptr<WordList> words;
-      if (folded) words = WordList::Parse(p.text);
+      if (folded) {
+        // A bare list, or a pattern with groups that spells a short list
+        // (\bstill (waiting|no(t|thing)?)\b): spans without RE2.
+        words = WordList::Parse(p.text);
+        if (!words) words = WordList::Parse(WordList::Expand(p.text));
+      }
       rs->patterns_.push_back({i, std::move(re), std::move(folded), exact, std::move(words)});
     }
   }
