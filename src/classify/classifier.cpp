@@ -32,9 +32,10 @@ class RulesClassifier final : public Classifier {
     model::Verdict v;
     v.rules_version = version_;
     if (!rules_->Match(text, &v.matches, options.spans)) {
-      model::RuleMatch& m = v.matches.emplace_back();
-      m.rule_id = "internal.set_fallback";
-      m.signal = "error";  // the one-pass set ran out of memory; rules were tried one by one
+      // The one-pass set ran out of memory; rules were tried one by one.
+      static const auto kFallback =
+          std::make_shared<const model::RuleInfo>(model::RuleInfo{"internal.set_fallback", "", "error", 0, "", ""});
+      v.matches.emplace_back(kFallback);
     }
     SentimentResult s = sentiment_->Score(text);
     Combine(text, s, &v);

@@ -25,7 +25,7 @@ constexpr double kPhrasingVote = 1.5;      // category vote of a complaint or ur
 enum class Sig { kComplaint, kCategory, kUrgent, kPraise, kQuestion, kSpam, kSarcasm, kOther };
 
 Sig SigOf(const model::RuleMatch& m) {
-  const std::string_view s = m.signal;
+  const std::string_view s = m.signal();
   switch (s.size()) {
     case 4: return s == "spam" ? Sig::kSpam : Sig::kOther;
     case 6: return s == "urgent" ? Sig::kUrgent : s == "praise" ? Sig::kPraise : Sig::kOther;
@@ -59,7 +59,7 @@ std::string PickCategory(const model::Verdict& v) {
       "staff_attitude", "communication", "access", "facilities", "other"};
   std::array<double, kOrder.size()> votes{};
   for (const model::RuleMatch& m : v.matches) {
-    if (m.category.empty()) continue;
+    if (m.category().empty()) continue;
     const Sig sig = SigOf(m);
     if (sig == Sig::kPraise || sig == Sig::kQuestion) continue;
     for (size_t i = 0; i < kOrder.size(); ++i) {
@@ -67,7 +67,7 @@ std::string PickCategory(const model::Verdict& v) {
       // kPhrasingVote (not their weight, which was fitted for the complaint
       // score): a phrasing that names the failure ("the ramp is too steep")
       // says more about the topic than one topic word ("waiting room").
-      if (m.category == kOrder[i]) votes[i] += sig == Sig::kCategory ? m.weight : kPhrasingVote;
+      if (m.category() == kOrder[i]) votes[i] += sig == Sig::kCategory ? m.weight() : kPhrasingVote;
     }
   }
   size_t best = 0;
@@ -87,12 +87,12 @@ double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
   // A question that carries a strong complaint cue ("is anyone going to answer
   // the phone?") is not a plain question: the question counter-signal is dropped.
   bool strong = false;
-  for (const model::RuleMatch& m : v.matches) strong |= SigOf(m) == Sig::kComplaint && m.weight >= kStrongComplaint;
+  for (const model::RuleMatch& m : v.matches) strong |= SigOf(m) == Sig::kComplaint && m.weight() >= kStrongComplaint;
   double score = 0;
   for (const model::RuleMatch& m : v.matches) {
     const Sig sig = SigOf(m);
-    if (sig == Sig::kComplaint || sig == Sig::kSarcasm || sig == Sig::kUrgent) score += m.weight;
-    if ((sig == Sig::kPraise && !sarcastic) || (sig == Sig::kQuestion && !strong)) score -= m.weight;
+    if (sig == Sig::kComplaint || sig == Sig::kSarcasm || sig == Sig::kUrgent) score += m.weight();
+    if ((sig == Sig::kPraise && !sarcastic) || (sig == Sig::kQuestion && !strong)) score -= m.weight();
   }
   if (s.compound < 0) score += -s.compound * kNegativeWeight;
   if (s.compound > 0 && !sarcastic) score -= s.compound * kPositiveWeight;
@@ -105,8 +105,8 @@ void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v)
     const Sig sig = SigOf(m);
     if (sig == Sig::kSpam) v->spam = true;
     if (sig == Sig::kUrgent &&
-        std::find(v->urgent_reasons.begin(), v->urgent_reasons.end(), m.urgent_reason) == v->urgent_reasons.end()) {
-      v->urgent_reasons.push_back(m.urgent_reason);
+        std::find(v->urgent_reasons.begin(), v->urgent_reasons.end(), m.urgent_reason()) == v->urgent_reasons.end()) {
+      v->urgent_reasons.push_back(m.urgent_reason());
     }
   }
   // The first reason is the one an agent reads first. When several rules of

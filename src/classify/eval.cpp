@@ -9,7 +9,7 @@ double Ratio(int a, int b) { return b == 0 ? 0.0 : static_cast<double>(a) / b; }
 
 std::string RuleIds(const model::Verdict& v) {
   std::string ids;
-  for (const model::RuleMatch& m : v.matches) ids += (ids.empty() ? "" : ",") + m.rule_id;
+  for (const model::RuleMatch& m : v.matches) ids += (ids.empty() ? "" : ",") + m.rule_id();
   return ids;
 }
 

@@ -121,6 +121,8 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
                          std::to_string(rs->rules_[j].line) + ")");
       }
     }
+    rs->rule_info_.push_back(std::make_shared<const model::RuleInfo>(
+        model::RuleInfo{r.id, r.file, SignalName(r.signal), r.weight, r.category, r.urgent_reason}));
     for (const Located& p : r.patterns) {
       std::string pattern = WithFlags(r, p.text);
       RE2::Options one = opts;
@@ -152,7 +154,12 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
         if (!folded->ok()) folded.reset();
       }
       std::unique_ptr<WordList> words;
-      if (folded) words = WordList::Parse(p.text);
+      if (folded) {
+        // A bare list, or a pattern with groups that spells a short list
+        // (\bstill (waiting|no(t|thing)?)\b): spans without RE2.
+        words = WordList::Parse(p.text);
+        if (!words) words = WordList::Parse(WordList::Expand(p.text));
+      }
       rs->patterns_.push_back({i, std::move(re), std::move(folded), exact, std::move(words)});
     }
   }
@@ -172,7 +179,7 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
         std::vector<model::RuleMatch> found;
         rs->Match(ex.text, &found, false);
         bool seen = false;
-        for (const model::RuleMatch& m : found) seen |= m.rule_id == r.id;
+        for (const model::RuleMatch& m : found) seen |= m.rule_id() == r.id;
         if (!seen) errors.push_back(Where(r, ex.line) + "example matches alone but not in the rule set: " + ex.text);
       }
       for (const Located& ex : r.no_match_examples) {
@@ -214,14 +221,7 @@ bool RuleSet::AppendMatch(size_t pattern, std::string_view text, std::string_vie
   }
   // Same offsets in text and lower; the reported span is the text as written.
   re2::StringPiece whole(text.data() + (found.data() - input.data()), found.size());
-  const RuleSpec& r = rules_[p.rule];
-  model::RuleMatch& m = out->emplace_back();
-  m.rule_id = r.id;
-  m.file = r.file;
-  m.signal = SignalName(r.signal);
-  m.weight = r.weight;
-  m.category = r.category;
-  m.urgent_reason = r.urgent_reason;
+  model::RuleMatch& m = out->emplace_back(rule_info_[p.rule]);
   m.begin = static_cast<size_t>(whole.data() - text.data());
   m.end = m.begin + whole.size();
   m.matched.assign(whole.data(), whole.size());

@@ -68,6 +68,8 @@ class RuleSet {
   bool RuleMatches(size_t rule, std::string_view text) const;
 
   std::vector<RuleSpec> rules_;
+  // rule_info_[i] is what every match of rules_[i] shares (model::RuleInfo).
+  std::vector<std::shared_ptr<const model::RuleInfo>> rule_info_;
   std::vector<Pattern> patterns_;
   RE2::Set set_;        // case-insensitive rules, run over ASCII-lower-cased text
   RE2::Set cased_set_;  // case-sensitive rules, run over the text as written

@@ -29,11 +29,11 @@ void Number(core::JsonWriter& w, double x) {
 nlohmann::json VerdictToJson(const model::Verdict& v) {
   nlohmann::json matches = nlohmann::json::array();
   for (const model::RuleMatch& m : v.matches) {
-    nlohmann::json j = {{"rule", m.rule_id}, {"file", m.file},   {"signal", m.signal},
-                        {"weight", m.weight}, {"begin", m.begin}, {"end", m.end},
+    nlohmann::json j = {{"rule", m.rule_id()}, {"file", m.file()}, {"signal", m.signal()},
+                        {"weight", m.weight()}, {"begin", m.begin}, {"end", m.end},
                         {"text", m.matched}};
-    if (!m.category.empty()) j["category"] = m.category;
-    if (!m.urgent_reason.empty()) j["urgent_reason"] = m.urgent_reason;
+    if (!m.category().empty()) j["category"] = m.category();
+    if (!m.urgent_reason().empty()) j["urgent_reason"] = m.urgent_reason();
     matches.push_back(std::move(j));
   }
   nlohmann::json terms = nlohmann::json::array();
@@ -66,15 +66,15 @@ std::string VerdictJsonText(const model::Verdict& v) {
   for (const model::RuleMatch& m : v.matches) {
     w.BeginObject();
     w.Key("begin").Int(static_cast<std::int64_t>(m.begin));
-    if (!m.category.empty()) w.Key("category").String(m.category);
+    if (!m.category().empty()) w.Key("category").String(m.category());
     w.Key("end").Int(static_cast<std::int64_t>(m.end));
-    w.Key("file").String(m.file);
-    w.Key("rule").String(m.rule_id);
-    w.Key("signal").String(m.signal);
+    w.Key("file").String(m.file());
+    w.Key("rule").String(m.rule_id());
+    w.Key("signal").String(m.signal());
     w.Key("text").String(m.matched);
-    if (!m.urgent_reason.empty()) w.Key("urgent_reason").String(m.urgent_reason);
+    if (!m.urgent_reason().empty()) w.Key("urgent_reason").String(m.urgent_reason());
     w.Key("weight");
-    Number(w, m.weight);
+    Number(w, m.weight());
     w.EndObject();
   }
   w.EndArray();

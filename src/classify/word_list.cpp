@@ -1,5 +1,8 @@
 #include "classify/word_list.h"
 
+#include <string>
+#include <vector>
+
 namespace turnaround::classify {
 namespace {
 
@@ -29,7 +32,108 @@ std::size_t Slot(const unsigned char* run, std::size_t length) {
   return (static_cast<std::size_t>(run[0] & 31) << 5) | (length > 1 ? (run[1] & 31) : 0);
 }
 
+// Reads the subset of RE2 syntax WordList::Expand accepts and spells out the
+// strings it matches, in RE2's leftmost-first order of preference. Anything
+// else (escapes, repeats, other classes, flags) makes it give up.
+class Expander {
+ public:
+  explicit Expander(std::string_view p) : p_(p) {}
+
+  bool AtEnd() const { return pos_ == p_.size(); }
+  bool Take(std::string_view token) {
+    if (p_.substr(pos_, token.size()) != token) return false;
+    pos_ += token.size();
+    return true;
+  }
+
+  // Appends to every string of *strings each string of the atoms up to the
+  // next '|', ')', "\b" or the end: for "a(b|c)d" that is abd, acd (earlier
+  // choices vary slowest, as RE2 prefers them).
+  bool Concatenation(std::vector<std::string>* strings) {
+    while (!AtEnd() && p_[pos_] != '|' && p_[pos_] != ')' && p_.substr(pos_, 2) != "\\b") {
+      std::vector<std::string> atom;
+      if (!Atom(&atom)) return false;
+      if (Take("?")) {
+        if (Take("?")) return false;  // lazy: prefers skipping; not needed by the rules
+        atom.emplace_back();          // greedy: taking the atom comes first
+      }
+      if (!AtEnd() && (p_[pos_] == '*' || p_[pos_] == '+' || p_[pos_] == '{')) return false;
+      if (strings->size() * atom.size() > WordList::kMaxAlternatives) return false;
+      std::vector<std::string> next;
+      next.reserve(strings->size() * atom.size());
+      for (const std::string& before : *strings) {
+        for (const std::string& a : atom) next.push_back(before + a);
+      }
+      strings->swap(next);
+    }
+    return true;
+  }
+
+ private:
+  // The strings of one alternation, up to its closing ')'.
+  bool Alternation(std::vector<std::string>* out) {
+    do {
+      std::vector<std::string> branch{""};
+      if (!Concatenation(&branch)) return false;
+      out->insert(out->end(), branch.begin(), branch.end());
+      if (out->size() > WordList::kMaxAlternatives) return false;
+    } while (Take("|"));
+    return true;
+  }
+
+  bool Atom(std::vector<std::string>* atom) {
+    if (Take("(")) {
+      Take("?:");
+      if (!AtEnd() && p_[pos_] == '?') return false;  // flags, named groups
+      return Alternation(atom) && Take(")");
+    }
+    if (Take("[")) {
+      // A class of single allowed bytes: its choices exclude one another, so
+      // their order does not matter. '-' (a range), '^' and non-ASCII (one
+      // character of several bytes) are refused.
+      const std::size_t close = p_.find(']', pos_);
+      if (close == std::string_view::npos || close == pos_) return false;
+      for (; pos_ < close; ++pos_) {
+        if (!AllowedInWord(static_cast<unsigned char>(p_[pos_])) || p_[pos_] == '-') return false;
+        atom->emplace_back(1, p_[pos_]);
+      }
+      ++pos_;
+      return true;
+    }
+    if (Take("\\-") || Take("\\'")) {
+      atom->emplace_back(1, p_[pos_ - 1]);
+      return true;
+    }
+    const auto c = static_cast<unsigned char>(p_[pos_]);
+    if (!AllowedInWord(c) && c != ' ') return false;
+    atom->emplace_back(1, p_[pos_++]);
+    return true;
+  }
+
+  std::string_view p_;
+  std::size_t pos_ = 0;
+};
+
 }  // namespace
+
+std::string WordList::Expand(std::string_view pattern) {
+  Expander e(pattern);
+  std::vector<std::string> all;
+  // Top-level branches "\b...\b|\b...\b": one list, earlier branches first.
+  do {
+    std::vector<std::string> branch{""};
+    if (!e.Take("\\b") || !e.Concatenation(&branch) || !e.Take("\\b")) return "";
+    all.insert(all.end(), branch.begin(), branch.end());
+    if (all.size() > kMaxAlternatives) return "";
+  } while (e.Take("|"));
+  if (!e.AtEnd()) return "";
+  std::string list = "\\b(";
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    if (k > 0) list += '|';
+    list += all[k];
+  }
+  return list + ")\\b";
+}
 
 std::unique_ptr<WordList> WordList::Parse(std::string_view p) {
   std::string_view body;

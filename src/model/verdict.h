@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,17 +15,34 @@ const char* SeverityName(Severity s);  // "low", "normal", "high", "urgent"
 // Parses a severity name; returns false (and leaves *out) if unknown.
 bool ParseSeverity(const std::string& name, Severity* out);
 
-// One rule that matched, with the span of the comment it matched (byte offsets).
-struct RuleMatch {
-  std::string rule_id;
+// What a rule says about every comment it matches. The classifier makes one
+// per loaded rule and every match of that rule shares it (a reference count,
+// not six string copies per match: those were about a tenth of a verdict's
+// instructions). A verdict keeps the rules it cites alive after a reload.
+struct RuleInfo {
+  std::string id;
   std::string file;    // rule file the rule came from, e.g. "complaints.rules"
   std::string signal;  // "complaint", "category", "urgent", "praise", "question", "spam", ...
   double weight = 0;
   std::string category;       // for category signals
   std::string urgent_reason;  // for urgent signals
+};
+
+// One rule that matched, with the span of the comment it matched (byte offsets).
+struct RuleMatch {
+  explicit RuleMatch(std::shared_ptr<const RuleInfo> r) : rule(std::move(r)) {}
+
+  std::shared_ptr<const RuleInfo> rule;  // never null
   std::size_t begin = 0;
   std::size_t end = 0;
   std::string matched;  // the matched text
+
+  const std::string& rule_id() const { return rule->id; }
+  const std::string& file() const { return rule->file; }
+  const std::string& signal() const { return rule->signal; }
+  double weight() const { return rule->weight; }
+  const std::string& category() const { return rule->category; }
+  const std::string& urgent_reason() const { return rule->urgent_reason; }
 };
 
 // A word (or emoji, emoticon) that moved the sentiment score.

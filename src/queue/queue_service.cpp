@@ -169,10 +169,10 @@ core::Result<std::vector<Suggestion>> QueueService::Suggestions(std::int64_t id,
     verdict.language = stored.value("language", std::string("en"));
     if (stored.contains("matches") && stored["matches"].is_array()) {
       for (const auto& m : stored["matches"]) {
-        model::RuleMatch rm;
-        rm.rule_id = m.value("rule", std::string());
-        rm.signal = m.value("signal", std::string());
-        verdict.matches.push_back(rm);
+        auto rule = std::make_shared<model::RuleInfo>();
+        rule->id = m.value("rule", std::string());
+        rule->signal = m.value("signal", std::string());
+        verdict.matches.emplace_back(std::move(rule));
       }
     }
   }

@@ -15,7 +15,7 @@ bool Contains(const std::vector<T>& list, const T& value) {
 
 bool HasSignal(const model::Verdict& v, std::string_view signal) {
   return std::any_of(v.matches.begin(), v.matches.end(),
-                     [&](const model::RuleMatch& m) { return m.signal == signal; });
+                     [&](const model::RuleMatch& m) { return m.signal() == signal; });
 }
 
 // The template's score for this verdict, or -1 if it must not be offered.

@@ -30,7 +30,7 @@ std::string WriteRules(const std::string& dir, const std::string& word) {
 
 bool Matches(const classify::ClassifierHolder& holder, const std::string& text) {
   for (const auto& m : holder.Get()->Classify(text).matches) {
-    if (m.rule_id == "test.word") return true;
+    if (m.rule_id() == "test.word") return true;
   }
   return false;
 }

@@ -21,7 +21,7 @@ std::shared_ptr<const Classifier> Shipped() { return testing::ShippedRules(); }
 
 bool HasRule(const model::Verdict& v, const std::string& signal) {
   for (const auto& m : v.matches) {
-    if (m.signal == signal) return true;
+    if (m.signal() == signal) return true;
   }
   return false;
 }

@@ -26,7 +26,7 @@ namespace {
 double LexiconWeight(const model::Verdict& v, const std::string& prefix) {
   double w = -1;
   for (const model::RuleMatch& m : v.matches) {
-    if (m.rule_id.rfind(prefix, 0) == 0 && m.weight > w) w = m.weight;
+    if (m.rule_id().rfind(prefix, 0) == 0 && m.weight() > w) w = m.weight();
   }
   return w;
 }
@@ -102,7 +102,7 @@ TEST_CASE("word-list rules: a phrase alternative matches as a phrase, with its s
   const model::Verdict v = testing::ShippedRules()->Classify("Well must be nice to get a call back");
   const model::RuleMatch* hit = nullptr;
   for (const model::RuleMatch& m : v.matches) {
-    if (m.rule_id == "sarcasm.cues") hit = &m;
+    if (m.rule_id() == "sarcasm.cues") hit = &m;
   }
   REQUIRE(hit != nullptr);
   CHECK(hit->matched == "must be nice");
@@ -110,7 +110,7 @@ TEST_CASE("word-list rules: a phrase alternative matches as a phrase, with its s
   // Two spaces are not the phrase.
   const model::Verdict apart = testing::ShippedRules()->Classify("Well must be  nice to get a call back");
   bool sarcastic = false;
-  for (const model::RuleMatch& m : apart.matches) sarcastic |= m.rule_id == "sarcasm.cues";
+  for (const model::RuleMatch& m : apart.matches) sarcastic |= m.rule_id() == "sarcasm.cues";
   CHECK_FALSE(sarcastic);
 }
 

@@ -36,8 +36,8 @@ TEST_CASE("matches report the rule and the span it matched, case-insensitively",
   std::string text = "Day 3: STILL Waiting. one";
   CHECK(rs->Match(text, &out));
   REQUIRE(out.size() == 1);
-  CHECK(out[0].rule_id == "wait");
-  CHECK(out[0].file == "t.rules");
+  CHECK(out[0].rule_id() == "wait");
+  CHECK(out[0].file() == "t.rules");
   CHECK(out[0].matched == "STILL Waiting");
   CHECK(text.substr(out[0].begin, out[0].end - out[0].begin) == "STILL Waiting");
 }
@@ -65,7 +65,7 @@ TEST_CASE("case-sensitive rules are reported when their text is there, and only 
     std::vector<model::RuleMatch> out;
     CHECK(rs->Match(c.text, &out));
     std::string ids;
-    for (const model::RuleMatch& m : out) ids += (ids.empty() ? "" : " ") + m.rule_id;
+    for (const model::RuleMatch& m : out) ids += (ids.empty() ? "" : " ") + m.rule_id();
     CHECK(ids == c.expected);
   }
 }

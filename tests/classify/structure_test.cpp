@@ -150,7 +150,7 @@ TEST_CASE("decisions without spans equal decisions with spans", "[classify]") {
     CHECK(full.severity == fast.severity);
     REQUIRE(full.matches.size() == fast.matches.size());
     for (size_t i = 0; i < full.matches.size(); ++i) {
-      CHECK(full.matches[i].rule_id == fast.matches[i].rule_id);
+      CHECK(full.matches[i].rule_id() == fast.matches[i].rule_id());
       CHECK(full.matches[i].end > full.matches[i].begin);  // real verdicts explain with spans
       CHECK(fast.matches[i].matched.empty());
     }

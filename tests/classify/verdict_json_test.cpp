@@ -57,20 +57,22 @@ TEST_CASE("VerdictJsonText: hostile strings and numbers of every shape", "[class
   v.urgent_reasons = {"self_harm", "legal_threat"};
   v.language = "es";
   v.rules_version = "sha:\xff\xfe invalid";
-  RuleMatch m;
-  m.rule_id = "a.b";
-  m.file = "x.rules";
-  m.signal = "urgent";
-  m.urgent_reason = "self_harm";
+  turnaround::model::RuleInfo rule;
+  rule.id = "a.b";
+  rule.file = "x.rules";
+  rule.signal = "urgent";
+  rule.urgent_reason = "self_harm";
+  RuleMatch m(nullptr);
   m.begin = 3;
   m.end = std::numeric_limits<std::uint32_t>::max();
   m.matched = "caf\xc3\xa9 \xe2\x82 cut off \xf0\x9f\x98\xa1";
   for (double w : {0.0, -0.0, 2.0, 0.5, 1.0 / 3.0, 0.1 + 0.2, 1e-7, 1e21, 123456789.125, -4.25,
                    std::nan(""), std::numeric_limits<double>::infinity()}) {
-    m.weight = w;
+    rule.weight = w;
+    m.rule = std::make_shared<const turnaround::model::RuleInfo>(rule);
     v.matches.push_back(m);
-    m.category = m.category.empty() ? "billing" : "";
-    m.urgent_reason = m.urgent_reason.empty() ? "self_harm" : "";
+    rule.category = rule.category.empty() ? "billing" : "";
+    rule.urgent_reason = rule.urgent_reason.empty() ? "self_harm" : "";
   }
   for (double val : {0.0, -0.00004, 3.14159, -2.5, 1e-5, std::nan("")}) v.sentiment_terms.push_back({"t\"erm", val});
   CHECK(VerdictJsonText(v) == TreeText(v));

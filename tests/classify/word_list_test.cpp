@@ -29,18 +29,59 @@ std::optional<std::pair<size_t, size_t>> Re2Find(const RE2& re, const std::strin
   return std::make_pair(begin, begin + found.size());
 }
 
-// Every pattern line of the shipped rules that WordList takes.
-std::vector<std::string> ShippedWordLists() {
+// Every pattern line of the shipped rules for which `take` is true.
+template <typename Take>
+std::vector<std::string> ShippedPatterns(Take take) {
   std::vector<std::string> out;
   for (const auto& f : std::filesystem::directory_iterator(TURNAROUND_SOURCE_DIR "/rules")) {
     if (f.path().extension() != ".rules") continue;
     std::ifstream in(f.path());
     std::string line;
     while (std::getline(in, line)) {
-      if (line.rfind("pattern: ", 0) == 0 && WordList::Parse(line.substr(9))) out.push_back(line.substr(9));
+      if (line.rfind("pattern: ", 0) == 0 && take(line.substr(9))) out.push_back(line.substr(9));
     }
   }
   return out;
+}
+
+// The labelled comments, then each again with four bytes damaged.
+std::vector<std::string> RealAndDamagedComments() {
+  std::vector<std::string> texts;
+  std::ifstream in(TURNAROUND_SOURCE_DIR "/tests/data/classify/healthcare.jsonl");
+  std::string line;
+  while (std::getline(in, line)) texts.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
+  REQUIRE(texts.size() > 400);
+  std::mt19937 rng(1129);
+  const std::string noise = "'-_ .,\xc3\xa9\xe2\x80\x99" "0123456789abcxyz";
+  const size_t real = texts.size();
+  for (size_t i = 0; i < real; ++i) {
+    std::string t = texts[i];
+    for (int e = 0; e < 4 && !t.empty(); ++e) t[rng() % t.size()] = noise[rng() % noise.size()];
+    texts.push_back(t);
+  }
+  return texts;
+}
+
+// Requires every pattern's list (`to_list` of it) to find in every real and
+// damaged comment what RE2 finds; returns how many of those were matches.
+template <typename ToList>
+size_t RequireAgreesOnComments(const std::vector<std::string>& patterns, ToList to_list) {
+  const std::vector<std::string> texts = RealAndDamagedComments();
+  size_t found = 0;
+  for (const std::string& p : patterns) {
+    auto list = WordList::Parse(to_list(p));
+    REQUIRE(list);
+    RE2 re(p);
+    REQUIRE(re.ok());
+    for (const std::string& t : texts) {
+      const std::string lower = Lower(t);
+      const auto want = Re2Find(re, lower);
+      if (want) ++found;
+      INFO(p.substr(0, 80) << " on " << t);
+      REQUIRE(list->Find(lower) == want);
+    }
+  }
+  return found;
 }
 
 // Every pattern, parsed as a word list, finds in every (lower-cased) text the
@@ -73,7 +114,7 @@ TEST_CASE("WordList takes only a bare list of literal words", "[classify]") {
   CHECK_FALSE(WordList::Parse("\\b(a)\\b(b)\\b"));
 }
 
-TEST_CASE("WordList takes phrases of up to three words with one space between two", "[classify]") {
+TEST_CASE("WordList takes phrases of up to eight words with one space between two", "[classify]") {
   CHECK(WordList::Parse("\\b(call back|on hold|late)\\b"));
   CHECK(WordList::Parse("\\b(?:no one|no one called|patient's chart)\\b"));
   CHECK_FALSE(WordList::Parse("\\b(call  back)\\b"));          // two spaces
@@ -81,7 +122,8 @@ TEST_CASE("WordList takes phrases of up to three words with one space between tw
   CHECK_FALSE(WordList::Parse("\\b( call back)\\b"));          // a space at the start
   CHECK_FALSE(WordList::Parse("\\b(late| on hold)\\b"));
   CHECK_FALSE(WordList::Parse("\\b(call 'back)\\b"));          // a word must start with a word character
-  CHECK_FALSE(WordList::Parse("\\b(no one ever called)\\b"));  // four words
+  CHECK(WordList::Parse("\\b(no one ever called)\\b"));
+  CHECK_FALSE(WordList::Parse("\\b(no one ever called me back in two weeks)\\b"));  // nine words
   CHECK_FALSE(WordList::Parse("\\b(call\\sback)\\b"));         // an escape, not a literal space
   CHECK_FALSE(WordList::Parse("\\b(call\tback)\\b"));          // a tab is not a space
   CHECK_FALSE(WordList::Parse("\\b(call Back)\\b"));
@@ -98,35 +140,10 @@ TEST_CASE("WordList finds the span RE2 finds: leftmost start and first alternati
 }
 
 TEST_CASE("WordList agrees with RE2 on the shipped lexicons over real and damaged comments", "[classify]") {
-  const std::vector<std::string> patterns = ShippedWordLists();
+  const std::vector<std::string> patterns = ShippedPatterns([](const std::string& p) { return WordList::Parse(p) != nullptr; });
   // The fitted lexicons are such lists (the speed-up depends on it).
   REQUIRE(patterns.size() >= 30);
-  std::vector<std::string> texts;
-  std::ifstream in(TURNAROUND_SOURCE_DIR "/tests/data/classify/healthcare.jsonl");
-  std::string line;
-  while (std::getline(in, line)) texts.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
-  REQUIRE(texts.size() > 400);
-  std::mt19937 rng(1129);
-  const std::string noise = "'-_ .,\xc3\xa9\xe2\x80\x99" "0123456789abcxyz";
-  const size_t real = texts.size();
-  for (size_t i = 0; i < real; ++i) {
-    std::string t = texts[i];
-    for (int e = 0; e < 4 && !t.empty(); ++e) t[rng() % t.size()] = noise[rng() % noise.size()];
-    texts.push_back(t);
-  }
-  size_t found = 0;
-  for (const std::string& p : patterns) {
-    auto list = WordList::Parse(p);
-    RE2 re(p);
-    REQUIRE(re.ok());
-    for (const std::string& t : texts) {
-      const std::string lower = Lower(t);
-      const auto want = Re2Find(re, lower);
-      if (want) ++found;
-      INFO(p.substr(0, 60) << " on " << t);
-      REQUIRE(list->Find(lower) == want);
-    }
-  }
+  const size_t found = RequireAgreesOnComments(patterns, [](const std::string& p) { return p; });
   CHECK(found > 1000);  // the comparison saw many matches, not only misses
 }
 
@@ -198,4 +215,85 @@ TEST_CASE("WordList agrees with RE2 on random phrase lists over random texts", "
   }
   CHECK(compared == 300 * 60);
   CHECK(found > 3000);
+}
+
+TEST_CASE("WordList::Expand spells a finite pattern as a list, in RE2's order", "[classify]") {
+  CHECK(WordList::Expand("\\bstill (waiting|no(t|thing)?)\\b|\\bon hold\\b") ==
+        "\\b(still waiting|still not|still nothing|still no|on hold)\\b");
+  CHECK(WordList::Expand("\\b(?:refuse[sd]?|can'?t) help\\b") ==
+        "\\b(refuses help|refused help|refuse help|can't help|cant help)\\b");
+  CHECK(WordList::Expand("\\bco\\-pay\\b") == "\\b(co-pay)\\b");
+  CHECK(WordList::Expand("\\b(a|b)\\b") == "\\b(a|b)\\b");
+  // Refused: anything that is not a short finite list between \b's.
+  for (const char* p : {"\\bwait\\d\\b", "\\bwait\\w*\\b", "\\bwaits*\\b", "\\bwaits+\\b", "\\bwa{2}\\b",
+                        "\\bwaits??\\b", "\\bm[e\xc3\xa9]dico\\b", "\\b[a-z]\\b", "\\b[^a]\\b", "wait\\b",
+                        "\\bwait", "\\bwait\\b|wait", "\\bon\\b hold\\b", "(?i)\\bwait\\b", "\\b(?i:wait)\\b",
+                        "\\bwait.\\b", "\\b(wait\\b", "\\bwait)\\b", "\\b(a|b)(c|d)(e|f)(g|h)(i|j)(k|l)(m|n)(o|p)(q|r)(s|t)\\b"}) {
+    INFO(p);
+    CHECK(WordList::Expand(p).empty());
+  }
+}
+
+TEST_CASE("WordList::Expand agrees with RE2 on the shipped patterns it takes", "[classify]") {
+  const std::vector<std::string> patterns = ShippedPatterns(
+      [](const std::string& p) { return !WordList::Parse(p) && WordList::Parse(WordList::Expand(p)); });
+  REQUIRE(patterns.size() >= 100);  // the rules Expand was written for
+  const size_t found = RequireAgreesOnComments(patterns, [](const std::string& p) { return WordList::Expand(p); });
+  CHECK(found > 300);
+}
+
+TEST_CASE("WordList::Expand agrees with RE2 on random patterns with groups over random texts", "[classify]") {
+  const std::vector<std::string> vocab = {"no", "one", "on", "hold", "call", "back", "co-", "it's", "a", "n"};
+  // Pieces of a pattern: words, groups (some optional, some nested), optional
+  // letters, classes; a space is added between two pieces more often than not.
+  std::mt19937 rng(20261130);
+  auto word = [&] { return vocab[rng() % vocab.size()]; };
+  auto group = [&](auto& self, int depth) -> std::string {
+    std::string g = rng() % 2 ? "(" : "(?:";
+    const size_t n = 1 + rng() % 3;
+    for (size_t k = 0; k < n; ++k) {
+      if (k) g += "|";
+      g += word();
+      if (depth < 2 && rng() % 3 == 0) g += self(self, depth + 1);
+      if (rng() % 3 == 0) g += " " + word();
+    }
+    return g + ")";
+  };
+  auto piece = [&]() -> std::string {
+    switch (rng() % 5) {
+      case 0: return group(group, 0) + (rng() % 2 ? "?" : "");
+      case 1: return word() + "s?";
+      case 2: return "[sd]";
+      default: return word();
+    }
+  };
+  const std::vector<std::string> gaps = {" ", " ", " ", "  ", "-", "'", ".", "\xc3\xa9", "s", "d", "x", ""};
+  size_t taken = 0, found = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string p;
+    const size_t branches = 1 + rng() % 2;
+    for (size_t b = 0; b < branches; ++b) {
+      if (b) p += "|";
+      p += "\\b" + word();
+      const size_t pieces = rng() % 3;
+      for (size_t k = 0; k < pieces; ++k) p += (rng() % 4 ? " " : "") + piece();
+      p += "\\b";
+    }
+    auto list = WordList::Parse(WordList::Expand(p));
+    if (!list) continue;  // e.g. a phrase of two spaces: RE2 keeps it
+    ++taken;
+    RE2 re(p);
+    REQUIRE(re.ok());
+    for (int t = 0; t < 60; ++t) {
+      std::string text;
+      const size_t words = rng() % 9;
+      for (size_t w = 0; w < words; ++w) text += word() + gaps[rng() % gaps.size()];
+      const auto want = Re2Find(re, text);
+      if (want) ++found;
+      INFO(p << " -> " << WordList::Expand(p) << " on " << text);
+      REQUIRE(list->Find(text) == want);
+    }
+  }
+  CHECK(taken > 200);
+  CHECK(found > 2000);
 }

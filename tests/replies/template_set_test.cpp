@@ -34,9 +34,9 @@ model::Verdict MakeVerdict(bool complaint, const std::string& category, Severity
   v.severity = severity;
   v.urgent_reasons = std::move(urgent);
   if (!signal.empty()) {
-    model::RuleMatch m;
-    m.signal = signal;
-    v.matches.push_back(m);
+    auto rule = std::make_shared<model::RuleInfo>();
+    rule->signal = signal;
+    v.matches.emplace_back(std::move(rule));
   }
   return v;
 }
