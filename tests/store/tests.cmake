@@ -6,7 +6,8 @@ list(APPEND TURNAROUND_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/maintenance_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/event_log_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/outbox_store_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/item_store_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/item_store_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wal_checkpointer_test.cpp)
 list(APPEND TURNAROUND_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/sql/connection_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sql/concurrency_test.cpp
