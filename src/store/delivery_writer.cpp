@@ -479,8 +479,9 @@ void DeliveryWriter::Shutdown() {
                         static_cast<double>(s.apply_us) / 1000.0 / static_cast<double>(s.batches),
                         static_cast<double>(s.commit_us) / 1000.0 / static_cast<double>(s.batches));
   if (checkpointer_ && n > 0 && static_cast<size_t>(n) < sizeof line) {
-    std::snprintf(line + n, sizeof line - static_cast<size_t>(n), "; %llu checkpoints aside, %llu inline",
+    std::snprintf(line + n, sizeof line - static_cast<size_t>(n), "; %llu checkpoints aside (%llu asked), %llu inline",
                   static_cast<unsigned long long>(checkpointer_->background_checkpoints()),
+                  static_cast<unsigned long long>(checkpointer_->requested_checkpoints()),
                   static_cast<unsigned long long>(checkpointer_->inline_checkpoints()));
   } else if (s.reconnects > 0 && n > 0 && static_cast<size_t>(n) < sizeof line) {
     std::snprintf(line + n, sizeof line - static_cast<size_t>(n), "; %llu reconnects",

@@ -46,10 +46,18 @@ int WalCheckpointer::OnCommit(void* self, sqlite3* db, const char* name, int pag
     ++me->inline_;
     return SQLITE_OK;
   }
-  if (pages >= me->threshold_pages_) {
+  // `pages` counts the whole log, and a log being appended to while it is
+  // copied is never wholly copied, so it cannot restart from its first frame
+  // until the limit above. Asking again after every commit past the
+  // threshold made a checkpoint (and an fsync of the database file) per
+  // commit; ask once per `threshold_pages` of new log instead.
+  if (pages < me->requested_at_) me->requested_at_ = 0;  // the log restarted
+  if (pages >= me->requested_at_ + me->threshold_pages_) {
+    me->requested_at_ = pages;
     {
       std::lock_guard<std::mutex> lock(me->mu_);
       me->wanted_ = true;
+      ++me->requested_;
     }
     me->cv_.notify_one();
   }
@@ -84,6 +92,11 @@ std::uint64_t WalCheckpointer::background_checkpoints() const {
 std::uint64_t WalCheckpointer::inline_checkpoints() const {
   std::lock_guard<std::mutex> lock(mu_);
   return inline_;
+}
+
+std::uint64_t WalCheckpointer::requested_checkpoints() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return requested_;
 }
 
 }  // namespace turnaround::store

@@ -51,6 +51,9 @@ class WalCheckpointer {
   // and the writer's log line).
   std::uint64_t background_checkpoints() const;
   std::uint64_t inline_checkpoints() const;
+  // How often a commit asked this thread for a checkpoint: once per
+  // `threshold_pages` of log written since the last request or restart.
+  std::uint64_t requested_checkpoints() const;
 
  private:
   WalCheckpointer(std::unique_ptr<SQLite::Database> db, int threshold_pages, int limit_pages);
@@ -61,10 +64,12 @@ class WalCheckpointer {
   const int threshold_pages_, limit_pages_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
+  int requested_at_ = 0;               // log size at the last request; the writer's thread only
   bool wanted_ = false;                // guarded by mu_
   bool stopping_ = false;              // guarded by mu_
   std::uint64_t background_ = 0;       // guarded by mu_
   std::uint64_t inline_ = 0;           // guarded by mu_
+  std::uint64_t requested_ = 0;        // guarded by mu_
   std::thread thread_;
 };
 

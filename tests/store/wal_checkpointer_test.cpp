@@ -99,3 +99,35 @@ TEST_CASE("wal past the limit is checkpointed by the committing connection and s
   CheckAllRows(*writer);
   writer.reset();
 }
+
+TEST_CASE("a wal that cannot restart asks for one checkpoint per threshold of new log", "[store]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("wal.db");
+  auto writer = OpenWriter(path);
+  // A reader holding a snapshot from before the commits: no checkpoint may
+  // copy past it, so the log only grows, as under a steady ingest where the
+  // writer appends while each checkpoint runs. Asking after every commit
+  // past the threshold made ~35 requests here (a checkpoint and a database
+  // fsync per commit under load).
+  auto reader = store::OpenDatabase(path);
+  REQUIRE(reader.ok());
+  (*reader)->exec("BEGIN");
+  CHECK((*reader)->execAndGet("SELECT count(*) FROM wal_test").getInt() == 0);
+  constexpr int kThreshold = 50;
+  auto checkpointer = store::WalCheckpointer::Start(path, kThreshold, /*limit_pages=*/1'000'000);
+  REQUIRE(checkpointer.ok());
+  (*checkpointer)->Attach(*writer);
+  for (int i = 0; i < kCommits; ++i) CommitRows(*writer);
+  // 32-byte header, then frames of a 4,096-byte page and a 24-byte header.
+  const auto frames = static_cast<std::uint64_t>((WalBytes(path) - 32) / (4096 + 24));
+  INFO("wal frames " << frames);
+  REQUIRE(frames >= 400);
+  CHECK((*checkpointer)->requested_checkpoints() <= frames / kThreshold);
+  // Each request comes at the first commit past the mark, up to a commit's
+  // pages (~11) late.
+  CHECK((*checkpointer)->requested_checkpoints() >= frames / (kThreshold + 20));
+  (*reader)->exec("COMMIT");
+  reader->reset();
+  CheckAllRows(*writer);
+  writer.reset();
+}
