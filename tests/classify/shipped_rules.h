@@ -3,7 +3,9 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <cstddef>
 #include <memory>
+#include <string>
 
 #include "classify/classifier.h"
 
@@ -15,6 +17,28 @@ inline std::shared_ptr<const Classifier> ShippedRules() {
   static auto loaded = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules", {.run_examples = false});
   REQUIRE(loaded.ok());
   return *loaded;
+}
+
+struct UrgentCase {
+  const char* text;
+  const char* reason;  // the reason an agent must read first
+};
+
+// Each urgent text gets `reason` first and urgent severity; each calm text no
+// urgent reason at all.
+template <size_t U, size_t C>
+void ExpectUrgentAndCalm(const UrgentCase (&urgent)[U], const char* const (&calm)[C]) {
+  for (const UrgentCase& u : urgent) {
+    INFO(u.text);
+    model::Verdict v = ShippedRules()->Classify(u.text);
+    REQUIRE_FALSE(v.urgent_reasons.empty());
+    CHECK(v.urgent_reasons.front() == std::string(u.reason));
+    CHECK(v.severity == model::Severity::kUrgent);
+  }
+  for (const char* t : calm) {
+    INFO(t);
+    CHECK(ShippedRules()->Classify(t).urgent_reasons.empty());
+  }
 }
 
 }  // namespace turnaround::classify::testing

@@ -11,6 +11,7 @@ list(APPEND TURNAROUND_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/verdict_json_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/urgent_round11_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/urgent_round12_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/urgent_round14_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/complaint_lexicon_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/word_list_test.cpp)
 

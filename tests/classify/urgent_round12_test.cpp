@@ -7,33 +7,13 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstddef>
-#include <string>
-
 #include "classify/shipped_rules.h"
 
 namespace turnaround::classify {
 namespace {
 
-struct Urgent {
-  const char* text;
-  const char* reason;  // the reason an agent must read first
-};
-
-template <size_t U, size_t C>
-void ExpectPass(const Urgent (&urgent)[U], const char* const (&calm)[C]) {
-  for (const Urgent& u : urgent) {
-    INFO(u.text);
-    model::Verdict v = testing::ShippedRules()->Classify(u.text);
-    REQUIRE_FALSE(v.urgent_reasons.empty());
-    CHECK(v.urgent_reasons.front() == std::string(u.reason));
-    CHECK(v.severity == model::Severity::kUrgent);
-  }
-  for (const char* t : calm) {
-    INFO(t);
-    CHECK(testing::ShippedRules()->Classify(t).urgent_reasons.empty());
-  }
-}
+using testing::ExpectUrgentAndCalm;
+using Urgent = testing::UrgentCase;
 
 TEST_CASE("urgent round 12u: three fresh passes of own sentences", "[classify][urgent]") {
   SECTION("pass 1") {
@@ -119,7 +99,7 @@ TEST_CASE("urgent round 12u: three fresh passes of own sentences", "[classify][u
         "my friend works at your front desk and told me about the job opening",
         "my kid said he'd kill me if I posted his photo, so here's the nurse instead",
     };
-    ExpectPass(urgent, calm);
+    ExpectUrgentAndCalm(urgent, calm);
   }
   SECTION("pass 2") {
     const Urgent urgent[] = {
@@ -155,7 +135,7 @@ TEST_CASE("urgent round 12u: three fresh passes of own sentences", "[classify][u
         "I'm taking all of my vitamins at once now that the doctor said it's fine",
         "the guy at the parking booth told me a funny story about the stabbing scene in a movie",
     };
-    ExpectPass(urgent, calm);
+    ExpectUrgentAndCalm(urgent, calm);
   }
   SECTION("pass 3") {
     const Urgent urgent[] = {
@@ -192,7 +172,7 @@ TEST_CASE("urgent round 12u: three fresh passes of own sentences", "[classify][u
         "the newsletter was so helpful, loved the recipe section",
         "the old kiosk screen is hard to read, please make the font bigger",
     };
-    ExpectPass(urgent, calm);
+    ExpectUrgentAndCalm(urgent, calm);
   }
 }
 
@@ -207,7 +187,7 @@ TEST_CASE("urgent round 12u: the first reason of a post with several", "[classif
       {"my friend posted a goodbye on her story and isn't answering, she's your patient", "self_harm"},
   };
   const char* const calm[] = {"thanks for the quick flu shot"};
-  ExpectPass(urgent, calm);
+  ExpectUrgentAndCalm(urgent, calm);
 }
 
 }  // namespace
