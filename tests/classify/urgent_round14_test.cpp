@@ -1,5 +1,5 @@
-// Round 14: the families that holdout11's and holdout12's missed urgent posts
-// showed (urgent_broad.rules `ub14.*`), checked on sentences written for this
+// Round 14: the families that the missed urgent posts of holdout11, holdout12
+// and (after it was measured) holdout13 showed (urgent_broad.rules `ub14.*`), checked on sentences written for this
 // test, not taken from any data set, with calm posts that share their words.
 #include "classify/classifier.h"
 
@@ -40,6 +40,32 @@ TEST_CASE("urgent round 14: named drugs, goodbyes, found papers, legal process",
       "the screen in the lobby shows the wait time, so helpful",
       "my dad's attorney will be at the care conference on Monday, is that OK?",
       "the view from the top floor of the garage is pretty at sunset",
+  };
+  ExpectUrgentAndCalm(urgent, calm);
+}
+
+TEST_CASE("urgent round 14: signs described rather than named", "[classify][urgent]") {
+  const Urgent urgent[] = {
+      {"after the new antibiotic my throat feels swollen and it's getting hard to breathe", "medical_emergency"},
+      {"she spilled scalding coffee on herself and the skin is blistering", "medical_emergency"},
+      {"he took an elbow to the head in the game and now he's vomiting and confused", "medical_emergency"},
+      {"I've been saving my sleeping pills for weeks", "self_harm"},
+      {"my family would be better off if I never woke up", "self_harm"},
+      {"la señora del 3 dice que es una carga y que ya dejó todo en orden", "self_harm"},
+      {"a man in the lobby said he'd be back with his piece for the doctor", "threat_of_violence"},
+      {"he messages me that he knows which room I'm in and when I leave", "threat_of_violence"},
+      {"mi cuñado dice que se las va a pagar al doctor", "threat_of_violence"},
+      {"my therapy notes were faxed to my boss instead of my GP", "privacy_breach"},
+      {"someone left a binder of patient records on the bench by the bus stop", "privacy_breach"},
+      {"we have retained a malpractice lawyer after what happened to my father", "legal_threat"},
+  };
+  const char* const calm[] = {
+      "my throat was swollen last month but the antibiotics cleared it up, thanks Dr. Ruiz",
+      "the skin care class at the clinic was so useful",
+      "I keep my pills in a weekly box so I don't miss any",
+      "I know which office is yours now, I'll drop the forms off tomorrow",
+      "please send the invoice to my employer, they reimburse me",
+      "my nephew just signed with a firm as a junior architect",
   };
   ExpectUrgentAndCalm(urgent, calm);
 }
