@@ -63,7 +63,8 @@ class RuleSet {
   };
   // Confirms a set hit with the pattern's own RE2 and appends its match;
   // false if the exact pattern does not match (the set runs a looser superset).
-  bool AppendMatch(size_t pattern, std::string_view text, std::string_view lower, bool spans,
+  // fold_trap: WordList::HasFoldTrap(lower).
+  bool AppendMatch(size_t pattern, std::string_view text, std::string_view lower, bool spans, bool fold_trap,
                    std::vector<model::RuleMatch>* out) const;
   bool RuleMatches(size_t rule, std::string_view text) const;
 
