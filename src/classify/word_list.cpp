@@ -363,10 +363,31 @@ std::optional<std::size_t> WordList::MatchAt(const Alternative& a, std::string_v
   return pos;
 }
 
-std::optional<std::pair<std::size_t, std::size_t>> WordList::Find(std::string_view lower) const {
+void WordList::CutRuns(std::string_view lower, Runs* runs) {
   const auto* s = reinterpret_cast<const unsigned char*>(lower.data());
   const std::size_t n = lower.size();
-  std::size_t i = 0;
+  runs->clear();
+  for (std::size_t i = 0; i < n;) {
+    if (!IsWord(s[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < n && IsWord(s[j])) ++j;
+    runs->emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
+    i = j;
+  }
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> WordList::Find(std::string_view lower) const {
+  Runs runs;
+  CutRuns(lower, &runs);
+  return Find(lower, runs);
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> WordList::Find(std::string_view lower, const Runs& runs) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(lower.data());
+  const std::size_t n = lower.size();
   // The first alternative in pattern order that matches at `at`, if any.
   std::size_t best_order = 0, best_end = 0;
   auto consider = [&](const std::vector<Alternative>& alts, std::size_t at) {
@@ -375,13 +396,7 @@ std::optional<std::pair<std::size_t, std::size_t>> WordList::Find(std::string_vi
       if (const auto end = MatchAt(a, lower, at)) best_order = a.order, best_end = *end;
     }
   };
-  while (i < n) {
-    if (!IsWord(s[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < n && IsWord(s[j])) ++j;
+  for (const auto& [i, j] : runs) {
     // A run starts at i (a word boundary before it); a word matches here if
     // it continues the text from i and a boundary follows it.
     if ((first_and_length_[Slot(s + i, j - i)] & LengthBit(j - i)) != 0) {
@@ -389,11 +404,10 @@ std::optional<std::pair<std::size_t, std::size_t>> WordList::Find(std::string_vi
       if (it != by_first_run_.end()) consider(it->second, i);
     }
     if (starts_run_first_[s[i]]) consider(starts_run_, i);
-    if (best_end != 0) return std::make_pair(i, best_end);
+    if (best_end != 0) return std::make_pair(std::size_t{i}, best_end);
     // Where the run ends, a boundary before a non-word byte.
     if (j < n && ends_run_first_[s[j]]) consider(ends_run_, j);
-    if (best_end != 0) return std::make_pair(j, best_end);
-    i = j;
+    if (best_end != 0) return std::make_pair(std::size_t{j}, best_end);
   }
   return std::nullopt;
 }
