@@ -45,7 +45,7 @@ class WordList {
   // literal, and the phrase can still only start where a run of word
   // characters starts, so it is looked up by its first run like a word.
   // Also accepted inside an alternative: \d, \d+ (not followed by a digit),
-  // \w* and \w+ (not followed by a word character), \$ (also first: then
+  // \w* and \w+ (not first, not followed by a word character), \$ (also first: then
   // the match starts where a run of word characters ends, as \b requires),
   // and the accented letters àáâãäæçèéêëìíîïðñòóôõöøùúûüýþ.
   static constexpr std::size_t kMaxWords = 8;
