@@ -203,13 +203,17 @@ bool RuleSet::RuleMatches(size_t rule, std::string_view text) const {
 }
 
 bool RuleSet::AppendMatch(size_t pattern, std::string_view text, std::string_view lower, bool spans,
-                          std::vector<model::RuleMatch>* out) const {
+                          Scratch* scratch, std::vector<model::RuleMatch>* out) const {
   const Pattern& p = patterns_[pattern];
   const RE2& re = p.folded ? *p.folded : *p.re;
   std::string_view input = p.folded ? lower : text;
   re2::StringPiece found;
-  if (spans && p.words) {
-    const auto span = p.words->Find(lower);
+  if (spans && p.words && !(scratch->fold_trap && p.words->folds())) {
+    if (!scratch->runs_cut) {
+      WordList::CutRuns(lower, scratch->runs);
+      scratch->runs_cut = true;
+    }
+    const auto span = p.words->Find(lower, *scratch->runs);
     if (!span) return false;
     found = re2::StringPiece(lower.data() + span->first, span->second - span->first);
   } else if (spans) {
@@ -266,12 +270,16 @@ bool RuleSet::Match(std::string_view text, std::vector<model::RuleMatch>* out, b
     }
   }
   std::sort(hits.begin(), hits.end());
+  thread_local WordList::Runs runs;
+  // Rare (a Kelvin sign or a long s): word lists with accented letters leave
+  // such texts to RE2 (WordList::folds()).
+  Scratch scratch{spans && WordList::HasFoldTrap(lower), false, &runs};
   out->reserve(out->size() + hits.size());
   size_t last_rule = static_cast<size_t>(-1);
   for (int h : hits) {
     size_t rule = patterns_[static_cast<size_t>(h)].rule;
     if (rule == last_rule) continue;  // one match per rule: its first pattern that matches
-    if (AppendMatch(static_cast<size_t>(h), text, lower, spans, out)) last_rule = rule;
+    if (AppendMatch(static_cast<size_t>(h), text, lower, spans, &scratch, out)) last_rule = rule;
   }
   return ok;
 }

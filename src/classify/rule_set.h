@@ -62,8 +62,14 @@ class RuleSet {
     std::unique_ptr<WordList> words;  // the pattern is a word list: spans without RE2
   };
   // Confirms a set hit with the pattern's own RE2 and appends its match;
+  // What the span searches of one Match() call share.
+  struct Scratch {
+    bool fold_trap = false;  // WordList::HasFoldTrap(lower)
+    bool runs_cut = false;   // runs holds WordList::CutRuns(lower), cut for the first list
+    WordList::Runs* runs = nullptr;  // per-thread
+  };
   // false if the exact pattern does not match (the set runs a looser superset).
-  bool AppendMatch(size_t pattern, std::string_view text, std::string_view lower, bool spans,
+  bool AppendMatch(size_t pattern, std::string_view text, std::string_view lower, bool spans, Scratch* scratch,
                    std::vector<model::RuleMatch>* out) const;
   bool RuleMatches(size_t rule, std::string_view text) const;
 
