@@ -61,13 +61,13 @@ class RuleSet {
     bool exact_in_set = false;  // the set runs this very pattern: a set hit is a match
     std::unique_ptr<WordList> words;  // the pattern is a word list: spans without RE2
   };
-  // Confirms a set hit with the pattern's own RE2 and appends its match;
   // What the span searches of one Match() call share.
   struct Scratch {
     bool fold_trap = false;  // WordList::HasFoldTrap(lower)
     bool runs_cut = false;   // runs holds WordList::CutRuns(lower), cut for the first list
     WordList::Runs* runs = nullptr;  // per-thread
   };
+  // Confirms a set hit with the pattern's own RE2 and appends its match;
   // false if the exact pattern does not match (the set runs a looser superset).
   bool AppendMatch(size_t pattern, std::string_view text, std::string_view lower, bool spans, Scratch* scratch,
                    std::vector<model::RuleMatch>* out) const;
