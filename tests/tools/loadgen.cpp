@@ -11,6 +11,9 @@
 //       [--batch-percent 2] [--batch-size 50] [--dup-percent 2]
 //       [--complaint-percent 30] [--id-prefix run1] [--ack-log FILE] [--retry]
 //       [--rate PER_S] [--get PATH --bearer TOKEN]
+// --rate PER_S: an open load (Poisson arrivals over all connections; a request that had to wait
+// for its connection's previous answer counts from when it was due); without it every connection sends its next request as soon as the last is
+// answered (a closed loop: the server's saturation).
 // Several ports (instances sharing one store) get the connections in turn.
 // Prints one JSON object with the figures on stdout.
 #include <httplib.h>
@@ -111,19 +114,32 @@ void Worker(Shared& s, int index, std::chrono::steady_clock::time_point end) {
   client.set_connection_timeout(2, 0);
   client.set_read_timeout(30, 0);
   std::vector<double> local;
+  // --rate is an open load: each connection sends at the moments of a Poisson process (random
+  // gaps with the connection's share of the rate as their mean). A request due while this
+  // connection still waited for its previous answer counts from the moment it was due, so a slow
+  // answer is not hidden by the requests it delayed (coordinated omission); one due on an idle
+  // connection counts from when it was sent (this thread waking late is the load generator's
+  // delay, not the server's).
   const double per_conn_interval = o.rate > 0 ? o.connections / o.rate : 0;
+  std::exponential_distribution<double> gap(per_conn_interval > 0 ? 1.0 / per_conn_interval : 1.0);
   auto next_send = std::chrono::steady_clock::now();
+  auto last_answer = next_send;  // when this connection's previous request was answered
+  if (per_conn_interval > 0) next_send += std::chrono::microseconds(static_cast<long>(gap(rng) * 1e6));
   for (;;) {
     if (std::chrono::steady_clock::now() >= end || g_stop) break;
     long n = s.next.fetch_add(1);
     if (o.max_deliveries > 0 && n >= o.max_deliveries) break;
+    auto due = std::chrono::steady_clock::now();
     if (per_conn_interval > 0) {
       std::this_thread::sleep_until(next_send);
-      next_send += std::chrono::microseconds(static_cast<long>(per_conn_interval * 1e6));
+      // Sent on an idle connection: from now.
+      due = last_answer > next_send ? next_send : std::chrono::steady_clock::now();
+      next_send += std::chrono::microseconds(static_cast<long>(gap(rng) * 1e6));
     }
     if (!o.get_path.empty()) {
-      auto t0 = std::chrono::steady_clock::now();
+      const auto t0 = due;
       auto res = client.Get(o.get_path.c_str(), {{"Authorization", "Bearer " + o.bearer}});
+      last_answer = std::chrono::steady_clock::now();
       ++s.sent;
       if (res && res->status == 200) {
         ++s.acked;
@@ -141,9 +157,10 @@ void Worker(Shared& s, int index, std::chrono::steady_clock::time_point end) {
       std::fflush(s.sent_log);
     }
     const httplib::Headers headers = {{"X-Hub-Signature-256", "sha256=" + turnaround::ingest::HmacSha256Hex(o.secret, body)}};
-    for (;;) {
-      auto t0 = std::chrono::steady_clock::now();
+    for (bool first_try = true;; first_try = false) {
+      const auto t0 = first_try ? due : std::chrono::steady_clock::now();
       auto res = client.Post(o.path.c_str(), headers, body, "application/json");
+      last_answer = std::chrono::steady_clock::now();
       ++s.sent;
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
       if (res && res->status == 200) {
