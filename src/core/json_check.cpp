@@ -2,6 +2,7 @@
 
 #include "core/utf8.h"
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdlib>
@@ -10,6 +11,13 @@
 
 namespace turnaround::core {
 namespace {
+
+// Bytes a string holds as they are: printable ASCII other than '"' and '\\'.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[static_cast<size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
 
 class Checker {
  public:
@@ -111,6 +119,15 @@ class Checker {
       plain_integer = *q == '-' || (*q >= '0' && *q <= '9');
     }
     if (plain_integer) return true;
+    // Without an exponent a number overflows a double only with more than 308 integer digits
+    // (the fraction cannot): stored verdicts' weights ("0.66") need no strtod and no copy.
+    const unsigned char* q = start;
+    if (*q == '-') ++q;
+    const unsigned char* int_end = q;
+    while (int_end != p_ && *int_end >= '0' && *int_end <= '9') ++int_end;
+    bool exponent = false;
+    for (const unsigned char* e = int_end; e != p_ && !exponent; ++e) exponent = *e == 'e' || *e == 'E';
+    if (!exponent && int_end - q <= 308) return true;
     const std::string token(reinterpret_cast<const char*>(start), n);
     return std::isfinite(std::strtod(token.c_str(), nullptr));
   }
@@ -164,6 +181,9 @@ class Checker {
   bool String() {
     ++p_;  // the opening quote
     while (p_ != end_) {
+      // Most of a stored verdict is plain ASCII inside strings: skip it in a tight loop.
+      while (p_ != end_ && kPlain[*p_]) ++p_;
+      if (p_ == end_) break;
       const unsigned char c = *p_;
       if (c == '"') {
         ++p_;

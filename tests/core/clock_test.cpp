@@ -48,7 +48,10 @@ TEST_CASE("FormatRfc3339 agrees with the C library's gmtime_r, before 1970 and a
   // From 1900 to 2200, plus the edges of days, leap days and the epoch.
   std::uniform_int_distribution<TimeMs> any(-2208988800000LL, 7258118400000LL);
   std::vector<TimeMs> times = {0, -1, 1, 999, -999, -1000, 86399999, 86400000, -86400001,
-                               951782400000 /* 2000-02-29 */, 4107542399999 /* 2100-02-28 end */};
+                               951782400000 /* 2000-02-29 */, 4107542399999 /* 2100-02-28 end */,
+                               // The last instant written by hand, and years past it either way.
+                               253402300799999 /* 9999-12-31 end */, 253402300800000, -62167219200000,
+                               -62167219200001 /* year -1 */};
   for (int i = 0; i < 20000; ++i) times.push_back(any(rng));
   for (TimeMs ms : times) {
     std::time_t secs = static_cast<std::time_t>(ms / 1000);
