@@ -5,6 +5,7 @@ Usage (from the repository root, with a built binary):
   tests/classify/fit_urgent.py --turnaround build/turnaround \
       --data tests/data/classify/healthcare.jsonl \
       --data tests/data/classify/healthcare_holdout2.jsonl ...  \
+      --calm tests/classify/urgent_calm.txt \
       [--fresh healthcare_holdout13.jsonl=/tmp/rules-round13] [--loso] [--write]
 
 Why (round 15): fourteen rounds of hand-written urgent phrasings reach 0.93-1.0 urgent
@@ -17,14 +18,16 @@ How: per reason, a word or a two-word phrase (fit_complaints.words(text, 2): nam
 calendar and function words left out) is a candidate when it occurs in at least
 MIN_DF urgent posts of that reason in at least MIN_SETS different sets (different
 writers); its log-odds log(P(w | reason) / P(w | any other post)) (add-half
-smoothing) ranks it. Terms whose log-odds reach --strong-lo and that no
-non-urgent post of the training sets contains make the strong tier (one of them
-decides alone, weight 1.0); the others with log-odds >= --min-lo make the weak
-tier, spread round-robin (by rank) over --groups rules of weight 0.5, so that a
-reason fires only with two weak terms of two different rules, or one strong term
-(the engine sums the weights of matched `urgent_evidence` rules per reason against
-kUrgentEvidenceThreshold = 1.0, combine.h). One weak word ("pills", "lawyer",
-"records") never makes a post urgent.
+smoothing) ranks it. A phrase must be made of content words (not LIGHT ones) and is
+dropped when one of its words is a term itself. The terms with log-odds >= --min-lo
+(at most --max-terms) are spread over --groups rules of weight 0.5 by group(): terms
+seen together in calm posts (or in our own calm sentences, --calm) share a rule, so a
+reason fires only with two terms of two different rules (the engine sums the weights
+of matched `urgent_evidence` rules per reason against kUrgentEvidenceThreshold = 1.0,
+combine.h). One word ("pills", "lawyer", "records") never makes a post urgent. A strong
+tier (weight 1, one term decides: log-odds >= --strong-lo, >= --strong-df posts in
+>= --strong-sets sets, no calm post) is off by default (--strong-df 0): it flagged our
+own calm sentences and added no LOSO recall.
 
 --loso is the honest estimate: for each set the lexicon is learnt from the other
 sets only, and that set's urgent recall and precision (any reason) are measured
@@ -50,7 +53,7 @@ GENERATED = "urgent_lexicon.rules"
 REASONS = ("self_harm", "threat_of_violence", "legal_threat", "privacy_breach", "medical_emergency")
 THRESHOLD = 1.0  # kUrgentEvidenceThreshold, combine.h
 # Chosen by --loso (rules/README.md, round 15).
-MIN_DF, MIN_SETS, MIN_LO, STRONG_LO, GROUPS, MAX_TERMS, STRONG_DF, STRONG_SETS = 3, 2, 3.0, 4.0, 2, 40, 8, 3
+MIN_DF, MIN_SETS, MIN_LO, STRONG_LO, GROUPS, MAX_TERMS, STRONG_DF, STRONG_SETS = 3, 2, 3.0, 4.0, 2, 40, 0, 3
 STRONG_W, WEAK_W = 1.0, 0.5
 # Pronoun contractions and light verbs: a phrase made with one of them ("he's going",
 # "i've got", "don't see") is how a set's writers narrate, not a sign of urgency, and
@@ -115,8 +118,9 @@ def set_counts(rows):
 
 
 def learn(sets, min_df=MIN_DF, min_sets=MIN_SETS, min_lo=MIN_LO, strong_lo=STRONG_LO, groups=GROUPS,
-          max_terms=MAX_TERMS, strong_df=STRONG_DF, strong_sets=STRONG_SETS):
-    """sets: {name: rows}. Returns [(reason, rule suffix, weight, terms)]."""
+          max_terms=MAX_TERMS, strong_df=STRONG_DF, strong_sets=STRONG_SETS, calm_own=()):
+    """sets: {name: rows}; calm_own: term sets of our own calm sentences (--calm).
+    Returns [(reason, rule suffix, weight, terms)]."""
     calm, per, where = collections.Counter(), {r: collections.Counter() for r in REASONS}, collections.defaultdict(set)
     n = collections.Counter()
     for name, rows in sets.items():
@@ -151,16 +155,48 @@ def learn(sets, min_df=MIN_DF, min_sets=MIN_SETS, min_lo=MIN_LO, strong_lo=STRON
         singles = {w for w in ranked if " " not in w}
         ranked = [w for w in ranked if " " not in w or not singles & set(w.split())][:max_terms]
         # Strong: decides alone. Seen often enough, in no calm post of the training sets.
-        strong = sorted(w for w in ranked if lo[w] >= strong_lo and calm[w] == 0 and pos[w] >= strong_df
-                        and len(where[(reason, w)]) >= strong_sets)
+        strong = sorted(w for w in ranked if strong_df and lo[w] >= strong_lo and calm[w] == 0
+                        and pos[w] >= strong_df and len(where[(reason, w)]) >= strong_sets)
         weak = [w for w in ranked if w not in strong]
         if strong:
             out.append((reason, "1", STRONG_W, strong))
-        for g in range(groups):
-            part = sorted(weak[g::groups])
+        for g, part in enumerate(group(weak, groups, reason, sets, calm_own)):
             if part:
-                out.append((reason, "2" + "abcdefgh"[g], WEAK_W, part))
+                out.append((reason, "2" + "abcdefgh"[g], WEAK_W, sorted(part)))
     return out
+
+
+def group(weak, groups, reason, sets, calm_own):
+    """Spreads the weak terms (strongest first) over `groups` rules. Two terms count as two
+    pieces only when they sit in different rules, so terms that occur together in calm
+    posts belong in one rule ("camera" and "footage", "gun" and "owns"), terms that occur
+    together in urgent posts of the reason in different ones. Greedy: each term goes to the
+    rule where (urgent posts of the reason it would complete) - (calm posts it would flag)
+    is largest; a term that shares one of our own calm sentences (--calm) with a placed term
+    joins that term's rule. Ties: the smaller rule."""
+    if groups <= 0:
+        return []
+    wset = set(weak)
+    pos_docs = [r["words"] & wset for rs in sets.values() for r in rs if r["gold"] == reason]
+    calm_docs = [r["words"] & wset for rs in sets.values() for r in rs if r["gold"] is None]
+    own = [c & wset for c in calm_own]
+    where = {}
+    parts = [[] for _ in range(groups)]
+    for t in weak:
+        forced = {where[u] for c in own if t in c for u in c if u in where}
+        best = None
+        for g in range(groups):
+            if forced and g not in forced:
+                continue
+            others = {u for u, h in where.items() if h != g}
+            gain = sum(1 for d in pos_docs if t in d and d & others)
+            cost = sum(1 for d in calm_docs if t in d and d & others)
+            key = (gain - cost, -len(parts[g]), -g)
+            if best is None or key > best[0]:
+                best = (key, g)
+        where[t] = best[1]
+        parts[best[1]].append(t)
+    return parts
 
 
 def fires(r, lex):
@@ -192,8 +228,8 @@ def render(lex):
     out = ["# Generated by tests/classify/fit_urgent.py --write: do not edit by hand.",
            "# Words and two-word phrases far more frequent in urgent posts of one reason than in",
            "# other posts of our own labelled sets (round 15, rules/README.md). An urgent_evidence",
-           "# rule adds its weight to its reason; the reason fires at 1.0 (combine.h): a strong",
-           "# term (.1) alone, or two weak terms of two different rules (.2a, .2b, ...)."]
+           "# rule adds its weight to its reason; the reason fires at 1.0 (combine.h): two terms",
+           "# of two different rules (.2a, .2b), or one strong term (.1, off by default)."]
     import re
     for reason, suffix, weight, terms in lex:
         pat = re.compile(r"\b(" + "|".join(map(re.escape, terms)) + r")\b", re.I)
@@ -222,12 +258,16 @@ def main():
     ap.add_argument("--strong-sets", type=int, default=STRONG_SETS, help="a strong term's sets, at least")
     ap.add_argument("--groups", type=int, default=GROUPS)
     ap.add_argument("--max-terms", type=int, default=MAX_TERMS, help="terms per reason")
+    ap.add_argument("--calm", action="append", default=[],
+                    help="a file of our own calm sentences, one a line (never a data set's lines)")
     ap.add_argument("--loso", action="store_true", help="leave-one-set-out urgent recall / precision")
     ap.add_argument("--cache", help="pickle of the loaded sets (speeds a parameter sweep)")
     ap.add_argument("--write", action="store_true", help=f"rewrite rules/{GENERATED}")
     a = ap.parse_args()
     fit = {"min_df": a.min_df, "min_sets": a.min_sets, "min_lo": a.min_lo, "strong_lo": a.strong_lo,
-           "groups": a.groups, "max_terms": a.max_terms, "strong_df": a.strong_df, "strong_sets": a.strong_sets}
+           "groups": a.groups, "max_terms": a.max_terms, "strong_df": a.strong_df, "strong_sets": a.strong_sets,
+           "calm_own": [words(l, 2) for f in a.calm for l in open(f, encoding="utf-8")
+                        if l.strip() and not l.startswith("#")]}
     fresh = dict(f.split("=", 1) for f in a.fresh)
     import pickle
     if a.cache and os.path.exists(a.cache):

@@ -162,7 +162,7 @@ TEST_CASE("urgent lexicon: one weak word of a reason never flags it", "[classify
   }
 }
 
-TEST_CASE("urgent lexicon: two pieces of a reason, or one strong one, flag it", "[classify][lexicon]") {
+TEST_CASE("urgent lexicon: two pieces of a reason flag it", "[classify][lexicon]") {
   struct Case {
     const char* text;
     const char* reason;
@@ -170,7 +170,7 @@ TEST_CASE("urgent lexicon: two pieces of a reason, or one strong one, flag it", 
     std::size_t pieces;  // lexicon rules of that reason that match, at least
   };
   const Case cases[] = {
-      {"Our attorney already has a copy of the hallway footage.", "legal_threat", "lexu.legal_threat.", 1},
+      {"Our attorney is sending a formal letter about the hallway footage.", "legal_threat", "lexu.legal_threat.", 2},
       {"A clipboard with every patient's birthday was sitting on the counter.", "privacy_breach",
        "lexu.privacy_breach.", 2},
       {"Grandpa is slumped in his chair, lips gray, and not responding to us.", "medical_emergency",
