@@ -22,7 +22,7 @@ constexpr double kPhrasingVote = 1.5;      // category vote of a complaint or ur
 
 // A match's signal name as a value: the loops below test every match several
 // times, and one switch on the length is cheaper than a string compare per test.
-enum class Sig { kComplaint, kCategory, kUrgent, kPraise, kQuestion, kSpam, kSarcasm, kOther };
+enum class Sig { kComplaint, kCategory, kUrgent, kPraise, kQuestion, kSpam, kSarcasm, kUrgentEvidence, kOther };
 
 Sig SigOf(const model::RuleMatch& m) {
   const std::string_view s = m.signal();
@@ -32,6 +32,7 @@ Sig SigOf(const model::RuleMatch& m) {
     case 7: return s == "sarcasm" ? Sig::kSarcasm : Sig::kOther;
     case 8: return s == "category" ? Sig::kCategory : s == "question" ? Sig::kQuestion : Sig::kOther;
     case 9: return s == "complaint" ? Sig::kComplaint : Sig::kOther;
+    case 15: return s == "urgent_evidence" ? Sig::kUrgentEvidence : Sig::kOther;
     default: return Sig::kOther;
   }
 }
@@ -101,13 +102,27 @@ double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
 
 void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v) {
   (void)text;
+  // Evidence per reason from urgent_evidence rules, indexed by ReasonRank.
+  std::array<double, 5> evidence{};
+  auto add_reason = [v](std::string_view reason) {
+    if (std::find(v->urgent_reasons.begin(), v->urgent_reasons.end(), reason) == v->urgent_reasons.end()) {
+      v->urgent_reasons.emplace_back(reason);
+    }
+  };
   for (const model::RuleMatch& m : v->matches) {
     const Sig sig = SigOf(m);
     if (sig == Sig::kSpam) v->spam = true;
-    if (sig == Sig::kUrgent &&
-        std::find(v->urgent_reasons.begin(), v->urgent_reasons.end(), m.urgent_reason()) == v->urgent_reasons.end()) {
-      v->urgent_reasons.push_back(m.urgent_reason());
+    if (sig == Sig::kUrgent) add_reason(m.urgent_reason());
+    if (sig == Sig::kUrgentEvidence) {
+      const auto rank = static_cast<size_t>(ReasonRank(m.urgent_reason()));
+      if (rank < evidence.size()) evidence[rank] += m.weight();
     }
+  }
+  for (const model::RuleMatch& m : v->matches) {
+    if (SigOf(m) != Sig::kUrgentEvidence) continue;
+    const auto rank = static_cast<size_t>(ReasonRank(m.urgent_reason()));
+    // The small tolerance keeps 0.5 + 0.5 (or three pieces of 1/3) at the threshold.
+    if (rank < evidence.size() && evidence[rank] >= kUrgentEvidenceThreshold - 1e-9) add_reason(m.urgent_reason());
   }
   // The first reason is the one an agent reads first. When several rules of
   // different reasons fire, a person at risk (self-harm, a threat) comes first,

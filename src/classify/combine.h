@@ -13,6 +13,15 @@ namespace turnaround::classify {
 // The score at which a comment counts as a complaint (see rules/README.md).
 inline constexpr double kComplaintThreshold = 1.42;
 
+// The evidence at which an urgent reason is flagged from `urgent_evidence`
+// rules (round 15): the weights of the matched urgent_evidence rules of one
+// reason are summed, and the reason fires when the sum reaches this. A fitted
+// lexicon gives its strong words weight 1 (one decides) and its weak words 0.5
+// in several rules (two different ones needed), so one weak word ("pills",
+// "lawyer", "records") never makes a post urgent. The verdict's matches list
+// every rule that added evidence, with its span and weight.
+inline constexpr double kUrgentEvidenceThreshold = 1.0;
+
 // Reads v->matches (already filled) and `s`; writes every other decision
 // field of *v except matches, sentiment_terms and rules_version.
 void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v);

@@ -4,6 +4,9 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <sstream>
+
+#include "classify/combine.h"
 
 namespace turnaround::classify {
 
@@ -22,9 +25,9 @@ std::string_view Trim(std::string_view s) {
 }
 
 bool ParseSignal(std::string_view s, Signal* out) {
-  static constexpr std::array<Signal, 7> kAll = {Signal::kComplaint, Signal::kCategory, Signal::kUrgent,
+  static constexpr std::array<Signal, 8> kAll = {Signal::kComplaint, Signal::kCategory, Signal::kUrgent,
                                                  Signal::kPraise,    Signal::kQuestion, Signal::kSpam,
-                                                 Signal::kSarcasm};
+                                                 Signal::kSarcasm,   Signal::kUrgentEvidence};
   for (Signal sig : kAll) {
     if (s == SignalName(sig)) {
       *out = sig;
@@ -125,7 +128,7 @@ class Parser {
     } else if (key == "signal") {
       if (!ParseSignal(value, &r.signal)) {
         Error(line_no, "unknown signal '" + std::string(value) +
-                           "' (complaint, sarcasm, category, urgent, praise, question, spam)");
+                           "' (complaint, sarcasm, category, urgent, urgent_evidence, praise, question, spam)");
       }
     } else if (key == "weight") {
       double w = 0;
@@ -152,8 +155,20 @@ class Parser {
   void Validate(const RuleSpec& r) {
     if (r.patterns.empty()) Error(r.line, "no 'pattern:' lines");
     if (r.match_examples.empty()) Error(r.line, "no 'match:' example (every rule needs at least one)");
-    if (r.signal == Signal::kUrgent && r.urgent_reason.empty()) Error(r.line, "urgent rule without 'urgent:' reason");
-    if (r.signal != Signal::kUrgent && !r.urgent_reason.empty()) Error(r.line, "'urgent:' is only for signal: urgent");
+    const bool urgent = r.signal == Signal::kUrgent || r.signal == Signal::kUrgentEvidence;
+    if (urgent && r.urgent_reason.empty()) Error(r.line, "urgent rule without 'urgent:' reason");
+    if (!urgent && !r.urgent_reason.empty()) Error(r.line, "'urgent:' is only for signal: urgent or urgent_evidence");
+    // One piece of evidence may decide alone (weight 1) but never more than that, and a
+    // piece that adds nothing is a mistake: 0 < weight <= kUrgentEvidenceThreshold.
+    if (r.signal == Signal::kUrgentEvidence && !(r.weight > 0 && r.weight <= kUrgentEvidenceThreshold)) {
+      std::ostringstream msg;
+      msg << "urgent_evidence weight must be above 0 and at most " << kUrgentEvidenceThreshold
+          << " (the threshold one piece may reach alone)";
+      Error(r.line, msg.str());
+    }
+    if (r.signal == Signal::kUrgentEvidence && !r.category.empty()) {
+      Error(r.line, "urgent_evidence rules take no 'category:' (the reason may set it)");
+    }
     if (r.signal == Signal::kCategory && r.category.empty()) Error(r.line, "category rule without 'category:'");
   }
 
@@ -182,6 +197,7 @@ const char* SignalName(Signal s) {
     case Signal::kQuestion: return "question";
     case Signal::kSpam: return "spam";
     case Signal::kSarcasm: return "sarcasm";
+    case Signal::kUrgentEvidence: return "urgent_evidence";
   }
   return "complaint";
 }

@@ -30,6 +30,10 @@ enum class Signal {
   kSpam,       // marks the comment as spam
   kSarcasm,    // a complaint signal that also cancels praise and positive
                // sentiment ("thanks for nothing", "great job losing my file")
+  kUrgentEvidence,  // adds `weight` (0 < weight <= 1) to its urgent reason's
+                    // evidence; the reason is flagged when the evidence of the
+                    // matched rules reaches kUrgentEvidenceThreshold (combine.h).
+                    // No complaint evidence (round 15, urgent_lexicon.rules)
 };
 
 const char* SignalName(Signal s);

@@ -1,0 +1,188 @@
+// Round 15: `urgent_evidence` rules add their weight to their urgent reason, and a
+// reason is flagged only when the summed evidence reaches kUrgentEvidenceThreshold.
+// The sentences and rule ids here are our own.
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "classify/combine.h"
+#include "classify/rule_file.h"
+#include "classify/shipped_rules.h"
+#include "model/verdict.h"
+
+namespace turnaround::classify {
+namespace {
+
+struct Piece {
+  const char* id;
+  const char* signal;
+  const char* reason;
+  double weight;
+};
+
+model::Verdict VerdictOf(const std::vector<Piece>& pieces) {
+  model::Verdict v;
+  std::size_t at = 0;
+  for (const Piece& p : pieces) {
+    auto info = std::make_shared<model::RuleInfo>();
+    info->id = p.id;
+    info->file = "urgent_lexicon.rules";
+    info->signal = p.signal;
+    info->weight = p.weight;
+    info->urgent_reason = p.reason;
+    model::RuleMatch m(std::move(info));
+    m.begin = at;
+    m.end = at + 4;
+    m.matched = "word";
+    at += 10;
+    v.matches.push_back(std::move(m));
+  }
+  Combine("", SentimentResult{}, &v);
+  return v;
+}
+
+TEST_CASE("urgent evidence: one weak piece is not enough, two are, per reason", "[classify]") {
+  struct Case {
+    const char* name;
+    std::vector<Piece> pieces;
+    std::vector<std::string> reasons;
+  };
+  const std::vector<Case> cases = {
+      {"one weak piece", {{"lexu.self_harm.2a", "urgent_evidence", "self_harm", 0.5}}, {}},
+      {"two weak pieces of one reason",
+       {{"lexu.self_harm.2a", "urgent_evidence", "self_harm", 0.5},
+        {"lexu.self_harm.2b", "urgent_evidence", "self_harm", 0.5}},
+       {"self_harm"}},
+      {"two weak pieces of two reasons do not add up",
+       {{"lexu.self_harm.2a", "urgent_evidence", "self_harm", 0.5},
+        {"lexu.legal_threat.2a", "urgent_evidence", "legal_threat", 0.5}},
+       {}},
+      {"one strong piece decides alone", {{"lexu.privacy_breach.1", "urgent_evidence", "privacy_breach", 1.0}},
+       {"privacy_breach"}},
+      {"the reason with enough evidence is chosen",
+       {{"lexu.self_harm.2a", "urgent_evidence", "self_harm", 0.5},
+        {"lexu.threat_of_violence.2a", "urgent_evidence", "threat_of_violence", 0.5},
+        {"lexu.threat_of_violence.2b", "urgent_evidence", "threat_of_violence", 0.5}},
+       {"threat_of_violence"}},
+      {"three pieces of a third reach the threshold",
+       {{"x.1", "urgent_evidence", "medical_emergency", 1.0 / 3},
+        {"x.2", "urgent_evidence", "medical_emergency", 1.0 / 3},
+        {"x.3", "urgent_evidence", "medical_emergency", 1.0 / 3}},
+       {"medical_emergency"}},
+      {"an urgent rule still flags alone, evidence adds its own reason after ranking",
+       {{"lexu.medical_emergency.1", "urgent_evidence", "medical_emergency", 1.0},
+        {"hand.self_harm", "urgent", "self_harm", 0}},
+       {"self_harm", "medical_emergency"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const model::Verdict v = VerdictOf(c.pieces);
+    CHECK(v.urgent_reasons == c.reasons);
+    CHECK((v.severity == model::Severity::kUrgent) == !c.reasons.empty());
+    // The explanation: every piece stays in the matches with its rule, weight and span.
+    REQUIRE(v.matches.size() == c.pieces.size());
+    for (std::size_t i = 0; i < c.pieces.size(); ++i) {
+      CHECK(v.matches[i].rule_id() == c.pieces[i].id);
+      CHECK(v.matches[i].weight() == c.pieces[i].weight);
+      CHECK(v.matches[i].end > v.matches[i].begin);
+    }
+  }
+}
+
+TEST_CASE("urgent evidence is not complaint evidence", "[classify]") {
+  const model::Verdict v = VerdictOf({{"lexu.legal_threat.1", "urgent_evidence", "legal_threat", 1.0}});
+  CHECK(v.urgent_reasons == std::vector<std::string>{"legal_threat"});
+  CHECK(ComplaintScore(v, SentimentResult{}) == 0.0);
+  CHECK_FALSE(v.is_complaint);
+}
+
+TEST_CASE("urgent_evidence rules are checked when read", "[classify]") {
+  struct Case {
+    const char* text;
+    const char* expected;  // substring of the one error; "" for none
+  };
+  const Case cases[] = {
+      {"rule: r\nsignal: urgent_evidence\nurgent: self_harm\nweight: 0.5\npattern: x\nmatch: x\n", ""},
+      {"rule: r\nsignal: urgent_evidence\nweight: 0.5\npattern: x\nmatch: x\n", "urgent rule without 'urgent:'"},
+      {"rule: r\nsignal: urgent_evidence\nurgent: self_harm\nweight: 1.5\npattern: x\nmatch: x\n",
+       "urgent_evidence weight must be above 0 and at most 1"},
+      {"rule: r\nsignal: urgent_evidence\nurgent: self_harm\nweight: 0\npattern: x\nmatch: x\n",
+       "urgent_evidence weight must be above 0"},
+      {"rule: r\nsignal: urgent_evidence\nurgent: self_harm\nweight: 0.5\ncategory: billing\npattern: x\nmatch: x\n",
+       "urgent_evidence rules take no 'category:'"},
+      {"rule: r\nsignal: complaint\nurgent: self_harm\npattern: x\nmatch: x\n",
+       "'urgent:' is only for signal: urgent or urgent_evidence"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    std::vector<RuleSpec> rules;
+    std::vector<std::string> errors;
+    ParseRuleFile("x.rules", c.text, &rules, &errors);
+    if (std::string(c.expected).empty()) {
+      CHECK(errors.empty());
+      REQUIRE(rules.size() == 1);
+      CHECK(rules[0].signal == Signal::kUrgentEvidence);
+      CHECK(std::string(SignalName(rules[0].signal)) == "urgent_evidence");
+    } else {
+      REQUIRE(errors.size() == 1);
+      CHECK(errors[0].find(c.expected) != std::string::npos);
+    }
+  }
+}
+
+// The shipped, generated lexicon (rules/urgent_lexicon.rules, tests/classify/fit_urgent.py),
+// checked with sentences written for this test.
+std::vector<std::string> LexiconRules(const model::Verdict& v, const std::string& prefix) {
+  std::vector<std::string> ids;
+  for (const model::RuleMatch& m : v.matches) {
+    if (m.rule_id().rfind(prefix, 0) == 0) ids.push_back(m.rule_id());
+  }
+  return ids;
+}
+
+TEST_CASE("urgent lexicon: one weak word of a reason never flags it", "[classify][lexicon]") {
+  struct Case {
+    const char* text;
+    const char* prefix;  // the lexicon rules that match, one piece of evidence
+  };
+  const Case cases[] = {
+      {"Can I pick up my pills at the front desk on Friday?", "lexu.self_harm."},
+      {"The lights in the parking lot are out again.", "lexu.threat_of_violence."},
+      {"How do I change the mailing address on my account?", "lexu.privacy_breach."},
+      {"Feeling dizzy after the flu shot yesterday was normal, the nurse said.", "lexu.medical_emergency."},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const model::Verdict v = testing::ShippedRules()->Classify(c.text);
+    CHECK(LexiconRules(v, c.prefix).size() == 1);
+    CHECK(v.urgent_reasons.empty());
+  }
+}
+
+TEST_CASE("urgent lexicon: two pieces of a reason flag it", "[classify][lexicon]") {
+  struct Case {
+    const char* text;
+    const char* reason;
+    const char* prefix;
+    std::size_t pieces;  // lexicon rules of that reason that match, at least
+  };
+  const Case cases[] = {
+      {"Our attorney is sending a formal letter about the hallway footage.", "legal_threat", "lexu.legal_threat.", 2},
+      {"A clipboard with every patient's birthday was sitting on the counter.", "privacy_breach",
+       "lexu.privacy_breach.", 2},
+      {"Grandpa is slumped in his chair, lips gray, and not responding to us.", "medical_emergency",
+       "lexu.medical_emergency.", 2},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const model::Verdict v = testing::ShippedRules()->Classify(c.text);
+    CHECK(LexiconRules(v, c.prefix).size() >= c.pieces);
+    CHECK(std::find(v.urgent_reasons.begin(), v.urgent_reasons.end(), c.reason) != v.urgent_reasons.end());
+  }
+}
+
+}  // namespace
+}  // namespace turnaround::classify
