@@ -186,3 +186,28 @@ TEST_CASE("urgent lexicon: two pieces of a reason flag it", "[classify][lexicon]
 
 }  // namespace
 }  // namespace turnaround::classify
+
+namespace turnaround::classify {
+namespace {
+
+// The first fit paired everyday words into urgency ("tired" + "think" made a waiting complaint
+// self-harm); fit_urgent.py's GENERIC list keeps such words out. Ordinary complaints and thanks
+// written with them stay calm.
+TEST_CASE("urgent lexicon: everyday words never add up to urgency", "[classify][lexicon]") {
+  const char* calm[] = {
+      "I'm so tired of waiting, I think they forgot about me",
+      "I dont think the billing office ever answers, cant reach anyone",
+      "Many thanks to everyone on the night shift, I think you are all wonderful",
+      "I've been thinking about switching doctors, I'm tired of this runaround",
+      "Please tell me why my name is spelled wrong on every letter you send",
+      "Still waiting, going on three hours, someone said it would be right back",
+  };
+  for (const char* text : calm) {
+    INFO(text);
+    const model::Verdict v = testing::ShippedRules()->Classify(text);
+    CHECK(v.urgent_reasons.empty());  // a word may still be one piece ("letter")
+  }
+}
+
+}  // namespace
+}  // namespace turnaround::classify
