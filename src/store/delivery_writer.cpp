@@ -514,17 +514,30 @@ core::Result<DeliveryOutcome> DeliveryWriter::Write(DeliveryRecord record) {
 
 void DeliveryWriter::Run() {
   pthread_setname_np(pthread_self(), "ta-writer");  // to tell it apart in top and perf
+  std::chrono::steady_clock::time_point last_start{};
+  size_t last_size = 0;
+  const std::chrono::microseconds window = options_.commit_window;
   for (;;) {
     std::deque<Pending> batch;
     {
       std::unique_lock<std::mutex> lock(mu_);
       cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping and drained
+      // Each commit rewrites the same hot pages (the rightmost leaves of every
+      // index) into the log and pays an fsync, however few deliveries it holds:
+      // at a thousand deliveries/s from many connections, batches of 3 wrote
+      // ~33 KB of log per delivery (README, Performance).
+      if (last_size > 1 && window.count() > 0) {
+        cv_.wait_until(lock, last_start + window,
+                       [this] { return stopping_ || queue_.size() >= options_.max_batch; });
+      }
       while (!queue_.empty() && batch.size() < options_.max_batch) {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
     }
+    last_start = std::chrono::steady_clock::now();
+    last_size = batch.size();
     CommitBatch(batch);
   }
 }

@@ -60,6 +60,12 @@ class DeliveryWriter final : public ingest::DeliverySink {
  public:
   struct Options {
     size_t max_batch = 256;  // deliveries per transaction at most
+    // Group commit window: while deliveries keep arriving together (the last
+    // batch held more than one), a batch smaller than max_batch waits until
+    // this long after the previous commit began, so that a moderate stream
+    // commits fewer, larger transactions. A lone sender's delivery (the last
+    // batch held one) never waits. Zero turns the wait off.
+    std::chrono::microseconds commit_window{5000};
     queue::SlaTargets sla;   // due times of the items created
     // Queue a hide of each new spam comment on a page we hold a token for
     // (moderation.auto_hide_spam; audited as comment.auto_hide).

@@ -1,6 +1,7 @@
 #include "store/delivery_writer.h"
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 #include <vector>
 
@@ -54,8 +55,8 @@ struct Fixture {
   std::unique_ptr<store::DeliveryWriter> writer;
   std::unique_ptr<store::sql::Connection> conn;
   std::unique_ptr<store::CommentReader> reader;
-  explicit Fixture(const testing::ScratchDb& db) {
-    auto w = store::DeliveryWriter::OpenUrl(db.url(), clock, {});
+  explicit Fixture(const testing::ScratchDb& db, store::DeliveryWriter::Options options = {}) {
+    auto w = store::DeliveryWriter::OpenUrl(db.url(), clock, std::move(options));
     INFO(w.status().ToString());
     REQUIRE(w.ok());
     writer = std::move(w).value();
@@ -183,6 +184,51 @@ TEST_CASE("concurrent writers are group-committed and nothing is lost", "[store]
   CHECK(ok == 2 * kThreads * kPerThread);
   CHECK(f.Count() == kThreads * kPerThread);
   CHECK(f.writer->commits() <= static_cast<std::uint64_t>(2 * kThreads * kPerThread));
+}
+
+TEST_CASE("a lone sender's deliveries never wait for the group commit window", "[store][writer]") {
+  TA_ON_EACH_ENGINE(db);
+  store::DeliveryWriter::Options options;
+  options.commit_window = std::chrono::seconds(10);
+  Fixture f(db, options);
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 5; ++i) {
+    REQUIRE(f.writer->Write(Delivery({Write("lone" + std::to_string(i), CommentAction::kCreate, "x")})).ok());
+  }
+  // One delivery at a time: each batch holds one, so none waits (waiting would take 40 s).
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+  CHECK(f.writer->commits() == 5);
+}
+
+TEST_CASE("deliveries arriving together are committed at most once per window", "[store][writer]") {
+  TA_ON_EACH_ENGINE(db);
+  store::DeliveryWriter::Options options;
+  options.commit_window = std::chrono::milliseconds(50);
+  Fixture f(db, options);
+  constexpr int kThreads = 8, kPerThread = 5;
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  const auto start = std::chrono::steady_clock::now();
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        if (f.writer->Write(Delivery({Write("w" + std::to_string(t) + "-" + std::to_string(i),
+                                            CommentAction::kCreate, "x")})).ok()) {
+          ++ok;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  CHECK(ok == kThreads * kPerThread);
+  CHECK(f.Count() == kThreads * kPerThread);
+  // Eight writers at once fill batches of more than one, and the commit after such a batch
+  // starts a window after it began: at least one window passed (without the wait the forty
+  // deliveries take a few commits of a few ms each).
+  CHECK(elapsed >= std::chrono::milliseconds(50));
+  CHECK(f.writer->commits() < static_cast<std::uint64_t>(kThreads * kPerThread));
+  CHECK(f.writer->stats().max_batch > 1);
 }
 
 TEST_CASE("writes after shutdown are refused and not lost silently", "[store][writer]") {
