@@ -42,15 +42,12 @@ The blind holdout is refused (fit_weights.BLIND).
 """
 import argparse
 import collections
-import json
 import math
 import os
 import re
-import shutil
 import sys
-import tempfile
 
-from fit_weights import refuse_blind, verdicts  # the same directory
+from fit_weights import labelled_verdicts  # the same directory
 
 GENERATED = "complaint_lexicon.rules"
 THRESHOLD, SLOPE, STRONG = 1.42, 1.5, 3.0  # combine.h / combine.cpp
@@ -152,13 +149,7 @@ def words(text, n=1):
 
 def load(turnaround, rules, path, n=1):
     """Rows of one set: gold label, the current margin without the generated file, terms."""
-    refuse_blind(path)
-    rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
-    with tempfile.TemporaryDirectory() as tmp:
-        for name in os.listdir(rules):
-            if name != GENERATED and os.path.isfile(os.path.join(rules, name)):
-                shutil.copy(os.path.join(rules, name), tmp)
-        vs = verdicts(turnaround, tmp, [r["text"] for r in rows])
+    rows, vs = labelled_verdicts(turnaround, rules, path, without=GENERATED)
     out = []
     for r, v in zip(rows, vs):
         # The confidence is a logistic of the margin (combine.cpp); invert it.

@@ -39,14 +39,11 @@ we have to text nobody read. The blind holdout is refused (fit_weights.BLIND).
 """
 import argparse
 import collections
-import json
 import math
 import os
-import shutil
 import sys
-import tempfile
 
-from fit_weights import refuse_blind, verdicts  # the same directory
+from fit_weights import labelled_verdicts  # the same directory
 from fit_complaints import FUNCTION, NEGATIONS, SHORT, words  # the same tokenising
 
 GENERATED = "urgent_lexicon.rules"
@@ -95,13 +92,7 @@ My medical records were sent to a stranger with my social security number.
 
 def load(turnaround, rules, path, n=2):
     """Rows of one set: gold reason (None / a reason / "any"), predicted reasons, terms."""
-    refuse_blind(path)
-    rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
-    with tempfile.TemporaryDirectory() as tmp:
-        for name in os.listdir(rules):
-            if name != GENERATED and os.path.isfile(os.path.join(rules, name)):
-                shutil.copy(os.path.join(rules, name), tmp)
-        vs = verdicts(turnaround, tmp, [r["text"] for r in rows])
+    rows, vs = labelled_verdicts(turnaround, rules, path, without=GENERATED)
     out = []
     for r, v in zip(rows, vs):
         gold = r.get("urgent")

@@ -27,8 +27,10 @@ import json
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 SCORED = {"complaint": 1, "sarcasm": 1, "urgent": 1, "praise": -1, "question": -1}
 # Blind sets that no fit may read (the lead measures them once). Update when a
@@ -50,6 +52,19 @@ def verdicts(turnaround, rules, texts):
     out = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(out) == len(texts), (len(out), len(texts))
     return out
+
+
+def labelled_verdicts(turnaround, rules, path, without):
+    """The rows of a labelled set and their verdicts from the rules in `rules`
+    minus the file `without` (a generated file's own fit must not see it). The
+    blind holdout is refused. Shared by fit_complaints.py and fit_urgent.py."""
+    refuse_blind(path)
+    rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in os.listdir(rules):
+            if name != without and os.path.isfile(os.path.join(rules, name)):
+                shutil.copy(os.path.join(rules, name), tmp)
+        return rows, verdicts(turnaround, tmp, [r["text"] for r in rows])
 
 
 def features(turnaround, rules, texts):
