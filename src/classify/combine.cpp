@@ -37,13 +37,15 @@ Sig SigOf(const model::RuleMatch& m) {
   }
 }
 
+// The urgent reasons in the order an agent reads them (see Combine).
+constexpr std::array<std::string_view, 5> kReasonsByRank = {"self_harm", "threat_of_violence", "legal_threat",
+                                                            "privacy_breach", "medical_emergency"};
+
 int ReasonRank(std::string_view r) {
-  static constexpr std::array<std::string_view, 5> kRank = {
-      "self_harm", "threat_of_violence", "legal_threat", "privacy_breach", "medical_emergency"};
-  for (size_t i = 0; i < kRank.size(); ++i) {
-    if (r == kRank[i]) return static_cast<int>(i);
+  for (size_t i = 0; i < kReasonsByRank.size(); ++i) {
+    if (r == kReasonsByRank[i]) return static_cast<int>(i);
   }
-  return static_cast<int>(kRank.size());
+  return static_cast<int>(kReasonsByRank.size());
 }
 
 std::string PickCategory(const model::Verdict& v) {
@@ -103,7 +105,7 @@ double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
 void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v) {
   (void)text;
   // Evidence per reason from urgent_evidence rules, indexed by ReasonRank.
-  std::array<double, 5> evidence{};
+  std::array<double, kReasonsByRank.size()> evidence{};
   auto add_reason = [v](std::string_view reason) {
     if (std::find(v->urgent_reasons.begin(), v->urgent_reasons.end(), reason) == v->urgent_reasons.end()) {
       v->urgent_reasons.emplace_back(reason);
@@ -118,11 +120,10 @@ void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v)
       if (rank < evidence.size()) evidence[rank] += m.weight();
     }
   }
-  for (const model::RuleMatch& m : v->matches) {
-    if (SigOf(m) != Sig::kUrgentEvidence) continue;
-    const auto rank = static_cast<size_t>(ReasonRank(m.urgent_reason()));
-    // The small tolerance keeps 0.5 + 0.5 (or three pieces of 1/3) at the threshold.
-    if (rank < evidence.size() && evidence[rank] >= kUrgentEvidenceThreshold - 1e-9) add_reason(m.urgent_reason());
+  // The small tolerance keeps 0.5 + 0.5 (or three pieces of 1/3) at the threshold. Reasons are
+  // put in rank order below, so the order they are added in here does not matter.
+  for (size_t rank = 0; rank < evidence.size(); ++rank) {
+    if (evidence[rank] >= kUrgentEvidenceThreshold - 1e-9) add_reason(kReasonsByRank[rank]);
   }
   // The first reason is the one an agent reads first. When several rules of
   // different reasons fire, a person at risk (self-harm, a threat) comes first,

@@ -15,11 +15,12 @@ inline constexpr double kComplaintThreshold = 1.42;
 
 // The evidence at which an urgent reason is flagged from `urgent_evidence`
 // rules (round 15): the weights of the matched urgent_evidence rules of one
-// reason are summed, and the reason fires when the sum reaches this. A fitted
-// lexicon gives its strong words weight 1 (one decides) and its weak words 0.5
-// in several rules (two different ones needed), so one weak word ("pills",
-// "lawyer", "records") never makes a post urgent. The verdict's matches list
-// every rule that added evidence, with its span and weight.
+// reason are summed, and the reason fires when the sum reaches this. The
+// fitted lexicon (rules/urgent_lexicon.rules) gives its words 0.5 in two rules
+// per reason, so a word of each is needed and one word ("pills", "lawyer",
+// "records") never makes a post urgent; a rule of weight 1 would decide alone.
+// The verdict's matches list every rule that added evidence, with its span and
+// weight.
 inline constexpr double kUrgentEvidenceThreshold = 1.0;
 
 // Reads v->matches (already filled) and `s`; writes every other decision

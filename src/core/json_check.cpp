@@ -111,24 +111,17 @@ class Checker {
   bool Number() {
     const unsigned char* start = p_;
     if (!NumberGrammar()) return false;
-    // nlohmann refuses a number too large for a double (read with strtod,
-    // which also decides for long integers): so does this.
-    const std::size_t n = static_cast<std::size_t>(p_ - start);
-    bool plain_integer = n < 19;
-    for (const unsigned char* q = start; plain_integer && q != p_; ++q) {
-      plain_integer = *q == '-' || (*q >= '0' && *q <= '9');
-    }
-    if (plain_integer) return true;
-    // Without an exponent a number overflows a double only with more than 308 integer digits
-    // (the fraction cannot): stored verdicts' weights ("0.66") need no strtod and no copy.
-    const unsigned char* q = start;
-    if (*q == '-') ++q;
-    const unsigned char* int_end = q;
+    // nlohmann refuses a number too large for a double (read with strtod): so
+    // does this. Without an exponent only more than 308 integer digits can
+    // overflow (a fraction cannot), so integers and stored verdicts' weights
+    // ("0.66") need no strtod and no copy.
+    const unsigned char* digits = start + (*start == '-' ? 1 : 0);
+    const unsigned char* int_end = digits;
     while (int_end != p_ && *int_end >= '0' && *int_end <= '9') ++int_end;
     bool exponent = false;
     for (const unsigned char* e = int_end; e != p_ && !exponent; ++e) exponent = *e == 'e' || *e == 'E';
-    if (!exponent && int_end - q <= 308) return true;
-    const std::string token(reinterpret_cast<const char*>(start), n);
+    if (!exponent && int_end - digits <= 308) return true;
+    const std::string token(reinterpret_cast<const char*>(start), static_cast<std::size_t>(p_ - start));
     return std::isfinite(std::strtod(token.c_str(), nullptr));
   }
 

@@ -12,8 +12,9 @@
 //       [--complaint-percent 30] [--id-prefix run1] [--ack-log FILE] [--retry]
 //       [--rate PER_S] [--get PATH --bearer TOKEN]
 // --rate PER_S: an open load (Poisson arrivals over all connections; a request that had to wait
-// for its connection's previous answer counts from when it was due); without it every connection sends its next request as soon as the last is
-// answered (a closed loop: the server's saturation).
+// for its connection's previous answer counts from when it was due); without it every
+// connection sends its next request as soon as the last is answered (a closed loop: the
+// server's saturation).
 // Several ports (instances sharing one store) get the connections in turn.
 // Prints one JSON object with the figures on stdout.
 #include <httplib.h>
