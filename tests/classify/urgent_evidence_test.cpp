@@ -134,7 +134,8 @@ TEST_CASE("urgent_evidence rules are checked when read", "[classify]") {
 }
 
 // The shipped, generated lexicon (rules/urgent_lexicon.rules, tests/classify/fit_urgent.py),
-// checked with sentences written for this test.
+// checked with sentences written for this test. A refit moves words between rules and tiers, so
+// after one these sentences may need other words of the new lexicon (the behaviour stays).
 std::vector<std::string> LexiconRules(const model::Verdict& v, const std::string& prefix) {
   std::vector<std::string> ids;
   for (const model::RuleMatch& m : v.matches) {
@@ -150,7 +151,7 @@ TEST_CASE("urgent lexicon: one weak word of a reason never flags it", "[classify
   };
   const Case cases[] = {
       {"Can I pick up my pills at the front desk on Friday?", "lexu.self_harm."},
-      {"The lights in the parking lot are out again.", "lexu.threat_of_violence."},
+      {"Can my girlfriend visit after 8 tonight?", "lexu.threat_of_violence."},
       {"How do I change the mailing address on my account?", "lexu.privacy_breach."},
       {"Feeling dizzy after the flu shot yesterday was normal, the nurse said.", "lexu.medical_emergency."},
   };
@@ -171,9 +172,9 @@ TEST_CASE("urgent lexicon: two pieces of a reason flag it", "[classify][lexicon]
   };
   const Case cases[] = {
       {"Our attorney is sending a formal letter about the hallway footage.", "legal_threat", "lexu.legal_threat.", 2},
-      {"A clipboard with every patient's birthday was sitting on the counter.", "privacy_breach",
+      {"A clipboard with every patient's room number was sitting on the counter.", "privacy_breach",
        "lexu.privacy_breach.", 2},
-      {"Grandpa is slumped in his chair, lips gray, and not responding to us.", "medical_emergency",
+      {"Grandpa is slumped in his chair, lips gray, and his breathing is shallow.", "medical_emergency",
        "lexu.medical_emergency.", 2},
   };
   for (const Case& c : cases) {
