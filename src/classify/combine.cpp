@@ -37,15 +37,13 @@ Sig SigOf(const model::RuleMatch& m) {
   }
 }
 
-// The urgent reasons in the order an agent reads them (see Combine).
-constexpr std::array<std::string_view, 5> kReasonsByRank = {"self_harm", "threat_of_violence", "legal_threat",
-                                                            "privacy_breach", "medical_emergency"};
+using model::kUrgentReasonsByRank;
 
 int ReasonRank(std::string_view r) {
-  for (size_t i = 0; i < kReasonsByRank.size(); ++i) {
-    if (r == kReasonsByRank[i]) return static_cast<int>(i);
+  for (size_t i = 0; i < kUrgentReasonsByRank.size(); ++i) {
+    if (r == kUrgentReasonsByRank[i]) return static_cast<int>(i);
   }
-  return static_cast<int>(kReasonsByRank.size());
+  return static_cast<int>(kUrgentReasonsByRank.size());
 }
 
 std::string PickCategory(const model::Verdict& v) {
@@ -105,7 +103,7 @@ double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
 void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v) {
   (void)text;
   // Evidence per reason from urgent_evidence rules, indexed by ReasonRank.
-  std::array<double, kReasonsByRank.size()> evidence{};
+  std::array<double, kUrgentReasonsByRank.size()> evidence{};
   auto add_reason = [v](std::string_view reason) {
     if (std::find(v->urgent_reasons.begin(), v->urgent_reasons.end(), reason) == v->urgent_reasons.end()) {
       v->urgent_reasons.emplace_back(reason);
@@ -123,7 +121,7 @@ void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v)
   // The small tolerance keeps 0.5 + 0.5 (or three pieces of 1/3) at the threshold. Reasons are
   // put in rank order below, so the order they are added in here does not matter.
   for (size_t rank = 0; rank < evidence.size(); ++rank) {
-    if (evidence[rank] >= kUrgentEvidenceThreshold - 1e-9) add_reason(kReasonsByRank[rank]);
+    if (evidence[rank] >= kUrgentEvidenceThreshold - 1e-9) add_reason(kUrgentReasonsByRank[rank]);
   }
   // The first reason is the one an agent reads first. When several rules of
   // different reasons fire, a person at risk (self-harm, a threat) comes first,

@@ -7,16 +7,11 @@
 #include <sstream>
 
 #include "classify/combine.h"
+#include "model/verdict.h"
 
 namespace turnaround::classify {
 
 namespace {
-
-constexpr std::array<std::string_view, 10> kCategories = {
-    "wait_time", "billing", "staff_attitude", "scheduling", "communication",
-    "clinical_care", "facilities", "privacy", "access", "other"};
-constexpr std::array<std::string_view, 5> kUrgentReasons = {
-    "medical_emergency", "self_harm", "threat_of_violence", "privacy_breach", "legal_threat"};
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -203,12 +198,12 @@ const char* SignalName(Signal s) {
 }
 
 bool IsKnownCategory(std::string_view c) {
-  for (std::string_view k : kCategories) if (k == c) return true;
+  for (std::string_view k : model::kCategories) if (k == c) return true;
   return false;
 }
 
 bool IsKnownUrgentReason(std::string_view r) {
-  for (std::string_view k : kUrgentReasons) if (k == r) return true;
+  for (std::string_view k : model::kUrgentReasonsByRank) if (k == r) return true;
   return false;
 }
 

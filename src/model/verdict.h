@@ -2,14 +2,26 @@
 // Plain data; produced by classify/, stored by store/, shown by http/.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace turnaround::model {
 
 enum class Severity { kLow, kNormal, kHigh, kUrgent };
+
+// The categories a verdict may name; rule files, templates and labelled sets name no others.
+inline constexpr std::array<std::string_view, 10> kCategories = {
+    "wait_time", "billing", "staff_attitude", "scheduling", "communication",
+    "clinical_care", "facilities", "privacy", "access", "other"};
+
+// The urgent reasons, most pressing first: a verdict lists its reasons in this order (the
+// first is the one an agent reads), and rule files and templates name no others.
+inline constexpr std::array<std::string_view, 5> kUrgentReasonsByRank = {
+    "self_harm", "threat_of_violence", "legal_threat", "privacy_breach", "medical_emergency"};
 
 const char* SeverityName(Severity s);  // "low", "normal", "high", "urgent"
 // Parses a severity name; returns false (and leaves *out) if unknown.
@@ -55,12 +67,9 @@ struct Verdict {
   bool is_complaint = false;
   double confidence = 0;  // 0..1: how sure we are of is_complaint
   double sentiment = 0;   // compound score, -1..1
-  std::string category = "other";  // wait_time, billing, staff_attitude, scheduling,
-                                   // communication, clinical_care, facilities,
-                                   // privacy, access, other
+  std::string category = "other";  // one of kCategories
   Severity severity = Severity::kLow;
-  // medical_emergency, self_harm, threat_of_violence, privacy_breach, legal_threat
-  std::vector<std::string> urgent_reasons;
+  std::vector<std::string> urgent_reasons;  // of kUrgentReasonsByRank, in that order
   bool spam = false;
   std::string language = "en";  // "en" or "es"
   std::vector<RuleMatch> matches;
