@@ -63,6 +63,9 @@ TEST_CASE("urgent lexicon per term: one term, or terms of our calm sentences, st
       {"The whiteboard in the lobby had the wrong opening hours", "privacy_breach", 1},
       // Words that share one of our calm sentences are one rule, one piece.
       {"The waitlist to get in with a psychiatrist is months, not ok", "self_harm", 1},
+      // Everyday questions about results, records and complaints (urgent_calm.txt has their kind).
+      {"Can my husband see my lab results on the patient portal?", "privacy_breach", 1},
+      {"Who do I talk to about filing a complaint?", "legal_threat", 1},
   };
   for (const Case& c : cases) {
     INFO(c.text);
