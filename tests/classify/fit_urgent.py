@@ -20,11 +20,13 @@ MIN_DF urgent posts of that reason in at least MIN_SETS (3) different sets (diff
 writers; 2 let one writer's props in: a cat, a jacket) and is not a GENERIC word; its log-odds log(P(w | reason) / P(w | any other post)) (add-half
 smoothing) ranks it. A phrase must be made of content words (not LIGHT ones) and is
 dropped when one of its words is a term itself. The terms with log-odds >= --min-lo
-(at most --max-terms) are spread over --groups rules of weight 0.5 by group(): terms
-seen together in calm posts (or in our own calm sentences, --calm) share a rule, so a
-reason fires only with two terms of two different rules (the engine sums the weights
-of matched `urgent_evidence` rules per reason against kUrgentEvidenceThreshold = 1.0,
-combine.h). One word ("pills", "lawyer", "records") never makes a post urgent. A strong
+(at most --max-terms) each get a rule of their own, weighted by log-odds below 1.0
+(per_term_rules(), the default since round 17u; terms of one of our own calm sentences,
+--calm, share a rule). With --per-term 0 they are spread over --groups rules of weight
+0.5 by group() as in round 15: terms seen together in calm posts (or in our own calm
+sentences) share a rule, so a reason fires only with two terms of two different rules.
+The engine sums the weights of matched `urgent_evidence` rules per reason against
+kUrgentEvidenceThreshold = 1.0 (combine.h). One word ("pills", "lawyer", "records") never makes a post urgent. A strong
 tier (weight 1, one term decides: log-odds >= --strong-lo, >= --strong-df posts in
 >= --strong-sets sets, no calm post) is off by default (--strong-df 0): it flagged our
 own calm sentences and added no LOSO recall.
@@ -169,34 +171,39 @@ def learn(sets, min_df=MIN_DF, min_sets=MIN_SETS, min_lo=MIN_LO, strong_lo=STRON
                         key=lambda w: (-lo[w] * pos[w], w))
         singles = {w for w in ranked if " " not in w}
         ranked = [w for w in ranked if " " not in w or not singles & set(w.split())][:max_terms]
+        if per_term:
+            out += [(reason, f"t{k:02d}", weight, part)
+                    for k, (weight, part) in enumerate(per_term_rules(ranked, lo, calm_own, min_lo, base, slope, cap), 1)]
+            continue
         # Strong: decides alone. Seen often enough, in no calm post of the training sets.
         strong = sorted(w for w in ranked if strong_df and lo[w] >= strong_lo and calm[w] == 0
                         and pos[w] >= strong_df and len(where[(reason, w)]) >= strong_sets)
         weak = [w for w in ranked if w not in strong]
-        if per_term:
-            # One rule per term, so two terms of a reason always add up; a term's weight grows
-            # with its log-odds and stays below 1.0 (cap): no term decides alone. Two strong terms
-            # (0.5 + 0.5), or a strong one and a middling one, or three weak ones flag a reason.
-            # Terms that share one of our own calm sentences (--calm) share a rule (its weight the
-            # smallest of theirs): "records" + "copies", "waitlist" + "psychiatrist" are one piece.
-            rule_of = {w: i for i, w in enumerate(ranked)}
-            for c in calm_own:
-                shared = sorted({rule_of[w] for w in ranked if w in c})
-                for i in shared[1:]:
-                    for w in ranked:
-                        if rule_of[w] == i:
-                            rule_of[w] = shared[0]
-            k = 0
-            for i in sorted(set(rule_of.values())):
-                part = [w for w in ranked if rule_of[w] == i]
-                k += 1
-                out.append((reason, f"t{k:02d}", round(min(cap, base + slope * (min(lo[w] for w in part) - min_lo)), 2), part))
-            continue
         if strong:
             out.append((reason, "1", STRONG_W, strong))
         for g, part in enumerate(group(weak, groups, reason, sets, calm_own)):
             if part:
                 out.append((reason, "2" + "abcdefgh"[g], WEAK_W, sorted(part)))
+    return out
+
+
+def per_term_rules(ranked, lo, calm_own, min_lo, base, slope, cap):
+    """Round 17u: one rule per term, so two terms of a reason always add up; a term's weight
+    grows with its log-odds and stays below 1.0 (cap): no term decides alone. Two strong terms
+    (0.5 + 0.5), or a strong one and a middling one, or three weak ones flag a reason. Terms
+    that share one of our own calm sentences (--calm) share a rule, at the smallest of their
+    weights: "records" + "copies", "waitlist" + "psychiatrist" are one piece.
+    Returns [(weight, terms)] in the order of `ranked`."""
+    rule_of = {w: i for i, w in enumerate(ranked)}
+    for c in calm_own:
+        shared = sorted({rule_of[w] for w in ranked if w in c})
+        for w in ranked:
+            if rule_of[w] in shared[1:]:
+                rule_of[w] = shared[0]
+    out = []
+    for i in sorted(set(rule_of.values())):
+        part = [w for w in ranked if rule_of[w] == i]
+        out.append((round(min(cap, base + slope * (min(lo[w] for w in part) - min_lo)), 2), part))
     return out
 
 

@@ -1,5 +1,6 @@
 // Round 15: `urgent_evidence` rules add their weight to their urgent reason, and a
-// reason is flagged only when the summed evidence reaches kUrgentEvidenceThreshold.
+// reason is flagged only when the summed evidence reaches kUrgentEvidenceThreshold; the
+// shipped, generated lexicon of such rules (since round 17u one rule per term).
 // The sentences and rule ids here are our own.
 #include <algorithm>
 #include <memory>
@@ -134,31 +135,49 @@ TEST_CASE("urgent_evidence rules are checked when read", "[classify]") {
 }
 
 // The shipped, generated lexicon (rules/urgent_lexicon.rules, tests/classify/fit_urgent.py),
-// checked with sentences written for this test. A refit moves words between rules and tiers, so
-// after one these sentences may need other words of the new lexicon (the behaviour stays).
-std::vector<std::string> LexiconRules(const model::Verdict& v, const std::string& prefix) {
-  std::vector<std::string> ids;
+// checked with sentences written for this test. Since round 17u every term is its own rule with
+// a weight from its log-odds, below 1.0: one term never flags a post, two strong terms of one
+// reason (or a strong and a middling one) do, and terms that share one of our own calm sentences
+// (tests/classify/urgent_calm.txt) are one rule, one piece. A refit moves words between rules,
+// so after one these sentences may need other words of the new lexicon (the behaviour stays).
+std::size_t LexiconPieces(const model::Verdict& v, const std::string& reason) {
+  const std::string prefix = "lexu." + reason + ".";
+  std::size_t n = 0;
   for (const model::RuleMatch& m : v.matches) {
-    if (m.rule_id().rfind(prefix, 0) == 0) ids.push_back(m.rule_id());
+    if (m.rule_id().rfind(prefix, 0) == 0) ++n;
   }
-  return ids;
+  return n;
+}
+
+bool HasReason(const model::Verdict& v, const std::string& reason) {
+  return std::find(v.urgent_reasons.begin(), v.urgent_reasons.end(), reason) != v.urgent_reasons.end();
 }
 
 TEST_CASE("urgent lexicon: one weak word of a reason never flags it", "[classify][lexicon]") {
   struct Case {
     const char* text;
-    const char* prefix;  // the lexicon rules that match, one piece of evidence
+    const char* reason;  // its lexicon matches once: one piece of evidence
   };
   const Case cases[] = {
-      {"Can I pick up my pills at the front desk on Friday?", "lexu.self_harm."},
-      {"Can my girlfriend visit after 8 tonight?", "lexu.threat_of_violence."},
-      {"How do I change the mailing address on my account?", "lexu.privacy_breach."},
-      {"Feeling dizzy after the flu shot yesterday was normal, the nurse said.", "lexu.medical_emergency."},
+      {"Can I pick up my pills at the front desk on Friday?", "self_harm"},
+      {"Can my girlfriend visit after 8 tonight?", "threat_of_violence"},
+      {"How do I change the mailing address on my account?", "privacy_breach"},
+      {"Feeling dizzy after the flu shot yesterday was normal, the nurse said.", "medical_emergency"},
+      {"My lawyer friend says the new clinic looks great", "legal_threat"},
+      {"Thanks for the goodbye card the nurses signed", "self_harm"},
+      {"The dentist said my jaw would be sore for a day", "medical_emergency"},
+      {"I left my hoodie in exam room 3, is it at the front desk?", "threat_of_violence"},
+      {"The whiteboard in the lobby had the wrong opening hours", "privacy_breach"},
+      // Words that share one of our calm sentences are one rule, one piece.
+      {"The waitlist to get in with a psychiatrist is months, not ok", "self_harm"},
+      // Everyday questions about results, records and complaints (urgent_calm.txt has their kind).
+      {"Can my husband see my lab results on the patient portal?", "privacy_breach"},
+      {"Who do I talk to about filing a complaint?", "legal_threat"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
     const model::Verdict v = testing::ShippedRules()->Classify(c.text);
-    CHECK(LexiconRules(v, c.prefix).size() == 1);
+    CHECK(LexiconPieces(v, c.reason) == 1);
     CHECK(v.urgent_reasons.empty());
   }
 }
@@ -166,30 +185,26 @@ TEST_CASE("urgent lexicon: one weak word of a reason never flags it", "[classify
 TEST_CASE("urgent lexicon: two pieces of a reason flag it", "[classify][lexicon]") {
   struct Case {
     const char* text;
-    const char* reason;
-    const char* prefix;
-    std::size_t pieces;  // lexicon rules of that reason that match, at least
+    const char* reason;  // at least two of its lexicon rules match
   };
   const Case cases[] = {
-      {"Our attorney is sending a formal letter about the hallway footage.", "legal_threat", "lexu.legal_threat.", 2},
-      {"A clipboard with every patient's room number was sitting on the counter.", "privacy_breach",
-       "lexu.privacy_breach.", 2},
-      {"Grandpa is slumped in his chair, lips gray, and his breathing is shallow.", "medical_emergency",
-       "lexu.medical_emergency.", 2},
+      {"Our attorney is sending a formal letter about the hallway footage.", "legal_threat"},
+      {"A clipboard with every patient's room number was sitting on the counter.", "privacy_breach"},
+      {"Grandpa is slumped in his chair, lips gray, and his breathing is shallow.", "medical_emergency"},
+      // Two terms the round-15 fixed groups had put in one rule.
+      {"I already wrote goodbye letters, everyone will be better off", "self_harm"},
+      {"Our lawyer filed the papers this morning", "legal_threat"},
+      {"Her jaw hurts and she is sweating through her shirt", "medical_emergency"},
+      {"That man has a knife tucked in his waistband", "threat_of_violence"},
+      {"They mailed my lab results to a stranger's house", "privacy_breach"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
     const model::Verdict v = testing::ShippedRules()->Classify(c.text);
-    CHECK(LexiconRules(v, c.prefix).size() >= c.pieces);
-    CHECK(std::find(v.urgent_reasons.begin(), v.urgent_reasons.end(), c.reason) != v.urgent_reasons.end());
+    CHECK(LexiconPieces(v, c.reason) >= 2);
+    CHECK(HasReason(v, c.reason));
   }
 }
-
-}  // namespace
-}  // namespace turnaround::classify
-
-namespace turnaround::classify {
-namespace {
 
 // The first fit paired everyday words into urgency ("tired" + "think" made a waiting complaint
 // self-harm); fit_urgent.py's GENERIC list keeps such words out. Ordinary complaints and thanks
@@ -202,6 +217,11 @@ TEST_CASE("urgent lexicon: everyday words never add up to urgency", "[classify][
       "I've been thinking about switching doctors, I'm tired of this runaround",
       "Please tell me why my name is spelled wrong on every letter you send",
       "Still waiting, going on three hours, someone said it would be right back",
+      // Since round 17u three weak terms add up to 1.0, so GENERIC also leaves out contractions,
+      // hedges, vague pronouns and nouns and speech verbs.
+      "He's really upset, somebody said there's a man outside talking about it",
+      "Honestly that stuff might work, I decided to give the side entrance a try since it's closed",
+      "I'll be honest, the info on the site is really confusing, maybe fix it",
   };
   for (const char* text : calm) {
     INFO(text);
