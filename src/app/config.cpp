@@ -284,7 +284,7 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
   }
   core::Status s = CheckKeys(doc, "", {"listen", "db", "rules_dir", "templates_dir", "log_level", "rules_poll_s",
                                        "http", "secrets", "queue", "replies", "secure_cookies", "metrics_token", "alerts", "retention", "reports", "reconcile",
-                                       "pages", "graph", "moderation"});
+                                       "pages", "graph", "moderation", "classify"});
   if (!s.ok()) return core::InvalidArgument(path + ": " + s.message());
   auto fail = [&](const core::Status& st) { return core::InvalidArgument(path + ": " + st.message()); };
   std::string listen;
@@ -338,6 +338,15 @@ core::Status LoadConfigFile(const std::string& path, Config* config) {
     auto a = m->find("auto_hide_spam");
     if (a != m->end() && !a->is_boolean()) return fail(core::InvalidArgument("moderation.auto_hide_spam: must be true or false"));
     if (a != m->end()) config->moderation.auto_hide_spam = a->get<bool>();
+  }
+  if (auto c = doc.find("classify"); c != doc.end()) {
+    if (!c->is_object()) return fail(core::InvalidArgument("classify: must be an object"));
+    if (s = CheckKeys(*c, "classify.", {"engine", "cache_dir"}); !s.ok()) return fail(s);
+    if (s = ReadString(*c, "engine", "classify.", &config->classify.engine); !s.ok()) return fail(s);
+    if (config->classify.engine != "hyperscan" && config->classify.engine != "re2") {
+      return fail(core::InvalidArgument("classify.engine: must be \"hyperscan\" or \"re2\""));
+    }
+    if (s = ReadString(*c, "cache_dir", "classify.", &config->classify.cache_dir); !s.ok()) return fail(s);
   }
   if (auto r = doc.find("reconcile"); r != doc.end()) {
     if (s = LoadReconcile(*r, &config->reconcile); !s.ok()) return fail(s);

@@ -84,6 +84,14 @@ struct ModerationConfig {
   bool auto_hide_spam = false;  // queue a hide for each new spam comment (audited)
 };
 
+// How rules are matched (README "Configuration", "Why Hyperscan").
+struct ClassifyConfig {
+  // "hyperscan": RE2 from start-up, Hyperscan as soon as it is compiled (or
+  // loaded from cache_dir), same verdicts; "re2": RE2 only.
+  std::string engine = "hyperscan";
+  std::string cache_dir = "var/cache";  // compiled rule databases; "" = none
+};
+
 struct Config {
   std::string listen_host = "127.0.0.1";
   int listen_port = 8080;
@@ -96,6 +104,7 @@ struct Config {
   // How often, in seconds, this instance checks whether an instance sharing
   // its store reloaded the rules, to reload its own (0 = never).
   int rules_poll_s = 5;
+  ClassifyConfig classify;
   HttpSettings http;
   QueueConfig queue;
   RepliesConfig replies;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/rules_sync.h"
+#include "classify/accelerator.h"
 #include "classify/classifier.h"
 #include "core/clock.h"
 #include "core/log.h"
@@ -41,6 +42,7 @@ struct Service::Parts {
   Config config;
   const core::Clock* clock = nullptr;
   std::unique_ptr<classify::ClassifierHolder> classifier;
+  std::unique_ptr<classify::Accelerator> accelerator;  // null with classify.engine "re2"
   std::unique_ptr<store::DeliveryWriter> writer;
   std::unique_ptr<ingest::IngestPipeline> pipeline;
   store::sql::Dialect engine = store::sql::Dialect::kSqlite;
@@ -75,6 +77,7 @@ void RegisterHealth(httplib::Server& server, Service::Parts* parts) {
     http::SendJson(res, 200,
                    {{"status", "ok"},
                     {"rules_version", parts->classifier->Get()->version()},
+                    {"rules_engine", parts->classifier->Get()->accelerated() ? "hyperscan" : "re2"},
                     {"store", EngineName(parts->engine)},
                     {"dev_secrets", parts->config.using_dev_secrets},
                     {"deliveries", {{"accepted", c.accepted}, {"rejected", c.rejected}}},
@@ -124,6 +127,7 @@ namespace {
 // whole and the old ones stay live. Every attempt is audited.
 core::Status ReloadAndAudit(Service::Parts* parts, const std::string& actor) {
   core::Status s = parts->classifier->Reload(parts->config.rules_dir);
+  if (s.ok() && parts->accelerator) parts->accelerator->Submit(parts->classifier->Get());
   if (s.ok()) {
     auto templates = replies::TemplateSet::Load(parts->config.templates_dir);
     if (templates.ok()) {
@@ -169,6 +173,13 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
                                  rules.status().message());
   }
   parts->classifier = std::make_unique<classify::ClassifierHolder>(std::move(rules).value());
+  if (config.classify.engine == "hyperscan") {
+    // Compiles on its own thread: the service answers with RE2 meanwhile.
+    parts->accelerator = std::make_unique<classify::Accelerator>(config.classify.cache_dir, [](const std::string& line) {
+      core::LogInfo(line);
+    });
+    parts->accelerator->Submit(parts->classifier->Get());
+  }
 
   const std::string db_url = store::sql::DbUrl(config.db);
   auto engine = store::sql::DialectOf(db_url);
@@ -289,6 +300,12 @@ Service::~Service() {
 }
 
 int Service::port() const { return parts_->port; }
+
+bool Service::WaitRulesAccelerated() {
+  if (!parts_->accelerator) return false;
+  parts_->accelerator->WaitIdle();
+  return parts_->classifier->Get()->accelerated();
+}
 
 const char* Service::engine() const { return EngineName(parts_->engine); }
 

@@ -43,7 +43,12 @@ class Service {
   Service(const Service&) = delete;  // owns threads, sockets and the database
   Service& operator=(const Service&) = delete;
 
-  int port() const;  // the bound port (useful with port 0)
+  int port() const;
+
+  // Waits until the rules now live have been switched to Hyperscan (or have
+  // failed to); true if they run on Hyperscan. False at once with
+  // classify.engine "re2".
+  bool WaitRulesAccelerated();  // the bound port (useful with port 0)
   // The store's engine, as /healthz names it: "sqlite" or "postgresql".
   const char* engine() const;
 

@@ -57,6 +57,16 @@ class Classifier {
 
   // How many rules are loaded (for `rules check` and logs).
   virtual size_t rule_count() const = 0;
+
+  // Switches rule matching to Hyperscan (RuleSet::Accelerate): the same
+  // verdicts, about 100x faster on text the rules have not seen before.
+  // Takes seconds unless `cache_dir` holds the database compiled for these
+  // rules (it is written there otherwise; "" = no cache), so callers run it
+  // off the request path while Classify() keeps answering with RE2.
+  // Returns a one-line summary for the log. Errors: Hyperscan's; the
+  // classifier then stays on RE2 and is still correct.
+  virtual core::Result<std::string> Accelerate(const std::string& cache_dir) const = 0;
+  virtual bool accelerated() const = 0;
 };
 
 // Holds the live classifier; Get() and Reload() are thread-safe.

@@ -1,6 +1,8 @@
 #include "classify/rule_set.h"
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 
 namespace turnaround::classify {
 
@@ -101,10 +103,30 @@ bool NeedsFold(const std::string& p) {
   return false;
 }
 
+// Every rules edit leaves a database of some 15 MB behind: keep the newest few
+// (instances sharing the directory may run different rules for a while) and
+// remove the rest. Best effort: a file another process removes first is fine.
+void PruneCache(const std::string& dir, const std::string& keep) {
+  constexpr size_t kKeep = 4;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::pair<fs::file_time_type, fs::path>> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind("rules-", 0) != 0 || it->path().extension() != ".hs" || it->path() == fs::path(keep)) continue;
+    std::error_code tec;
+    auto t = fs::last_write_time(it->path(), tec);
+    if (!tec) files.emplace_back(t, it->path());
+  }
+  if (files.size() < kKeep) return;
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t i = kKeep - 1; i < files.size(); ++i) fs::remove(files[i].second, ec);
+}
+
 }  // namespace
 
 RuleSet::RuleSet(Key, std::vector<RuleSpec> rules, RE2::Options opts)
-    : rules_(std::move(rules)), set_(opts, RE2::UNANCHORED), cased_set_(opts, RE2::UNANCHORED) {}
+    : rules_(std::move(rules)), set_(opts, RE2::UNANCHORED), cased_set_(opts, RE2::UNANCHORED), set_options_(opts) {}
 
 core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> rules, bool run_examples) {
   RE2::Options opts;
@@ -146,6 +168,7 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
         continue;
       }
       (r.case_sensitive ? rs->cased_pattern_ : rs->set_pattern_).push_back(static_cast<int>(rs->patterns_.size()));
+      if (!r.case_sensitive) rs->set_source_.push_back(loose);
       // The pattern as run on ASCII-lower-cased text (a smaller DFA than (?i)),
       // used to confirm set hits and find spans; offsets are the same bytes.
       std::unique_ptr<RE2> folded;
@@ -258,7 +281,7 @@ bool RuleSet::Match(std::string_view text, std::vector<model::RuleMatch>* out, b
     if (!set.Match(input, &set_hits, &info) && info.kind != RE2::Set::kNoError) failed = true;
     for (int h : set_hits) hits.push_back(index[static_cast<size_t>(h)]);
   };
-  run(set_, set_pattern_, lower, false);
+  if (!MainCandidates(lower, &hits)) failed = true;
   run(cased_set_, cased_pattern_, text, true);
   bool ok = true;
   if (failed) {
@@ -282,6 +305,84 @@ bool RuleSet::Match(std::string_view text, std::vector<model::RuleMatch>* out, b
     if (AppendMatch(static_cast<size_t>(h), text, lower, spans, &scratch, out)) last_rule = rule;
   }
   return ok;
+}
+
+bool RuleSet::MainCandidates(std::string_view lower, std::vector<int>* hits) const {
+  if (set_pattern_.empty()) return true;
+  thread_local std::vector<int> ids;
+  ids.clear();
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  const Accel* accel = accel_.load(std::memory_order_acquire);
+  if (accel && accel->hs->Scan(lower, &ids)) {
+    if (accel->refused) {
+      thread_local std::vector<int> more;
+      more.clear();
+      if (!accel->refused->Match(lower, &more, &info) && info.kind != RE2::Set::kNoError) return false;
+      for (int k : more) ids.push_back(accel->refused_index[static_cast<size_t>(k)]);
+    }
+  } else {
+    // Not accelerated, or Hyperscan could not scan (no scratch memory): the
+    // RE2::Set finds the very same candidates.
+    ids.clear();
+    if (!set_.Match(lower, &ids, &info) && info.kind != RE2::Set::kNoError) return false;
+  }
+  for (int k : ids) hits->push_back(set_pattern_[static_cast<size_t>(k)]);
+  return true;
+}
+
+core::Result<RuleSet::AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir) const {
+  std::lock_guard<std::mutex> lock(accel_mu_);
+  AccelerateReport report;
+  if (accel_owner_ || set_source_.empty()) return report;
+  const auto start = std::chrono::steady_clock::now();
+  // RuleSet runs set_ over ASCII-lower-cased text, so only patterns that
+  // still need (?i) (NeedsFold) are caseless, exactly as in set_.
+  std::vector<HsSet::Pattern> patterns;
+  for (const std::string& p : set_source_) {
+    const bool caseless = p.rfind("(?i)", 0) == 0;
+    patterns.push_back({caseless ? p.substr(4) : p, caseless});
+  }
+  std::string path;
+  std::unique_ptr<HsSet> hs;
+  if (!cache_dir.empty()) {
+    path = (std::filesystem::path(cache_dir) / ("rules-" + HsSet::Key(patterns) + ".hs")).string();
+    auto loaded = HsSet::Load(path, patterns);
+    if (loaded.ok()) {
+      hs = std::move(loaded).value();
+      report.from_cache = true;
+    }
+  }
+  if (!hs) {
+    auto compiled = HsSet::Compile(patterns);
+    if (!compiled.ok()) return compiled.status();
+    hs = std::move(compiled).value();
+    if (!path.empty()) {
+      std::error_code ec;
+      std::filesystem::create_directories(cache_dir, ec);
+      core::Status saved = ec ? core::Internal("cannot create " + cache_dir + ": " + ec.message()) : hs->Save(path);
+      if (!saved.ok()) report.cache_note = saved.message();
+      if (saved.ok()) PruneCache(cache_dir, path);
+    }
+  }
+  if (path.empty()) report.cache_note = "no cache directory";
+  auto accel = std::make_unique<Accel>();
+  if (!hs->refused().empty()) {
+    accel->refused = std::make_unique<RE2::Set>(set_options_, RE2::UNANCHORED);
+    for (int k : hs->refused()) {
+      if (accel->refused->Add(set_source_[static_cast<size_t>(k)], nullptr) < 0) {
+        return core::Internal("rules: pattern " + std::to_string(k) + " no longer compiles");
+      }
+      accel->refused_index.push_back(k);
+    }
+    if (!accel->refused->Compile()) return core::Internal("rules: the patterns Hyperscan refused do not compile");
+  }
+  report.patterns = set_source_.size() - hs->refused().size();
+  report.refused = hs->refused().size();
+  accel->hs = std::move(hs);
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  accel_owner_ = std::move(accel);
+  accel_.store(accel_owner_.get(), std::memory_order_release);
+  return report;
 }
 
 int RuleSet::Find(std::string_view id) const {

@@ -4,12 +4,17 @@
 //
 // Invariants: set_ index k <-> patterns_[set_pattern_[k]] (cased_set_ likewise);
 // patterns_[i].rule indexes rules_.
-// Immutable after Compile(); Match() is const and safe from many threads (RE2
-// is thread-safe; RE2::Set::Match is const and guarded internally, and the
-// thread test in tests/classify exercises it under TSan).
+// Immutable after Compile() except for Accelerate(), which only swaps the
+// engine that finds candidates (Hyperscan for RE2::Set; same matches, see
+// HsSet) and may run while other threads call Match(). Match() is const and
+// safe from many threads (RE2 is thread-safe; RE2::Set::Match is const and
+// guarded internally, and the thread test in tests/classify exercises it
+// under TSan).
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +22,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "classify/hs_set.h"
 #include "classify/rule_file.h"
 #include "classify/word_list.h"
 #include "core/status.h"
@@ -48,6 +54,27 @@ class RuleSet {
   // empty) and only candidates of loosened patterns are confirmed.
   bool Match(std::string_view text, std::vector<model::RuleMatch>* out, bool spans = true) const;
 
+  // What Accelerate() did, for the log and the benchmark.
+  struct AccelerateReport {
+    bool from_cache = false;  // loaded from cache_dir, not compiled
+    double seconds = 0;       // compiling or loading
+    size_t patterns = 0;      // in the Hyperscan database
+    size_t refused = 0;       // Hyperscan refused them: they stay in a small RE2::Set
+    std::string cache_note;   // why the cache was not used or written; empty if it was
+  };
+
+  // Makes Match() find its candidates with Hyperscan instead of RE2::Set:
+  // the same candidates, so the same matches, at a cost that does not grow
+  // with how new the text is. Compiling takes seconds for the shipped rules,
+  // so with a non-empty `cache_dir` (created if missing) the database is
+  // loaded from there when it was compiled for these very patterns, and saved
+  // there after a compile. Callable while other threads call Match(); the
+  // first success wins, later calls return at once. Errors: Hyperscan's (the
+  // RE2::Set engine stays); a cache that cannot be read or written is only
+  // noted in the report.
+  core::Result<AccelerateReport> Accelerate(const std::string& cache_dir) const;
+  bool accelerated() const { return accel_.load(std::memory_order_acquire) != nullptr; }
+
   const std::vector<RuleSpec>& rules() const { return rules_; }
   const RuleSpec& rule(size_t i) const { return rules_[i]; }
   // Index of the rule with this id, or -1.
@@ -72,6 +99,17 @@ class RuleSet {
   bool AppendMatch(size_t pattern, std::string_view text, std::string_view lower, bool spans, Scratch* scratch,
                    std::vector<model::RuleMatch>* out) const;
   bool RuleMatches(size_t rule, std::string_view text) const;
+  // Runs the engine that finds candidates of set_ (Hyperscan once
+  // accelerated, else set_ itself) over `lower`; appends patterns_ indexes.
+  // False if it could not run.
+  bool MainCandidates(std::string_view lower, std::vector<int>* hits) const;
+
+  // The Hyperscan engine for set_'s patterns (Accelerate()).
+  struct Accel {
+    std::unique_ptr<HsSet> hs;            // hs id k <-> set_ index k
+    std::unique_ptr<RE2::Set> refused;    // what Hyperscan refused; null if none
+    std::vector<int> refused_index;       // refused's index -> set_ index
+  };
 
   std::vector<RuleSpec> rules_;
   // rule_info_[i] is what every match of rules_[i] shares (model::RuleInfo).
@@ -80,6 +118,11 @@ class RuleSet {
   RE2::Set set_;        // case-insensitive rules, run over ASCII-lower-cased text
   RE2::Set cased_set_;  // case-sensitive rules, run over the text as written
   std::vector<int> set_pattern_, cased_pattern_;  // set index -> index in patterns_
+  std::vector<std::string> set_source_;  // set_ index -> the pattern set_ runs
+  RE2::Options set_options_;
+  mutable std::mutex accel_mu_;                 // serializes Accelerate()
+  mutable std::unique_ptr<const Accel> accel_owner_;  // set once, guarded by accel_mu_
+  mutable std::atomic<const Accel*> accel_{nullptr};  // what Match() reads
 };
 
 }  // namespace turnaround::classify

@@ -78,6 +78,10 @@ TEST_CASE("bad page and graph settings are refused with the key", "[app]") {
       {R"({"graph":{"timeout_s":0}})", "graph.timeout_s"},
       {R"({"moderation":{"auto_hide_spam":"yes"}})", "moderation.auto_hide_spam"},
       {R"({"moderation":{"auto_hide":true}})", "moderation.auto_hide: unknown setting"},
+      {R"({"classify":{"engine":"pcre"}})", "classify.engine: must be \"hyperscan\" or \"re2\""},
+      {R"({"classify":{"cache_dir":5}})", "classify.cache_dir: must be a string"},
+      {R"({"classify":"re2"})", "classify: must be an object"},
+      {R"({"classify":{"cache":"x"}})", "classify.cache: unknown setting"},
   };
   for (const Row& r : rows) {
     INFO(r.json);
@@ -106,4 +110,14 @@ TEST_CASE("db in the config takes a store URL or a SQLite path and refuses any o
   }
   CHECK(app::CheckDb("--db", "postgresql://u@h/db").ok());
   CHECK_THAT(app::CheckDb("--db", "mysql://u:secret@h/db").message(), Catch::Contains("--db: must be"));
+}
+
+TEST_CASE("classify settings choose the matching engine and where compiled rules are cached", "[app]") {
+  testing::TempDir dir;
+  app::Config c;
+  CHECK(c.classify.engine == "hyperscan");
+  CHECK(c.classify.cache_dir == "var/cache");
+  REQUIRE(Load(dir, R"({"classify":{"engine":"re2","cache_dir":"/tmp/x"}})", &c).ok());
+  CHECK(c.classify.engine == "re2");
+  CHECK(c.classify.cache_dir == "/tmp/x");
 }

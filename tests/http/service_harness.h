@@ -22,6 +22,8 @@ class ServiceHarness {
     config.listen_port = 0;
     config.db = dir_.File("t.db");
     config.rules_dir = RulesDir();
+    // One Hyperscan compile per build tree, not per test.
+    if (config.classify.cache_dir == app::ClassifyConfig{}.cache_dir) config.classify.cache_dir = TURNAROUND_HS_CACHE;
     config.templates_dir = SourcePath("templates");
     config.secrets = {"meta-secret", "verify-me", "generic-secret"};
     config_ = config;

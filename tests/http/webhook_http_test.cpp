@@ -44,6 +44,30 @@ TEST_CASE("healthz answers JSON", "[http]") {
   CHECK(body["status"] == "ok");
   CHECK_FALSE(body["rules_version"].get<std::string>().empty());
   CHECK(body["store"] == "sqlite");  // "postgresql" on PostgreSQL (tests/app/two_instances_pg.sh)
+  CHECK((body["rules_engine"] == "re2" || body["rules_engine"] == "hyperscan"));
+}
+
+TEST_CASE("the service switches its rules to Hyperscan in the background, and again after a reload", "[http][hyperscan]") {
+  ServiceHarness h;
+  REQUIRE(h.service().WaitRulesAccelerated());
+  auto r = h.Client().Get("/healthz");
+  REQUIRE(r);
+  CHECK(json::parse(r->body)["rules_engine"] == "hyperscan");
+  REQUIRE(h.service().ReloadRules("test").ok());
+  REQUIRE(h.service().WaitRulesAccelerated());
+  r = h.Client().Get("/healthz");
+  REQUIRE(r);
+  CHECK(json::parse(r->body)["rules_engine"] == "hyperscan");
+}
+
+TEST_CASE("with classify.engine re2 the service stays on RE2", "[http]") {
+  app::Config config;
+  config.classify.engine = "re2";
+  ServiceHarness h(config);
+  CHECK_FALSE(h.service().WaitRulesAccelerated());
+  auto r = h.Client().Get("/healthz");
+  REQUIRE(r);
+  CHECK(json::parse(r->body)["rules_engine"] == "re2");
 }
 
 TEST_CASE("Meta verification handshake", "[http]") {

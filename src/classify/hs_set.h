@@ -1,0 +1,74 @@
+// HsSet: a set of regular expressions compiled into one Hyperscan database,
+// scanned in one pass. RuleSet uses it in place of RE2::Set once it is built,
+// because Hyperscan compiles its automaton ahead of time: RE2::Set builds DFA
+// states lazily, so text it has not seen before (every real comment) costs
+// about 100x more than text it has (README "Text the rules have never seen").
+//
+// Compiling the shipped rules takes seconds, so a compiled database can be
+// saved to a cache file and loaded back (Load/Save); a cache file is only a
+// cache: a missing, stale or corrupt one means "compile".
+//
+// Thread behaviour: immutable after Compile()/Load(); Scan() is const and safe
+// from many threads (each thread scans with its own Hyperscan scratch).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+struct hs_database;
+
+namespace turnaround::classify {
+
+class HsSet {
+ public:
+  struct Pattern {
+    std::string regex;     // Hyperscan (PCRE) syntax; RE2's syntax for what RuleSet writes
+    bool caseless = false;  // HS_FLAG_CASELESS
+  };
+
+  // Compiles `patterns`; entry i reports id i. Patterns Hyperscan refuses
+  // (an end anchor inside an alternation, a pattern too large) are left out
+  // and listed in refused() in ascending order, so the caller can run them
+  // another way. Fails only if nothing can be compiled at all (Internal).
+  static core::Result<std::unique_ptr<HsSet>> Compile(const std::vector<Pattern>& patterns);
+
+  // Loads the database that Save() wrote for exactly these patterns and this
+  // Hyperscan version from `path`. NotFound when there is no such file, it was
+  // written for other patterns, or it does not read back whole: compile then.
+  static core::Result<std::unique_ptr<HsSet>> Load(const std::string& path, const std::vector<Pattern>& patterns);
+
+  // Writes the database to `path` (via a temporary file and a rename, so a
+  // reader never sees half a file). Errors: the file system's.
+  core::Status Save(const std::string& path) const;
+
+  // The cache key of `patterns` for this Hyperscan version (hex SHA-256):
+  // a cache file named after it cannot be used with other rules.
+  static std::string Key(const std::vector<Pattern>& patterns);
+
+  ~HsSet();
+  HsSet(const HsSet&) = delete;  // owns the database
+  HsSet& operator=(const HsSet&) = delete;
+
+  // Appends to *ids the id of every pattern that matches somewhere in `text`
+  // (each once, in the order Hyperscan reports them). False only if Hyperscan
+  // could not scan (out of memory for scratch); *ids is then incomplete.
+  bool Scan(std::string_view text, std::vector<int>* ids) const;
+
+  const std::vector<int>& refused() const { return refused_; }
+  size_t database_bytes() const;
+
+ private:
+  HsSet(hs_database* db, std::vector<int> refused, std::string key);
+
+  hs_database* db_;
+  std::vector<int> refused_;
+  std::string key_;
+  uint64_t serial_;  // tells a thread's scratch which database it fits
+};
+
+}  // namespace turnaround::classify

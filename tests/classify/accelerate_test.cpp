@@ -1,0 +1,206 @@
+// Hyperscan in place of RE2::Set (RuleSet::Accelerate, Accelerator): the same
+// matches and verdicts, and a cache that can only save time, never change them.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "classify/accelerator.h"
+#include "classify/classifier.h"
+#include "classify/rule_set.h"
+#include "classify/verdict_json.h"
+#include "test_util.h"
+
+namespace turnaround::classify {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::unique_ptr<RuleSet> CompileText(const char* text) {
+  std::vector<RuleSpec> rules;
+  std::vector<std::string> errors;
+  ParseRuleFile("t.rules", text, &rules, &errors);
+  REQUIRE(errors.empty());
+  auto rs = RuleSet::Compile(std::move(rules));
+  REQUIRE(rs.ok());
+  return std::move(rs).value();
+}
+
+std::string Matches(const RuleSet& rs, const std::string& text, bool spans) {
+  std::vector<model::RuleMatch> out;
+  CHECK(rs.Match(text, &out, spans));
+  std::string s;
+  for (const model::RuleMatch& m : out) {
+    s += m.rule_id() + "[" + std::to_string(m.begin) + "," + std::to_string(m.end) + ")" + m.matched + " ";
+  }
+  return s;
+}
+
+TEST_CASE("an accelerated rule set matches exactly what RE2 matched, refused patterns included",
+          "[classify][hyperscan]") {
+  // "bye" has an end anchor inside an alternation, which Hyperscan refuses:
+  // it stays in a small RE2::Set. "gap" is loosened for the set (SetPattern).
+  const char* rules =
+      "rule: wait\nsignal: complaint\npattern: \\bstill (waiting|no (call|word))\\b\nmatch: still waiting\n"
+      "rule: gap\nsignal: complaint\npattern: \\bbill\\w*\\b.{0,20}\\btwice\\b\nmatch: billed me twice\n"
+      "rule: bye\nsignal: complaint\npattern: (saying goodbye$|farewell forever)\\b\nmatch: Saying goodbye\n"
+      "rule: accent\nsignal: complaint\npattern: ni\xc3\xb1o\nmatch: NI\xc3\x91O\n"
+      "rule: shout\nsignal: complaint\ncase: sensitive\npattern: \\bNOW\\b\nmatch: NOW\n";
+  auto plain = CompileText(rules);
+  auto fast = CompileText(rules);
+  auto report = fast->Accelerate("");
+  REQUIRE(report.ok());
+  CHECK(fast->accelerated());
+  CHECK_FALSE(plain->accelerated());
+  CHECK(report->refused == 1);
+  CHECK(report->patterns == 3);
+  CHECK_FALSE(report->from_cache);
+  const std::string texts[] = {
+      "STILL WAITING for the bill, they billed me twice. Saying goodbye",
+      "still no word. bill for the visit and then, much later, twice",
+      "mi NI\xc3\x91O still waiting NOW",
+      "saying goodbye then more text",
+      "farewell forever!",
+      "",
+      "nothing here at all",
+  };
+  for (const std::string& t : texts) {
+    INFO(t);
+    CHECK(Matches(*fast, t, true) == Matches(*plain, t, true));
+    CHECK(Matches(*fast, t, false) == Matches(*plain, t, false));
+  }
+  CHECK(Matches(*fast, texts[0], false) == "wait[0,0) gap[0,0) bye[0,0) ");
+  // A second call changes nothing and returns at once.
+  auto again = fast->Accelerate("");
+  REQUIRE(again.ok());
+  CHECK(again->patterns == 0);
+}
+
+// Every labelled comment the project wrote (all but the blind holdout, whose
+// verdicts must not be printed even when this test fails).
+std::vector<std::string> LabelledTexts() {
+  std::vector<std::string> texts;
+  for (const auto& e : fs::directory_iterator(TURNAROUND_SOURCE_DIR "/tests/data/classify")) {
+    if (e.path().extension() != ".jsonl" || e.path().stem() == "healthcare_holdout18") continue;
+    std::ifstream in(e.path());
+    for (std::string line; std::getline(in, line);) {
+      auto row = nlohmann::json::parse(line, nullptr, false);
+      if (row.is_object() && row.contains("text") && row["text"].is_string()) texts.push_back(row["text"]);
+    }
+  }
+  return texts;
+}
+
+TEST_CASE("the shipped rules give byte-identical verdicts on Hyperscan and on RE2", "[classify][hyperscan]") {
+  auto plain = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules", {.run_examples = false});
+  auto fast = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules", {.run_examples = false});
+  REQUIRE(plain.ok());
+  REQUIRE(fast.ok());
+  auto summary = (*fast)->Accelerate(TURNAROUND_HS_CACHE);
+  REQUIRE(summary.ok());
+  REQUIRE((*fast)->accelerated());
+  const std::vector<std::string> texts = LabelledTexts();
+  REQUIRE(texts.size() > 5000);
+  size_t differ = 0;
+  for (const std::string& t : texts) {
+    const std::string a = VerdictJsonText((*plain)->Classify(t));
+    const std::string b = VerdictJsonText((*fast)->Classify(t));
+    if (a != b && ++differ <= 5) {
+      INFO(t);
+      CHECK(b == a);
+    }
+  }
+  CHECK(differ == 0);
+}
+
+TEST_CASE("the accelerator compiles once per rule set, then loads from its cache", "[classify][hyperscan]") {
+  testing::TempDir dir;
+  const std::string cache = dir.File("cache");  // created by the first compile
+  std::vector<std::string> log;
+  std::mutex log_mu;
+  const char* rules_text =
+      "rule: wait\nsignal: complaint\npattern: \\bstill waiting\\b\nmatch: still waiting\n"
+      "rule: gap\nsignal: complaint\npattern: \\bbill\\w*\\b.{0,20}\\btwice\\b\nmatch: billed me twice\n";
+  fs::create_directories(dir.File("rules"));
+  {
+    std::ofstream(dir.File("rules/t.rules")) << rules_text;
+    std::ofstream(dir.File("rules/sentiment.lexicon")) << "awful -3\n";
+  }
+  auto first = Classifier::Load(dir.File("rules"));
+  auto second = Classifier::Load(dir.File("rules"));
+  REQUIRE(first.ok());
+  REQUIRE(second.ok());
+  {
+    Accelerator accel(cache, [&](const std::string& line) {
+      std::lock_guard<std::mutex> lock(log_mu);
+      log.push_back(line);
+    });
+    accel.Submit(*first);
+    accel.WaitIdle();
+    CHECK((*first)->accelerated());
+    CHECK_FALSE((*second)->accelerated());
+    accel.Submit(*second);
+    accel.WaitIdle();
+    CHECK((*second)->accelerated());
+  }
+  REQUIRE(log.size() == 2);
+  CHECK(log[0].find("compiled") != std::string::npos);
+  CHECK(log[1].find("loaded from the cache") != std::string::npos);
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(cache)) files += e.path().extension() == ".hs";
+  CHECK(files == 1);
+  CHECK((*second)->Classify("still waiting, they billed me twice").flagged() ==
+        (*first)->Classify("still waiting, they billed me twice").flagged());
+
+  SECTION("a damaged cache file means compiling again") {
+    for (const auto& e : fs::directory_iterator(cache)) std::ofstream(e.path(), std::ios::trunc) << "garbage";
+    auto third = Classifier::Load(dir.File("rules"));
+    REQUIRE(third.ok());
+    auto summary = (*third)->Accelerate(cache);
+    REQUIRE(summary.ok());
+    CHECK(summary->find("compiled") != std::string::npos);
+    CHECK((*third)->accelerated());
+  }
+  SECTION("a cache directory that cannot be written is noted, and the rules are still accelerated") {
+    std::ofstream(dir.File("not-a-dir")) << "x";
+    auto third = Classifier::Load(dir.File("rules"));
+    REQUIRE(third.ok());
+    auto summary = (*third)->Accelerate(dir.File("not-a-dir/cache"));
+    REQUIRE(summary.ok());
+    CHECK(summary->find("(cache: cannot create") != std::string::npos);
+    CHECK((*third)->accelerated());
+  }
+}
+
+TEST_CASE("the cache keeps the newest few databases and removes older ones", "[classify][hyperscan]") {
+  testing::TempDir dir;
+  const std::string cache = dir.File("cache");
+  fs::create_directories(cache);
+  const auto now = fs::file_time_type::clock::now();
+  for (int i = 0; i < 6; ++i) {
+    const std::string old = cache + "/rules-old" + std::to_string(i) + ".hs";
+    std::ofstream(old) << "stale";
+    fs::last_write_time(old, now - std::chrono::hours(24 * (i + 1)));
+  }
+  std::ofstream(cache + "/notes.txt") << "not ours";
+  auto rs = CompileText("rule: wait\nsignal: complaint\npattern: \\bstill waiting\\b\nmatch: still waiting\n");
+  auto report = rs->Accelerate(cache);
+  REQUIRE(report.ok());
+  CHECK(report->cache_note.empty());
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(cache)) left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  REQUIRE(left.size() == 5);  // the new database, the three newest old ones, notes.txt
+  CHECK(left[0] == "notes.txt");
+  CHECK(left[1].size() == std::string("rules-.hs").size() + 64);  // hex SHA-256 key
+  CHECK(left[2] == "rules-old0.hs");
+  CHECK(left[3] == "rules-old1.hs");
+  CHECK(left[4] == "rules-old2.hs");
+}
+
+}  // namespace
+}  // namespace turnaround::classify
