@@ -135,6 +135,7 @@ TEST_CASE("serve: a reload on one service reaches another sharing its database",
     c.templates_dir = testing::SourcePath("templates");
     c.secrets = {"meta-secret", "verify-me", "generic-secret"};
     c.rules_poll_s = 1;
+    c.classify.engine = "re2";  // about reloads, not engines (service_harness.h says why)
     return c;
   };
   app::Config config_a = config("a");

@@ -53,11 +53,11 @@ while [ "$port_b" = "$port_a" ]; do port_b=$(pick_port); done
 # never be printed (the loopback cluster trusts us, so the server never asks for it).
 cat >"$work/a.json" <<EOF
 {"listen": "127.0.0.1:$port_a", "db": "$db_url", "rules_dir": "$work/rules",
- "templates_dir": "$root/templates", "rules_poll_s": 1}
+ "templates_dir": "$root/templates", "rules_poll_s": 1, "classify": {"engine": "re2"}}
 EOF
 cat >"$work/b.json" <<EOF
 {"listen": "127.0.0.1:$port_b", "rules_dir": "$work/rules", "templates_dir": "$root/templates",
- "rules_poll_s": 1}
+ "rules_poll_s": 1, "classify": {"engine": "re2"}}
 EOF
 secret_param="password=not-for-the-log-42"
 b_url="$db_url$([ -n "$query" ] && echo "&" || echo "?")$secret_param"

@@ -17,13 +17,20 @@ namespace turnaround::testing {
 
 class ServiceHarness {
  public:
-  explicit ServiceHarness(app::Config config = {}, const core::Clock* clock = nullptr) {
+  // Which engine matches the rules. RE2 unless a test is about Hyperscan:
+  // every rule set a test writes would be compiled for it in the background,
+  // and under AddressSanitizer a compile of the shipped rules takes minutes
+  // (its allocations are intercepted); accelerate_test checks the two engines
+  // give the same verdicts.
+  enum class Engine { kRe2, kHyperscan };
+
+  explicit ServiceHarness(app::Config config = {}, const core::Clock* clock = nullptr, Engine engine = Engine::kRe2) {
     config.listen_host = "127.0.0.1";
     config.listen_port = 0;
     config.db = dir_.File("t.db");
     config.rules_dir = RulesDir();
-    // One Hyperscan compile per build tree, not per test.
-    if (config.classify.cache_dir == app::ClassifyConfig{}.cache_dir) config.classify.cache_dir = TURNAROUND_HS_CACHE;
+    config.classify.engine = engine == Engine::kHyperscan ? "hyperscan" : "re2";
+    config.classify.cache_dir = TURNAROUND_HS_CACHE;  // one compile per build tree, not per test
     config.templates_dir = SourcePath("templates");
     config.secrets = {"meta-secret", "verify-me", "generic-secret"};
     config_ = config;

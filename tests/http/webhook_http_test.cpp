@@ -44,11 +44,11 @@ TEST_CASE("healthz answers JSON", "[http]") {
   CHECK(body["status"] == "ok");
   CHECK_FALSE(body["rules_version"].get<std::string>().empty());
   CHECK(body["store"] == "sqlite");  // "postgresql" on PostgreSQL (tests/app/two_instances_pg.sh)
-  CHECK((body["rules_engine"] == "re2" || body["rules_engine"] == "hyperscan"));
+  CHECK(body["rules_engine"] == "re2");  // the harness's default; "hyperscan" once compiled (below)
 }
 
 TEST_CASE("the service switches its rules to Hyperscan in the background, and again after a reload", "[http][hyperscan]") {
-  ServiceHarness h;
+  ServiceHarness h({}, nullptr, ServiceHarness::Engine::kHyperscan);
   REQUIRE(h.service().WaitRulesAccelerated());
   auto r = h.Client().Get("/healthz");
   REQUIRE(r);
@@ -61,9 +61,7 @@ TEST_CASE("the service switches its rules to Hyperscan in the background, and ag
 }
 
 TEST_CASE("with classify.engine re2 the service stays on RE2", "[http]") {
-  app::Config config;
-  config.classify.engine = "re2";
-  ServiceHarness h(config);
+  ServiceHarness h({}, nullptr, ServiceHarness::Engine::kRe2);
   CHECK_FALSE(h.service().WaitRulesAccelerated());
   auto r = h.Client().Get("/healthz");
   REQUIRE(r);

@@ -160,6 +160,9 @@ TEST_CASE("serve killed during a reply request posts it at most once after a res
                                 {"db", db},
                                 {"rules_dir", testing::RulesDir()},
                                 {"templates_dir", testing::SourcePath("templates")},
+                                // No Hyperscan compile in the background: a kill must not
+                                // race one, and sanitizer builds compile for minutes.
+                                {"classify", {{"engine", "re2"}}},
                                 {"pages", {{{"platform", "facebook"}, {"page_id", "1001"}, {"name", "Riverside"},
                                             {"token_env", "TEST_PAGE_TOKEN"}}}},
                                 {"graph", {{"base_url", fake.base_url()}, {"timeout_s", 30}}}}
