@@ -28,16 +28,6 @@ unsigned Flags(const HsSet::Pattern& p) {
 // serialized database.
 constexpr std::string_view kMagic = "turnaround-hs-set 1\n";
 
-std::atomic<uint64_t> next_serial{1};
-
-struct Scratch {
-  hs_scratch_t* s = nullptr;
-  uint64_t fits = 0;  // serial of the last HsSet this scratch was sized for
-  ~Scratch() {
-    if (s) hs_free_scratch(s);
-  }
-};
-
 int OnMatch(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* ctx) {
   static_cast<std::vector<int>*>(ctx)->push_back(static_cast<int>(id));
   return 0;  // keep scanning: every matching pattern is wanted
@@ -46,9 +36,12 @@ int OnMatch(unsigned int id, unsigned long long, unsigned long long, unsigned in
 }  // namespace
 
 HsSet::HsSet(hs_database* db, std::vector<int> refused, std::string key)
-    : db_(db), refused_(std::move(refused)), key_(std::move(key)), serial_(next_serial.fetch_add(1)) {}
+    : db_(db), refused_(std::move(refused)), key_(std::move(key)) {}
 
-HsSet::~HsSet() { hs_free_database(db_); }
+HsSet::~HsSet() {
+  for (hs_scratch_t* s : pool_) hs_free_scratch(s);
+  hs_free_database(db_);
+}
 
 std::string HsSet::Key(const std::vector<Pattern>& patterns) {
   std::string all = hs_version();
@@ -152,17 +145,24 @@ size_t HsSet::database_bytes() const {
 }
 
 bool HsSet::Scan(std::string_view text, std::vector<int>* ids) const {
-  // One scratch per thread, grown to fit whichever database it scans (a
-  // reload brings a new one). hs_alloc_scratch costs far more than the scan
-  // even when the scratch already fits, so it runs only when this thread's
-  // scratch was last sized for another database (serials are never reused,
-  // unlike addresses).
-  thread_local Scratch scratch;
-  if (scratch.fits != serial_) {
-    if (hs_alloc_scratch(db_, &scratch.s) != HS_SUCCESS) return false;
-    scratch.fits = serial_;
+  // A scratch (600 KB for the shipped rules) is borrowed from the pool for one
+  // scan: one per thread would cost the server's 256 handler threads 150 MB,
+  // while only as many scans as run at once need one. hs_alloc_scratch costs
+  // far more than a scan, so scratches are kept and reused, never per call.
+  hs_scratch_t* scratch = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    if (!pool_.empty()) {
+      scratch = pool_.back();
+      pool_.pop_back();
+    }
   }
-  return hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.s, OnMatch, ids) == HS_SUCCESS;
+  if (scratch == nullptr && hs_alloc_scratch(db_, &scratch) != HS_SUCCESS) return false;
+  const bool ok =
+      hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch, OnMatch, ids) == HS_SUCCESS;
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  pool_.push_back(scratch);
+  return ok;
 }
 
 }  // namespace turnaround::classify

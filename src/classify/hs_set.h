@@ -9,11 +9,12 @@
 // cache: a missing, stale or corrupt one means "compile".
 //
 // Thread behaviour: immutable after Compile()/Load(); Scan() is const and safe
-// from many threads (each thread scans with its own Hyperscan scratch).
+// from many threads (each scan borrows a Hyperscan scratch from a pool that
+// grows to the number of scans that ever ran at once).
 #pragma once
 
-#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "core/status.h"
 
 struct hs_database;
+struct hs_scratch;
 
 namespace turnaround::classify {
 
@@ -68,7 +70,8 @@ class HsSet {
   hs_database* db_;
   std::vector<int> refused_;
   std::string key_;
-  uint64_t serial_;  // tells a thread's scratch which database it fits
+  mutable std::mutex pool_mu_;
+  mutable std::vector<hs_scratch*> pool_;  // free scratches for db_, guarded by pool_mu_
 };
 
 }  // namespace turnaround::classify

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <fstream>
 
 #include "test_util.h"
@@ -33,6 +35,28 @@ TEST_CASE("an HsSet reports every pattern that matches, each once", "[classify][
   CHECK(ScanSorted(**set, "the CAF\xc3\x89 is closed") == std::vector<int>{2});
   CHECK(ScanSorted(**set, "") == std::vector<int>{3});
   CHECK(ScanSorted(**set, "stillwaiting") == std::vector<int>{});
+}
+
+TEST_CASE("an HsSet scans from many threads at once, each with a scratch of its own", "[classify][hyperscan]") {
+  auto set = HsSet::Compile(kPatterns);
+  REQUIRE(set.ok());
+  const std::vector<std::pair<std::string, std::vector<int>>> cases = {
+      {"still waiting, billed me twice", {0, 1}}, {"", {3}}, {"nothing", {}}, {"CAF\xc3\x89 still waiting", {0, 2}}};
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 500; ++i) {
+        const auto& c = cases[static_cast<size_t>(t + i) % cases.size()];
+        std::vector<int> ids;
+        if (!(*set)->Scan(c.first, &ids)) ++wrong;
+        std::sort(ids.begin(), ids.end());
+        if (ids != c.second) ++wrong;
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  CHECK(wrong == 0);
 }
 
 TEST_CASE("patterns Hyperscan refuses are listed, and the rest still work", "[classify][hyperscan]") {

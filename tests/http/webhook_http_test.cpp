@@ -47,15 +47,14 @@ TEST_CASE("healthz answers JSON", "[http]") {
   CHECK(body["rules_engine"] == "re2");  // the harness's default; "hyperscan" once compiled (below)
 }
 
-TEST_CASE("the service switches its rules to Hyperscan in the background, and again after a reload", "[http][hyperscan]") {
+// A reload submits the new rules the same way (service.cpp, ReloadAndAudit);
+// not reloaded here: a reload runs every rule's examples, about two minutes
+// under AddressSanitizer, and the next classifier's switch is the
+// Accelerator's own test (accelerate_test.cpp).
+TEST_CASE("the service switches its rules to Hyperscan in the background", "[http][hyperscan]") {
   ServiceHarness h({}, nullptr, ServiceHarness::Engine::kHyperscan);
   REQUIRE(h.service().WaitRulesAccelerated());
   auto r = h.Client().Get("/healthz");
-  REQUIRE(r);
-  CHECK(json::parse(r->body)["rules_engine"] == "hyperscan");
-  REQUIRE(h.service().ReloadRules("test").ok());
-  REQUIRE(h.service().WaitRulesAccelerated());
-  r = h.Client().Get("/healthz");
   REQUIRE(r);
   CHECK(json::parse(r->body)["rules_engine"] == "hyperscan");
 }
