@@ -11,6 +11,7 @@
 
 #include "classify/accelerator.h"
 #include "classify/classifier.h"
+#include "classify/compile_text.h"
 #include "classify/rule_set.h"
 #include "classify/verdict_json.h"
 #include "test_util.h"
@@ -20,15 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::unique_ptr<RuleSet> CompileText(const char* text) {
-  std::vector<RuleSpec> rules;
-  std::vector<std::string> errors;
-  ParseRuleFile("t.rules", text, &rules, &errors);
-  REQUIRE(errors.empty());
-  auto rs = RuleSet::Compile(std::move(rules));
-  REQUIRE(rs.ok());
-  return std::move(rs).value();
-}
+using testing::CompileText;
 
 std::string Matches(const RuleSet& rs, const std::string& text, bool spans) {
   std::vector<model::RuleMatch> out;
@@ -52,6 +45,8 @@ TEST_CASE("an accelerated rule set matches exactly what RE2 matched, refused pat
       "rule: shout\nsignal: complaint\ncase: sensitive\npattern: \\bNOW\\b\nmatch: NOW\n";
   auto plain = CompileText(rules);
   auto fast = CompileText(rules);
+  REQUIRE(plain != nullptr);
+  REQUIRE(fast != nullptr);
   auto report = fast->Accelerate("");
   REQUIRE(report.ok());
   CHECK(fast->accelerated());
@@ -119,7 +114,7 @@ TEST_CASE("the shipped rules give byte-identical verdicts on Hyperscan and on RE
 }
 
 TEST_CASE("the accelerator compiles once per rule set, then loads from its cache", "[classify][hyperscan]") {
-  testing::TempDir dir;
+  turnaround::testing::TempDir dir;
   const std::string cache = dir.File("cache");  // created by the first compile
   std::vector<std::string> log;
   std::mutex log_mu;
@@ -178,7 +173,7 @@ TEST_CASE("the accelerator compiles once per rule set, then loads from its cache
 }
 
 TEST_CASE("the cache keeps the newest few databases and removes older ones", "[classify][hyperscan]") {
-  testing::TempDir dir;
+  turnaround::testing::TempDir dir;
   const std::string cache = dir.File("cache");
   fs::create_directories(cache);
   const auto now = fs::file_time_type::clock::now();
@@ -189,6 +184,7 @@ TEST_CASE("the cache keeps the newest few databases and removes older ones", "[c
   }
   std::ofstream(cache + "/notes.txt") << "not ours";
   auto rs = CompileText("rule: wait\nsignal: complaint\npattern: \\bstill waiting\\b\nmatch: still waiting\n");
+  REQUIRE(rs != nullptr);
   auto report = rs->Accelerate(cache);
   REQUIRE(report.ok());
   CHECK(report->cache_note.empty());

@@ -3,22 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include "classify/classifier.h"
+#include "classify/compile_text.h"
 
 namespace turnaround::classify {
 namespace {
 
-std::unique_ptr<RuleSet> CompileText(const char* text, std::string* report = nullptr) {
-  std::vector<RuleSpec> rules;
-  std::vector<std::string> errors;
-  ParseRuleFile("t.rules", text, &rules, &errors);
-  REQUIRE(errors.empty());
-  auto rs = RuleSet::Compile(std::move(rules));
-  if (!rs.ok()) {
-    if (report != nullptr) *report = rs.status().message();
-    return nullptr;
-  }
-  return std::move(rs).value();
-}
+using testing::CompileText;
 
 TEST_CASE("every shipped rule file compiles and passes its own examples", "[classify]") {
   auto loaded = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules");
