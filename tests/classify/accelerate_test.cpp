@@ -81,7 +81,7 @@ TEST_CASE("an accelerated rule set matches exactly what RE2 matched, refused pat
 std::vector<std::string> LabelledTexts() {
   std::vector<std::string> texts;
   for (const auto& e : fs::directory_iterator(TURNAROUND_SOURCE_DIR "/tests/data/classify")) {
-    if (e.path().extension() != ".jsonl" || e.path().stem() == "healthcare_holdout19") continue;
+    if (e.path().extension() != ".jsonl" || e.path().stem() == "healthcare_holdout20") continue;
     std::ifstream in(e.path());
     for (std::string line; std::getline(in, line);) {
       auto row = nlohmann::json::parse(line, nullptr, false);
@@ -101,8 +101,12 @@ TEST_CASE("the shipped rules give byte-identical verdicts on Hyperscan and on RE
   REQUIRE((*fast)->accelerated());
   const std::vector<std::string> texts = LabelledTexts();
   REQUIRE(texts.size() > 5000);
+  // Every comment in the normal build; under a sanitizer every 16th (about 1,100), enough to
+  // drive the Hyperscan scan, the scratch pool and the RE2 confirmations through real rules.
+  const size_t stride = turnaround::testing::kSanitized ? 16 : 1;
   size_t differ = 0;
-  for (const std::string& t : texts) {
+  for (size_t i = 0; i < texts.size(); i += stride) {
+    const std::string& t = texts[i];
     const std::string a = VerdictJsonText((*plain)->Classify(t));
     const std::string b = VerdictJsonText((*fast)->Classify(t));
     if (a != b && ++differ <= 5) {

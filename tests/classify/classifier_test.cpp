@@ -160,7 +160,9 @@ TEST_CASE("classify from several threads at once while reloading", "[classify]")
     });
   }
   threads.emplace_back([&] {
-    for (int i = 0; i < 3; ++i) CHECK(holder.Reload(TURNAROUND_SOURCE_DIR "/rules").ok());
+    // Two swaps while the readers run: each reload runs every rule's examples, about 130 s
+    // under AddressSanitizer, and a third proved nothing the second had not.
+    for (int i = 0; i < 2; ++i) CHECK(holder.Reload(TURNAROUND_SOURCE_DIR "/rules").ok());
   });
   for (auto& th : threads) th.join();
   CHECK(mismatches == 0);
