@@ -20,6 +20,8 @@ commands:
   eval      [--rules DIR] [--json] [--errors N] FILE.jsonl
             score the classifier on labelled comments
   rules check [--rules DIR]      compile every rule and run its examples
+  rules hs-compile PATTERNS.json OUT
+            compile patterns into a Hyperscan database (serve's child process)
   user add NAME --role agent|supervisor|admin [--db PATH]
             create an account; prints its password and an API token once
   user list|disable NAME [--db PATH]

@@ -1,4 +1,4 @@
-// The classifier's verbs: classify, eval, rules check.
+// The classifier's verbs: classify, eval, rules check, rules hs-compile.
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -9,6 +9,7 @@
 #include "app/commands.h"
 #include "classify/classifier.h"
 #include "classify/eval.h"
+#include "classify/hs_set.h"
 #include "classify/verdict_json.h"
 
 namespace turnaround::app {
@@ -76,8 +77,11 @@ constexpr const char* kEvalUsage =
     "  --errors N    list up to N misclassified lines\n";
 constexpr const char* kRulesUsage =
     "usage: turnaround rules check [--rules DIR]\n"
-    "Compiles every rule, runs every rule's match/no_match examples and the lexicon;\n"
-    "prints each problem with file, line and rule id, and exits 1 if there is any.\n";
+    "       turnaround rules hs-compile PATTERNS.json OUT\n"
+    "check: compiles every rule, runs every rule's match/no_match examples and the lexicon;\n"
+    "prints each problem with file, line and rule id, and exits 1 if there is any.\n"
+    "hs-compile: compiles a list of patterns ([{\"regex\", \"caseless\"}, ...]) into a\n"
+    "Hyperscan database file OUT; serve runs it in a child process after each rules load.\n";
 
 void PrintHuman(const classify::EvalReport& r) {
   std::printf("n=%d precision=%.4f recall=%.4f f1=%.4f accuracy=%.4f\n", r.n, r.precision(), r.recall(), r.f1(),
@@ -175,9 +179,37 @@ int RunEval(const Args& args) {
   return 0;
 }
 
+// `rules hs-compile PATTERNS OUT`: the server's child process
+// (classify::Accelerator), so that the compile's memory peak is never the
+// server's. Quiet on success: the server logs the outcome.
+int RunHsCompile(const Args& args) {
+  if (args.size() != 3 || IsHelp(args[1])) return Usage(kRulesUsage, args.size() == 2 && IsHelp(args[1]));
+  std::ifstream in(args[1], std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "turnaround rules hs-compile: cannot read %s\n", args[1].c_str());
+    return 1;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  auto patterns = classify::HsSet::PatternsFromJson(text.str());
+  if (!patterns.ok()) {
+    std::fprintf(stderr, "turnaround rules hs-compile: %s: %s\n", args[1].c_str(),
+                 patterns.status().message().c_str());
+    return 1;
+  }
+  auto hs = classify::HsSet::Compile(*patterns);
+  core::Status saved = hs.ok() ? (*hs)->Save(args[2]) : hs.status();
+  if (!saved.ok()) {
+    std::fprintf(stderr, "turnaround rules hs-compile: %s\n", saved.message().c_str());
+    return 1;
+  }
+  return 0;
+}
+
 int RunRules(const Args& args) {
   std::string dir = DefaultRulesDir();
   if (args.empty() || IsHelp(args[0])) return Usage(kRulesUsage, !args.empty());
+  if (args[0] == "hs-compile") return RunHsCompile(args);
   if (args[0] != "check") return Usage(kRulesUsage, false);
   for (size_t i = 1; i < args.size(); ++i) {
     if (IsHelp(args[i])) return Usage(kRulesUsage, true);

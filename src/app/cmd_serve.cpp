@@ -2,8 +2,10 @@
 // dedicated thread (SIGINT/SIGTERM stop gracefully, SIGHUP reloads rules).
 #include <pthread.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <string>
 #include <thread>
 
 #include "app/commands.h"
@@ -14,6 +16,13 @@
 
 namespace turnaround::app {
 namespace {
+
+// This process's executable ("" if /proc cannot say): what it runs as a child.
+std::string SelfExe() {
+  char buf[4096];
+  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  return n > 0 ? std::string(buf, static_cast<size_t>(n)) : std::string();
+}
 
 constexpr const char* kServeUsage = R"(usage: turnaround serve [--listen HOST:PORT] [--db URL|PATH] [--config FILE] [--rules DIR]
 
@@ -109,6 +118,10 @@ int RunServe(const Args& args) {
   sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
+
+  // Rules are compiled for Hyperscan by this very binary in a child process
+  // (`rules hs-compile`), so that the compile's memory peak is never ours.
+  if (std::string self = SelfExe(); !self.empty()) config.classify.compile_command = {self, "rules", "hs-compile"};
 
   auto service = Service::Create(config);
   if (!service.ok()) {

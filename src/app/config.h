@@ -90,6 +90,10 @@ struct ClassifyConfig {
   // loaded from cache_dir), same verdicts; "re2": RE2 only.
   std::string engine = "hyperscan";
   std::string cache_dir = "var/cache";  // compiled rule databases; "" = none
+  // Not read from the config file: `serve` sets it to its own binary and
+  // "rules", "hs-compile", so that compiles run in a child process
+  // (classify::Accelerator). Empty = compile inside the service.
+  std::vector<std::string> compile_command;
 };
 
 struct Config {

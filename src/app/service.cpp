@@ -175,9 +175,9 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   parts->classifier = std::make_unique<classify::ClassifierHolder>(std::move(rules).value());
   if (config.classify.engine == "hyperscan") {
     // Compiles on its own thread: the service answers with RE2 meanwhile.
-    parts->accelerator = std::make_unique<classify::Accelerator>(config.classify.cache_dir, [](const std::string& line) {
-      core::LogInfo(line);
-    });
+    parts->accelerator = std::make_unique<classify::Accelerator>(
+        config.classify.cache_dir, [](const std::string& line) { core::LogInfo(line); },
+        config.classify.compile_command);
     parts->accelerator->Submit(parts->classifier->Get());
   }
 

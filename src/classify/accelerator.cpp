@@ -1,15 +1,24 @@
 #include "classify/accelerator.h"
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
 namespace turnaround::classify {
 
-Accelerator::Accelerator(std::string cache_dir, std::function<void(const std::string&)> log)
-    : cache_dir_(std::move(cache_dir)), log_(std::move(log)), thread_([this] { Run(); }) {}
+Accelerator::Accelerator(std::string cache_dir, std::function<void(const std::string&)> log,
+                         std::vector<std::string> compile_command)
+    : cache_dir_(std::move(cache_dir)),
+      log_(std::move(log)),
+      compile_command_(std::move(compile_command)),
+      thread_([this] { Run(); }) {}
 
 Accelerator::~Accelerator() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
     next_.reset();
+    if (child_ != nullptr) child_->Terminate();
   }
   cv_.notify_all();
   thread_.join();
@@ -28,6 +37,35 @@ void Accelerator::WaitIdle() {
   cv_.wait(lock, [this] { return (!next_ && !busy_) || stopping_; });
 }
 
+core::Status Accelerator::CompileInChild(const std::vector<HsSet::Pattern>& patterns, const std::string& path) {
+  const std::string list = path + ".patterns.json";
+  {
+    std::ofstream out(list, std::ios::binary | std::ios::trunc);
+    out << HsSet::PatternsToJson(patterns);
+    if (!out.flush()) return core::Internal("cannot write " + list);
+  }
+  std::vector<std::string> argv = compile_command_;
+  argv.push_back(list);
+  argv.push_back(path);
+  auto child = core::ChildProcess::Start(argv);
+  core::Status status = child.status();
+  if (child.ok()) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      child_ = child->get();
+      // Stopping already: the destructor found no child to stop.
+      if (stopping_) child_->Terminate();
+    }
+    status = (*child)->Wait();
+    std::lock_guard<std::mutex> lock(mu_);
+    child_ = nullptr;
+  }
+  std::error_code ec;
+  std::filesystem::remove(list, ec);
+  if (!status.ok()) return core::Internal("compiling in a child process (" + compile_command_[0] + "): " + status.message());
+  return status;
+}
+
 void Accelerator::Run() {
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
@@ -37,7 +75,13 @@ void Accelerator::Run() {
     next_.reset();
     busy_ = true;
     lock.unlock();
-    auto summary = c->Accelerate(cache_dir_);
+    HsCompiler compiler;
+    if (!compile_command_.empty() && !cache_dir_.empty()) {
+      compiler = [this](const std::vector<HsSet::Pattern>& patterns, const std::string& path) {
+        return CompileInChild(patterns, path);
+      };
+    }
+    auto summary = c->Accelerate(cache_dir_, compiler);
     log_("rules " + c->version() + ": " +
          (summary.ok() ? *summary : "staying on RE2: " + summary.status().message()));
     c.reset();  // a replaced classifier is freed here, not under the lock

@@ -7,8 +7,14 @@
 // compiling, only the newest is compiled next (an older one has been
 // replaced by a reload and is no longer live).
 //
-// Thread-safe. The destructor waits for the compile in progress (seconds at
-// most; none when the cache holds the database) and drops what is queued.
+// With a compile command, a database not in the cache is compiled by that
+// program in a child process (`turnaround rules hs-compile`): compiling the
+// shipped rules peaks at about 220 MB, which a server that runs for months
+// should not keep as resident size it rarely returns.
+//
+// Thread-safe. The destructor stops a compiling child (SIGTERM) or waits for
+// an in-process compile (seconds at most; none when the cache holds the
+// database), and drops what is queued.
 #pragma once
 
 #include <condition_variable>
@@ -17,17 +23,23 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "classify/classifier.h"
+#include "core/child_process.h"
 
 namespace turnaround::classify {
 
 class Accelerator {
  public:
-  // `cache_dir`: where compiled databases are kept ("" = compile every time).
-  // `log` receives one line per classifier: the summary, or why it stays on
-  // RE2.
-  Accelerator(std::string cache_dir, std::function<void(const std::string&)> log);
+  // `cache_dir`: where compiled databases are kept ("" = compile every time,
+  // in this process). `log` receives one line per classifier: the summary, or
+  // why it stays on RE2. `compile_command`: a program and its first
+  // arguments, run with two more (a patterns file, HsSet::PatternsToJson, and
+  // the database to write, HsSet::Save) to compile outside this process; empty
+  // = compile here. Used only with a cache_dir.
+  Accelerator(std::string cache_dir, std::function<void(const std::string&)> log,
+              std::vector<std::string> compile_command = {});
   ~Accelerator();
   Accelerator(const Accelerator&) = delete;  // owns a thread
   Accelerator& operator=(const Accelerator&) = delete;
@@ -40,14 +52,18 @@ class Accelerator {
 
  private:
   void Run();
+  // The HsCompiler that runs compile_command_ (RuleSet::Accelerate).
+  core::Status CompileInChild(const std::vector<HsSet::Pattern>& patterns, const std::string& path);
 
   const std::string cache_dir_;
   const std::function<void(const std::string&)> log_;
+  const std::vector<std::string> compile_command_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::shared_ptr<const Classifier> next_;  // guarded by mu_
   bool busy_ = false;                       // guarded by mu_
   bool stopping_ = false;                   // guarded by mu_
+  core::ChildProcess* child_ = nullptr;     // guarded by mu_: the compile running now
   std::thread thread_;
 };
 

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "classify/hs_set.h"
 #include "core/status.h"
 #include "model/verdict.h"
 
@@ -63,9 +64,11 @@ class Classifier {
   // Takes seconds unless `cache_dir` holds the database compiled for these
   // rules (it is written there otherwise; "" = no cache), so callers run it
   // off the request path while Classify() keeps answering with RE2.
-  // Returns a one-line summary for the log. Errors: Hyperscan's; the
-  // classifier then stays on RE2 and is still correct.
-  virtual core::Result<std::string> Accelerate(const std::string& cache_dir) const = 0;
+  // With a `compiler`, a database not in the cache is compiled by it (in
+  // another process) and never in this one.
+  // Returns a one-line summary for the log. Errors: Hyperscan's or the
+  // compiler's; the classifier then stays on RE2 and is still correct.
+  virtual core::Result<std::string> Accelerate(const std::string& cache_dir, const HsCompiler& compiler = {}) const = 0;
   virtual bool accelerated() const = 0;
 };
 

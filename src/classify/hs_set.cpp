@@ -12,6 +12,8 @@
 
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/digest.h"
 
 namespace turnaround::classify {
@@ -52,6 +54,28 @@ std::string HsSet::Key(const std::vector<Pattern>& patterns) {
     all += p.regex;
   }
   return core::Sha256Hex(all);
+}
+
+std::string HsSet::PatternsToJson(const std::vector<Pattern>& patterns) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Pattern& p : patterns) out.push_back({{"regex", p.regex}, {"caseless", p.caseless}});
+  return out.dump();
+}
+
+core::Result<std::vector<HsSet::Pattern>> HsSet::PatternsFromJson(std::string_view json) {
+  auto doc = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_array()) return core::InvalidArgument("patterns: expected a JSON array");
+  std::vector<Pattern> patterns;
+  for (size_t i = 0; i < doc.size(); ++i) {
+    const nlohmann::json& p = doc[i];
+    if (!p.is_object() || !p.contains("regex") || !p["regex"].is_string() ||
+        (p.contains("caseless") && !p["caseless"].is_boolean())) {
+      return core::InvalidArgument("patterns: entry " + std::to_string(i) +
+                                   " is not {\"regex\": string, \"caseless\": boolean}");
+    }
+    patterns.push_back({p["regex"].get<std::string>(), p.value("caseless", false)});
+  }
+  return patterns;
 }
 
 core::Result<std::unique_ptr<HsSet>> HsSet::Compile(const std::vector<Pattern>& patterns) {

@@ -13,6 +13,7 @@
 // grows to the number of scans that ever ran at once).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -52,6 +53,13 @@ class HsSet {
   // a cache file named after it cannot be used with other rules.
   static std::string Key(const std::vector<Pattern>& patterns);
 
+  // The patterns as one JSON array of {"regex", "caseless"}: how a compile in
+  // another process (`turnaround rules hs-compile`) is told exactly what to
+  // compile, so that what it saves has the key of these very patterns.
+  static std::string PatternsToJson(const std::vector<Pattern>& patterns);
+  // The inverse. InvalidArgument naming what is wrong for anything else.
+  static core::Result<std::vector<Pattern>> PatternsFromJson(std::string_view json);
+
   ~HsSet();
   HsSet(const HsSet&) = delete;  // owns the database
   HsSet& operator=(const HsSet&) = delete;
@@ -73,5 +81,9 @@ class HsSet {
   mutable std::mutex pool_mu_;
   mutable std::vector<hs_scratch*> pool_;  // free scratches for db_, guarded by pool_mu_
 };
+
+// Compiles `patterns` somewhere else (another process) and saves the database
+// to `path` as HsSet::Save does; RuleSet::Accelerate then loads it from there.
+using HsCompiler = std::function<core::Status(const std::vector<HsSet::Pattern>& patterns, const std::string& path)>;
 
 }  // namespace turnaround::classify

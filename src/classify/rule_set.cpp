@@ -330,7 +330,8 @@ bool RuleSet::MainCandidates(std::string_view lower, std::vector<int>* hits) con
   return true;
 }
 
-core::Result<RuleSet::AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir) const {
+core::Result<RuleSet::AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir,
+                                                            const HsCompiler& compiler) const {
   std::lock_guard<std::mutex> lock(accel_mu_);
   AccelerateReport report;
   if (accel_owner_ || set_source_.empty()) return report;
@@ -351,6 +352,18 @@ core::Result<RuleSet::AccelerateReport> RuleSet::Accelerate(const std::string& c
       hs = std::move(loaded).value();
       report.from_cache = true;
     }
+  }
+  if (!hs && compiler && !path.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(cache_dir, ec);
+    if (ec) return core::Internal("cannot create " + cache_dir + ": " + ec.message());
+    core::Status compiled = compiler(patterns, path);
+    if (!compiled.ok()) return compiled;
+    auto loaded = HsSet::Load(path, patterns);
+    if (!loaded.ok()) return core::Internal("the compiled database does not load: " + loaded.status().message());
+    hs = std::move(loaded).value();
+    report.compiled_elsewhere = true;
+    PruneCache(cache_dir, path);
   }
   if (!hs) {
     auto compiled = HsSet::Compile(patterns);

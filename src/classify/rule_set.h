@@ -57,6 +57,7 @@ class RuleSet {
   // What Accelerate() did, for the log and the benchmark.
   struct AccelerateReport {
     bool from_cache = false;  // loaded from cache_dir, not compiled
+    bool compiled_elsewhere = false;  // by the HsCompiler, then loaded from cache_dir
     double seconds = 0;       // compiling or loading
     size_t patterns = 0;      // in the Hyperscan database
     size_t refused = 0;       // Hyperscan refused them: they stay in a small RE2::Set
@@ -72,7 +73,11 @@ class RuleSet {
   // first success wins, later calls return at once. Errors: Hyperscan's (the
   // RE2::Set engine stays); a cache that cannot be read or written is only
   // noted in the report.
-  core::Result<AccelerateReport> Accelerate(const std::string& cache_dir) const;
+  // With a `compiler` and a cache_dir, a database not in the cache is
+  // compiled by `compiler` into the cache and loaded from there, never in this
+  // process (its memory peak stays out of a long-running server); if that
+  // fails, so does Accelerate().
+  core::Result<AccelerateReport> Accelerate(const std::string& cache_dir, const HsCompiler& compiler = {}) const;
   bool accelerated() const { return accel_.load(std::memory_order_acquire) != nullptr; }
 
   const std::vector<RuleSpec>& rules() const { return rules_; }

@@ -4,14 +4,19 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "classify/accelerator.h"
 #include "classify/classifier.h"
 #include "classify/compile_text.h"
+#include "classify/hs_set.h"
 #include "classify/rule_set.h"
 #include "classify/verdict_json.h"
 #include "test_util.h"
@@ -174,6 +179,148 @@ TEST_CASE("the accelerator compiles once per rule set, then loads from its cache
     CHECK(summary->find("(cache: cannot create") != std::string::npos);
     CHECK((*third)->accelerated());
   }
+}
+
+// Small rules for the Accelerator tests: compiled in well under a second.
+std::string SmallRules(const turnaround::testing::TempDir& dir) {
+  fs::create_directories(dir.File("rules"));
+  std::ofstream(dir.File("rules/t.rules"))
+      << "rule: wait\nsignal: complaint\npattern: \\bstill waiting\\b\nmatch: still waiting\n"
+         "rule: gap\nsignal: complaint\npattern: \\bbill\\w*\\b.{0,20}\\btwice\\b\nmatch: billed me twice\n";
+  std::ofstream(dir.File("rules/sentiment.lexicon")) << "awful -3\n";
+  return dir.File("rules");
+}
+
+TEST_CASE("with a compile command the database is compiled by `turnaround rules hs-compile` in a child process",
+          "[classify][hyperscan]") {
+  turnaround::testing::TempDir dir;
+  const std::string rules = SmallRules(dir);
+  const std::string cache = dir.File("cache");
+  auto plain = Classifier::Load(rules);
+  auto first = Classifier::Load(rules);
+  auto second = Classifier::Load(rules);
+  REQUIRE((plain.ok() && first.ok() && second.ok()));
+  std::vector<std::string> log;
+  std::mutex log_mu;
+  {
+    Accelerator accel(
+        cache,
+        [&](const std::string& line) {
+          std::lock_guard<std::mutex> lock(log_mu);
+          log.push_back(line);
+        },
+        {TURNAROUND_BINARY, "rules", "hs-compile"});
+    accel.Submit(*first);
+    accel.WaitIdle();
+    accel.Submit(*second);
+    accel.WaitIdle();
+  }
+  REQUIRE(log.size() == 2);
+  CHECK(log[0].find("compiled in a child process") != std::string::npos);
+  CHECK(log[1].find("loaded from the cache") != std::string::npos);
+  CHECK((*first)->accelerated());
+  CHECK((*second)->accelerated());
+  for (const char* t : {"still waiting, they billed me twice", "nothing to see", "STILL WAITING"}) {
+    INFO(t);
+    CHECK(VerdictJsonText((*first)->Classify(t)) == VerdictJsonText((*plain)->Classify(t)));
+  }
+  size_t databases = 0, others = 0;
+  for (const auto& e : fs::directory_iterator(cache)) (e.path().extension() == ".hs" ? databases : others)++;
+  CHECK(databases == 1);
+  CHECK(others == 0);  // the pattern list handed to the child is gone
+}
+
+std::string RunCommand(const std::string& cmd, int* status) {
+  std::string out;
+  FILE* p = ::popen((cmd + " 2>&1").c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  *status = ::pclose(p);
+  return out;
+}
+
+TEST_CASE("`turnaround rules hs-compile` writes a database that loads for its patterns, and refuses bad input",
+          "[classify][hyperscan]") {
+  turnaround::testing::TempDir dir;
+  const std::vector<HsSet::Pattern> patterns = {{"\\bstill waiting\\b", false}, {"caf\\x{e9}", true}};
+  std::ofstream(dir.File("p.json")) << HsSet::PatternsToJson(patterns);
+  std::ofstream(dir.File("bad.json")) << "[{\"regex\": 5}]";
+  const std::string bin = TURNAROUND_BINARY;
+  int status = 0;
+  std::string out = RunCommand(bin + " rules hs-compile " + dir.File("p.json") + " " + dir.File("db.hs"), &status);
+  CHECK(status == 0);
+  CHECK(out.empty());
+  auto loaded = HsSet::Load(dir.File("db.hs"), patterns);
+  REQUIRE(loaded.ok());
+  std::vector<int> ids;
+  CHECK((*loaded)->Scan("still waiting at the CAF\xc3\x89", &ids));
+  CHECK(ids.size() == 2);
+
+  out = RunCommand(bin + " rules hs-compile " + dir.File("bad.json") + " " + dir.File("bad.hs"), &status);
+  CHECK(status != 0);
+  CHECK(out.find("bad.json: patterns: entry 0 is not") != std::string::npos);
+  out = RunCommand(bin + " rules hs-compile " + dir.File("missing.json") + " " + dir.File("bad.hs"), &status);
+  CHECK(status != 0);
+  CHECK(out.find("cannot read") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.File("bad.hs")));
+  out = RunCommand(bin + " rules hs-compile " + dir.File("p.json"), &status);
+  CHECK(status != 0);
+  CHECK(out.find("usage: turnaround rules") != std::string::npos);
+}
+
+TEST_CASE("a compile command that fails leaves the classifier on RE2, never compiling in process",
+          "[classify][hyperscan]") {
+  turnaround::testing::TempDir dir;
+  auto c = Classifier::Load(SmallRules(dir));
+  REQUIRE(c.ok());
+  std::vector<std::string> log;
+  {
+    Accelerator accel(dir.File("cache"), [&](const std::string& line) { log.push_back(line); }, {"/bin/false"});
+    accel.Submit(*c);
+    accel.WaitIdle();
+  }
+  REQUIRE(log.size() == 1);
+  CHECK(log[0].find("staying on RE2: compiling in a child process (/bin/false): child process exited with status 1") !=
+        std::string::npos);
+  CHECK_FALSE((*c)->accelerated());
+  CHECK(VerdictJsonText((*c)->Classify("still waiting")).find("\"wait\"") != std::string::npos);  // RE2 still matches
+}
+
+TEST_CASE("stopping the accelerator stops its compiling child at once", "[classify][hyperscan]") {
+  turnaround::testing::TempDir dir;
+  auto c = Classifier::Load(SmallRules(dir));
+  REQUIRE(c.ok());
+  const std::string cache = dir.File("cache");
+  std::vector<std::string> log;
+  std::mutex log_mu;
+  // A "compiler" that would take a minute.
+  std::optional<Accelerator> accel;
+  accel.emplace(
+      cache,
+      [&](const std::string& line) {
+        std::lock_guard<std::mutex> lock(log_mu);
+        log.push_back(line);
+      },
+      std::vector<std::string>{"/bin/sh", "-c", "exec sleep 60"});
+  accel->Submit(*c);
+  // The pattern list is written just before the child starts.
+  for (int i = 0; i < 500; ++i) {
+    bool listed = false;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(cache, ec)) listed |= e.path().extension() == ".json";
+    if (listed) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto start = std::chrono::steady_clock::now();
+  accel.reset();
+  const auto stopping = std::chrono::steady_clock::now() - start;
+  CHECK(stopping < std::chrono::seconds(30));
+  REQUIRE(log.size() == 1);
+  CHECK(log[0].find("staying on RE2") != std::string::npos);
+  CHECK(log[0].find("ended by signal 15") != std::string::npos);
+  CHECK_FALSE((*c)->accelerated());
 }
 
 TEST_CASE("the cache keeps the newest few databases and removes older ones", "[classify][hyperscan]") {

@@ -37,6 +37,26 @@ TEST_CASE("an HsSet reports every pattern that matches, each once", "[classify][
   CHECK(ScanSorted(**set, "stillwaiting") == std::vector<int>{});
 }
 
+TEST_CASE("a pattern list survives JSON exactly, so a child process compiles the same key",
+          "[classify][hyperscan]") {
+  std::vector<HsSet::Pattern> odd = kPatterns;
+  odd.push_back({"quote \" and \\ and \xc3\xb1 and tab\t", true});
+  auto back = HsSet::PatternsFromJson(HsSet::PatternsToJson(odd));
+  REQUIRE(back.ok());
+  REQUIRE(back->size() == odd.size());
+  for (size_t i = 0; i < odd.size(); ++i) {
+    CHECK((*back)[i].regex == odd[i].regex);
+    CHECK((*back)[i].caseless == odd[i].caseless);
+  }
+  CHECK(HsSet::Key(*back) == HsSet::Key(odd));
+  CHECK(HsSet::PatternsFromJson("[]").ok());
+  CHECK(HsSet::PatternsFromJson("{\"regex\": \"x\"}").status().message() == "patterns: expected a JSON array");
+  CHECK(HsSet::PatternsFromJson("[{\"regex\": \"x\"}, {\"regex\": 5}]").status().message() ==
+        "patterns: entry 1 is not {\"regex\": string, \"caseless\": boolean}");
+  CHECK_FALSE(HsSet::PatternsFromJson("[{\"regex\": \"x\", \"caseless\": \"yes\"}]").ok());
+  CHECK_FALSE(HsSet::PatternsFromJson("not json").ok());
+}
+
 TEST_CASE("an HsSet scans from many threads at once, each with a scratch of its own", "[classify][hyperscan]") {
   auto set = HsSet::Compile(kPatterns);
   REQUIRE(set.ok());

@@ -31,6 +31,8 @@ class ServiceHarness {
     config.rules_dir = RulesDir();
     config.classify.engine = engine == Engine::kHyperscan ? "hyperscan" : "re2";
     config.classify.cache_dir = TURNAROUND_HS_CACHE;  // one compile per build tree, not per test
+    // As `serve` does: a compile, when the cache lacks the database, runs in a child process.
+    if (engine == Engine::kHyperscan) config.classify.compile_command = {TURNAROUND_BINARY, "rules", "hs-compile"};
     config.templates_dir = SourcePath("templates");
     config.secrets = {"meta-secret", "verify-me", "generic-secret"};
     config_ = config;
