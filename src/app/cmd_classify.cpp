@@ -83,6 +83,19 @@ constexpr const char* kRulesUsage =
     "hs-compile: compiles a list of patterns ([{\"regex\", \"caseless\"}, ...]) into a\n"
     "Hyperscan database file OUT; serve runs it in a child process after each rules load.\n";
 
+// Reads `path` whole into *out, or prints "turnaround VERB: cannot read PATH".
+bool ReadInput(const char* verb, const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "turnaround %s: cannot read %s\n", verb, path.c_str());
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
 void PrintHuman(const classify::EvalReport& r) {
   std::printf("n=%d precision=%.4f recall=%.4f f1=%.4f accuracy=%.4f\n", r.n, r.precision(), r.recall(), r.f1(),
               r.accuracy());
@@ -150,16 +163,11 @@ int RunEval(const Args& args) {
     }
   }
   if (file.empty()) return Usage(kEvalUsage, false, true);
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "turnaround eval: cannot read %s\n", file.c_str());
-    return 1;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  std::string text;
+  if (!ReadInput("eval", file, &text)) return 1;
   auto c = LoadOrReport(dir, /*run_examples=*/false);
   if (c == nullptr || !AccelerateOrReport(*c, cache)) return 1;
-  auto report = classify::Evaluate(*c, file, ss.str());
+  auto report = classify::Evaluate(*c, file, text);
   if (!report.ok()) {
     std::fprintf(stderr, "turnaround eval: %s\n", report.status().message().c_str());
     return 1;
@@ -184,14 +192,9 @@ int RunEval(const Args& args) {
 // server's. Quiet on success: the server logs the outcome.
 int RunHsCompile(const Args& args) {
   if (args.size() != 3 || IsHelp(args[1])) return Usage(kRulesUsage, args.size() == 2 && IsHelp(args[1]));
-  std::ifstream in(args[1], std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "turnaround rules hs-compile: cannot read %s\n", args[1].c_str());
-    return 1;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  auto patterns = classify::HsSet::PatternsFromJson(text.str());
+  std::string text;
+  if (!ReadInput("rules hs-compile", args[1], &text)) return 1;
+  auto patterns = classify::HsSet::PatternsFromJson(text);
   if (!patterns.ok()) {
     std::fprintf(stderr, "turnaround rules hs-compile: %s: %s\n", args[1].c_str(),
                  patterns.status().message().c_str());

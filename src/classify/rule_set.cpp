@@ -353,10 +353,13 @@ core::Result<RuleSet::AccelerateReport> RuleSet::Accelerate(const std::string& c
       report.from_cache = true;
     }
   }
+  // Whoever compiles writes the cache; a compiler elsewhere has nowhere else to put it.
+  std::error_code dir_error;
+  if (!hs && !path.empty()) std::filesystem::create_directories(cache_dir, dir_error);
+  const core::Status no_dir =
+      dir_error ? core::Internal("cannot create " + cache_dir + ": " + dir_error.message()) : core::Status::Ok();
   if (!hs && compiler && !path.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(cache_dir, ec);
-    if (ec) return core::Internal("cannot create " + cache_dir + ": " + ec.message());
+    if (!no_dir.ok()) return no_dir;
     core::Status compiled = compiler(patterns, path);
     if (!compiled.ok()) return compiled;
     auto loaded = HsSet::Load(path, patterns);
@@ -370,9 +373,7 @@ core::Result<RuleSet::AccelerateReport> RuleSet::Accelerate(const std::string& c
     if (!compiled.ok()) return compiled.status();
     hs = std::move(compiled).value();
     if (!path.empty()) {
-      std::error_code ec;
-      std::filesystem::create_directories(cache_dir, ec);
-      core::Status saved = ec ? core::Internal("cannot create " + cache_dir + ": " + ec.message()) : hs->Save(path);
+      core::Status saved = no_dir.ok() ? hs->Save(path) : no_dir;
       if (!saved.ok()) report.cache_note = saved.message();
       if (saved.ok()) PruneCache(cache_dir, path);
     }

@@ -11,6 +11,7 @@
 #include "store/one_comment.h"
 #include "store/sql/open.h"
 #include "store/sql/engines.h"
+#include "test_util.h"
 
 using namespace turnaround;
 
@@ -23,13 +24,8 @@ struct Run {
 
 Run Cli(const std::string& args) {
   Run r;
-  const std::string cmd = std::string(TURNAROUND_BINARY) + " " + args + " 2>/dev/null";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(p);
+  int status = 0;
+  r.out = testing::RunCommand(std::string(TURNAROUND_BINARY) + " " + args + " 2>/dev/null", &status);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
 }

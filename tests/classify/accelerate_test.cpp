@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -27,6 +26,7 @@ namespace {
 namespace fs = std::filesystem;
 
 using testing::CompileText;
+using turnaround::testing::RunCommand;
 
 std::string Matches(const RuleSet& rs, const std::string& text, bool spans) {
   std::vector<model::RuleMatch> out;
@@ -122,21 +122,24 @@ TEST_CASE("the shipped rules give byte-identical verdicts on Hyperscan and on RE
   CHECK(differ == 0);
 }
 
+// Small rules for the Accelerator tests: compiled in well under a second.
+std::string SmallRules(const turnaround::testing::TempDir& dir) {
+  fs::create_directories(dir.File("rules"));
+  std::ofstream(dir.File("rules/t.rules"))
+      << "rule: wait\nsignal: complaint\npattern: \\bstill waiting\\b\nmatch: still waiting\n"
+         "rule: gap\nsignal: complaint\npattern: \\bbill\\w*\\b.{0,20}\\btwice\\b\nmatch: billed me twice\n";
+  std::ofstream(dir.File("rules/sentiment.lexicon")) << "awful -3\n";
+  return dir.File("rules");
+}
+
 TEST_CASE("the accelerator compiles once per rule set, then loads from its cache", "[classify][hyperscan]") {
   turnaround::testing::TempDir dir;
   const std::string cache = dir.File("cache");  // created by the first compile
   std::vector<std::string> log;
   std::mutex log_mu;
-  const char* rules_text =
-      "rule: wait\nsignal: complaint\npattern: \\bstill waiting\\b\nmatch: still waiting\n"
-      "rule: gap\nsignal: complaint\npattern: \\bbill\\w*\\b.{0,20}\\btwice\\b\nmatch: billed me twice\n";
-  fs::create_directories(dir.File("rules"));
-  {
-    std::ofstream(dir.File("rules/t.rules")) << rules_text;
-    std::ofstream(dir.File("rules/sentiment.lexicon")) << "awful -3\n";
-  }
-  auto first = Classifier::Load(dir.File("rules"));
-  auto second = Classifier::Load(dir.File("rules"));
+  const std::string rules = SmallRules(dir);
+  auto first = Classifier::Load(rules);
+  auto second = Classifier::Load(rules);
   REQUIRE(first.ok());
   REQUIRE(second.ok());
   {
@@ -163,7 +166,7 @@ TEST_CASE("the accelerator compiles once per rule set, then loads from its cache
 
   SECTION("a damaged cache file means compiling again") {
     for (const auto& e : fs::directory_iterator(cache)) std::ofstream(e.path(), std::ios::trunc) << "garbage";
-    auto third = Classifier::Load(dir.File("rules"));
+    auto third = Classifier::Load(rules);
     REQUIRE(third.ok());
     auto summary = (*third)->Accelerate(cache);
     REQUIRE(summary.ok());
@@ -172,23 +175,13 @@ TEST_CASE("the accelerator compiles once per rule set, then loads from its cache
   }
   SECTION("a cache directory that cannot be written is noted, and the rules are still accelerated") {
     std::ofstream(dir.File("not-a-dir")) << "x";
-    auto third = Classifier::Load(dir.File("rules"));
+    auto third = Classifier::Load(rules);
     REQUIRE(third.ok());
     auto summary = (*third)->Accelerate(dir.File("not-a-dir/cache"));
     REQUIRE(summary.ok());
     CHECK(summary->find("(cache: cannot create") != std::string::npos);
     CHECK((*third)->accelerated());
   }
-}
-
-// Small rules for the Accelerator tests: compiled in well under a second.
-std::string SmallRules(const turnaround::testing::TempDir& dir) {
-  fs::create_directories(dir.File("rules"));
-  std::ofstream(dir.File("rules/t.rules"))
-      << "rule: wait\nsignal: complaint\npattern: \\bstill waiting\\b\nmatch: still waiting\n"
-         "rule: gap\nsignal: complaint\npattern: \\bbill\\w*\\b.{0,20}\\btwice\\b\nmatch: billed me twice\n";
-  std::ofstream(dir.File("rules/sentiment.lexicon")) << "awful -3\n";
-  return dir.File("rules");
 }
 
 TEST_CASE("with a compile command the database is compiled by `turnaround rules hs-compile` in a child process",
@@ -230,16 +223,6 @@ TEST_CASE("with a compile command the database is compiled by `turnaround rules 
   CHECK(others == 0);  // the pattern list handed to the child is gone
 }
 
-std::string RunCommand(const std::string& cmd, int* status) {
-  std::string out;
-  FILE* p = ::popen((cmd + " 2>&1").c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-  *status = ::pclose(p);
-  return out;
-}
-
 TEST_CASE("`turnaround rules hs-compile` writes a database that loads for its patterns, and refuses bad input",
           "[classify][hyperscan]") {
   turnaround::testing::TempDir dir;
@@ -248,7 +231,7 @@ TEST_CASE("`turnaround rules hs-compile` writes a database that loads for its pa
   std::ofstream(dir.File("bad.json")) << "[{\"regex\": 5}]";
   const std::string bin = TURNAROUND_BINARY;
   int status = 0;
-  std::string out = RunCommand(bin + " rules hs-compile " + dir.File("p.json") + " " + dir.File("db.hs"), &status);
+  std::string out = RunCommand(bin + " rules hs-compile " + dir.File("p.json") + " " + dir.File("db.hs") + " 2>&1", &status);
   CHECK(status == 0);
   CHECK(out.empty());
   auto loaded = HsSet::Load(dir.File("db.hs"), patterns);
@@ -257,14 +240,14 @@ TEST_CASE("`turnaround rules hs-compile` writes a database that loads for its pa
   CHECK((*loaded)->Scan("still waiting at the CAF\xc3\x89", &ids));
   CHECK(ids.size() == 2);
 
-  out = RunCommand(bin + " rules hs-compile " + dir.File("bad.json") + " " + dir.File("bad.hs"), &status);
+  out = RunCommand(bin + " rules hs-compile " + dir.File("bad.json") + " " + dir.File("bad.hs") + " 2>&1", &status);
   CHECK(status != 0);
   CHECK(out.find("bad.json: patterns: entry 0 is not") != std::string::npos);
-  out = RunCommand(bin + " rules hs-compile " + dir.File("missing.json") + " " + dir.File("bad.hs"), &status);
+  out = RunCommand(bin + " rules hs-compile " + dir.File("missing.json") + " " + dir.File("bad.hs") + " 2>&1", &status);
   CHECK(status != 0);
   CHECK(out.find("cannot read") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.File("bad.hs")));
-  out = RunCommand(bin + " rules hs-compile " + dir.File("p.json"), &status);
+  out = RunCommand(bin + " rules hs-compile " + dir.File("p.json") + " 2>&1", &status);
   CHECK(status != 0);
   CHECK(out.find("usage: turnaround rules") != std::string::npos);
 }

@@ -4,8 +4,6 @@
 
 #include "classify/shipped_rules.h"
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -15,6 +13,8 @@
 
 namespace turnaround::classify {
 namespace {
+
+using turnaround::testing::RunCommand;
 
 std::shared_ptr<const Classifier> Shipped() { return testing::ShippedRules(); }
 
@@ -63,16 +63,6 @@ TEST_CASE("eval names the line of a bad label", "[classify]") {
   CHECK(j.status().message().find("t.jsonl:1: not valid JSON") != std::string::npos);
 }
 
-std::string Run(const std::string& cmd, int* status) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::array<char, 4096> buf;
-  for (size_t n; (n = fread(buf.data(), 1, buf.size(), p)) > 0;) out.append(buf.data(), n);
-  *status = pclose(p);
-  return out;
-}
-
 TEST_CASE("CLI eval --json on a tiny fixture, and a bad label exits non-zero", "[classify]") {
   namespace fs = std::filesystem;
   turnaround::testing::TempDir tmp;  // not a fixed path: concurrent test runs would share it
@@ -83,15 +73,15 @@ TEST_CASE("CLI eval --json on a tiny fixture, and a bad label exits non-zero", "
   std::ofstream(bad) << R"({"text": "x", "label": "angry"})" "\n";
   std::string bin = TURNAROUND_BINARY, rules = TURNAROUND_SOURCE_DIR "/rules";
   int status = 0;
-  std::string out = Run(bin + " eval --rules " + rules + " --json " + good.string(), &status);
+  std::string out = RunCommand(bin + " eval --rules " + rules + " --json " + good.string(), &status);
   CHECK(status == 0);
   auto j = nlohmann::json::parse(out, nullptr, false);
   REQUIRE_FALSE(j.is_discarded());
   CHECK(j["n"] == 2);
   CHECK(j["f1"] == 1.0);
-  Run(bin + " eval --rules " + rules + " " + bad.string() + " 2>/dev/null", &status);
+  RunCommand(bin + " eval --rules " + rules + " " + bad.string() + " 2>/dev/null", &status);
   CHECK(status != 0);
-  out = Run(bin + " classify --rules " + rules + " 'Still waiting' 'Thanks!'", &status);
+  out = RunCommand(bin + " classify --rules " + rules + " 'Still waiting' 'Thanks!'", &status);
   CHECK(status == 0);
   CHECK(std::count(out.begin(), out.end(), '\n') == 2);
 }
