@@ -83,7 +83,7 @@ void Accelerator::Run() {
     }
     auto summary = c->Accelerate(cache_dir_, compiler);
     log_("rules " + c->version() + ": " +
-         (summary.ok() ? *summary : "staying on RE2: " + summary.status().message()));
+         (summary.ok() ? summary->Summary() : "staying on RE2: " + summary.status().message()));
     c.reset();  // a replaced classifier is freed here, not under the lock
     lock.lock();
     busy_ = false;

@@ -46,18 +46,8 @@ class RulesClassifier final : public Classifier {
   const std::string& version() const override { return version_; }
   size_t rule_count() const override { return rules_->rules().size(); }
 
-  core::Result<std::string> Accelerate(const std::string& cache_dir, const HsCompiler& compiler) const override {
-    auto report = rules_->Accelerate(cache_dir, compiler);
-    if (!report.ok()) return report.status();
-    char line[256];
-    std::snprintf(line, sizeof line, "hyperscan: %zu patterns %s in %.1f s, %zu left to RE2", report->patterns,
-                  report->from_cache           ? "loaded from the cache"
-                  : report->compiled_elsewhere ? "compiled in a child process"
-                                               : "compiled",
-                  report->seconds, report->refused);
-    std::string summary = line;
-    if (!report->cache_note.empty()) summary += " (cache: " + report->cache_note + ")";
-    return summary;
+  core::Result<AccelerateReport> Accelerate(const std::string& cache_dir, const HsCompiler& compiler) const override {
+    return rules_->Accelerate(cache_dir, compiler);
   }
   bool accelerated() const override { return rules_->accelerated(); }
 

@@ -66,9 +66,10 @@ class Classifier {
   // off the request path while Classify() keeps answering with RE2.
   // With a `compiler`, a database not in the cache is compiled by it (in
   // another process) and never in this one.
-  // Returns a one-line summary for the log. Errors: Hyperscan's or the
-  // compiler's; the classifier then stays on RE2 and is still correct.
-  virtual core::Result<std::string> Accelerate(const std::string& cache_dir, const HsCompiler& compiler = {}) const = 0;
+  // Returns what was done (AccelerateReport::Summary() for the log). Errors:
+  // Hyperscan's or the compiler's; the classifier then stays on RE2 and is
+  // still correct.
+  virtual core::Result<AccelerateReport> Accelerate(const std::string& cache_dir, const HsCompiler& compiler = {}) const = 0;
   virtual bool accelerated() const = 0;
 };
 

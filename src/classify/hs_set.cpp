@@ -189,4 +189,16 @@ bool HsSet::Scan(std::string_view text, std::vector<int>* ids) const {
   return ok;
 }
 
+std::string AccelerateReport::Summary() const {
+  char line[256];
+  std::snprintf(line, sizeof line, "hyperscan: %zu patterns %s in %.1f s, %zu left to RE2", patterns,
+                from_cache           ? "loaded from the cache"
+                : compiled_elsewhere ? "compiled in a child process"
+                                     : "compiled",
+                seconds, refused);
+  std::string summary = line;
+  if (!cache_note.empty()) summary += " (cache: " + cache_note + ")";
+  return summary;
+}
+
 }  // namespace turnaround::classify

@@ -86,4 +86,19 @@ class HsSet {
 // to `path` as HsSet::Save does; RuleSet::Accelerate then loads it from there.
 using HsCompiler = std::function<core::Status(const std::vector<HsSet::Pattern>& patterns, const std::string& path)>;
 
+// What switching a rule set to Hyperscan did (RuleSet::Accelerate), for the
+// log and the benchmark.
+struct AccelerateReport {
+  bool from_cache = false;          // loaded from cache_dir, not compiled
+  bool compiled_elsewhere = false;  // by the HsCompiler, then loaded from cache_dir
+  double seconds = 0;               // compiling or loading
+  size_t patterns = 0;              // in the Hyperscan database
+  size_t refused = 0;               // Hyperscan refused them: they stay in a small RE2::Set
+  std::string cache_note;           // why the cache was not used or written; empty if it was
+
+  // One line for the log, e.g. "hyperscan: 1420 patterns loaded from the
+  // cache in 0.4 s, 3 left to RE2".
+  std::string Summary() const;
+};
+
 }  // namespace turnaround::classify

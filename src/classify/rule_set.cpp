@@ -330,8 +330,8 @@ bool RuleSet::MainCandidates(std::string_view lower, std::vector<int>* hits) con
   return true;
 }
 
-core::Result<RuleSet::AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir,
-                                                            const HsCompiler& compiler) const {
+core::Result<AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir,
+                                                   const HsCompiler& compiler) const {
   std::lock_guard<std::mutex> lock(accel_mu_);
   AccelerateReport report;
   if (accel_owner_ || set_source_.empty()) return report;

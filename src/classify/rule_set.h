@@ -54,16 +54,6 @@ class RuleSet {
   // empty) and only candidates of loosened patterns are confirmed.
   bool Match(std::string_view text, std::vector<model::RuleMatch>* out, bool spans = true) const;
 
-  // What Accelerate() did, for the log and the benchmark.
-  struct AccelerateReport {
-    bool from_cache = false;  // loaded from cache_dir, not compiled
-    bool compiled_elsewhere = false;  // by the HsCompiler, then loaded from cache_dir
-    double seconds = 0;       // compiling or loading
-    size_t patterns = 0;      // in the Hyperscan database
-    size_t refused = 0;       // Hyperscan refused them: they stay in a small RE2::Set
-    std::string cache_note;   // why the cache was not used or written; empty if it was
-  };
-
   // Makes Match() find its candidates with Hyperscan instead of RE2::Set:
   // the same candidates, so the same matches, at a cost that does not grow
   // with how new the text is. Compiling takes seconds for the shipped rules,

@@ -82,10 +82,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", summary.status().message().c_str());
       return 1;
     }
-    std::fprintf(stderr, "%s\n", summary->c_str());
-    double secs = 0;
-    std::sscanf(summary->c_str() + summary->find(" in ") + 4, "%lf", &secs);
-    std::printf("classify_accelerate_s=%.1f\n", secs);
+    std::fprintf(stderr, "%s\n", summary->Summary().c_str());
+    std::printf("classify_accelerate_s=%.1f\n", summary->seconds);
   } else if (std::string(engine) != "re2") {
     std::fprintf(stderr, "CLASSIFY_ENGINE must be hyperscan or re2\n");
     return 2;

@@ -25,6 +25,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <random>
@@ -48,20 +49,51 @@ struct Options {
   std::string get_path, bearer;  // --get: GET this path instead of posting deliveries
 };
 
+// Comment texts are built from fragments and numbers (some 70,000 distinct
+// texts) so the matcher meets the variety of a real page: ten fixed texts kept
+// its automata's cached states hot and hid what classifying new text costs.
+// Plain ASCII without characters JSON must escape.
+const char* kOpeners[] = {"", "Hi, ", "Honestly ", "UPDATE: ", "So ", "@CityHealth ", "Hello. ", "Ok so "};
 const char* kComplaints[] = {
-    "I have been waiting 3 hours in the ER and nobody has told us anything",
-    "Billing charged me twice for the same visit and nobody calls back",
+    "I have been waiting # hours in the ER and nobody has told us anything",
+    "Billing charged me twice for the same visit on the #th and nobody calls back",
     "The front desk was rude to my mother, unacceptable",
-    "Day 9 of waiting for a call back about my referral",
-    "Cancelled my appointment again without telling me. Third time.",
+    "Day # of waiting for a call back about my referral",
+    "Cancelled my appointment again without telling me. Time number #.",
+    "still no refund for the $# copay you took by mistake",
+    "the parking garage was full again and I missed my # oclock slot",
+    "nobody answers the phone at the clinic, tried # times today",
+    "the doctor spent # minutes with us and did not listen at all",
+    "my bill says # dollars for a visit insurance already paid",
+    "llevo # horas esperando en urgencias y nadie nos dice nada",
+    "room # has had a broken call button for a week, really?",
 };
 const char* kOthers[] = {
-    "Thank you to the nurses on 4 West, you were wonderful",
-    "What time does the flu shot clinic open on Saturday?",
+    "Thank you to the nurses on # West, you were wonderful",
+    "What time does the flu shot clinic open on Saturday the #th?",
     "Congratulations on the new cancer center!",
     "Tagging my sister, she was asking about this",
-    "So proud of my mom who works here",
+    "So proud of my mom who works here, # years now",
+    "are you hiring night shift CNAs for floor #",
+    "our baby was born in room # last night, the team was amazing",
+    "does the lab on # Main St take walk ins",
+    "praying for everyone in the ICU tonight",
+    "gracias a las enfermeras del piso #, muy amables",
+    "my dad finished radiation today after # weeks, ring that bell",
+    "is the # bus still stopping at the east entrance",
 };
+const char* kClosers[] = {"", ".", "!!", " :(", "?", " thanks", " #healthcare", " smh", " :)"};
+
+std::string CommentText(bool complaint, std::mt19937& rng) {
+  std::string t = kOpeners[rng() % std::size(kOpeners)];
+  const char* body = complaint ? kComplaints[rng() % std::size(kComplaints)] : kOthers[rng() % std::size(kOthers)];
+  for (const char* c = body; *c; ++c) {
+    if (*c == '#') t += std::to_string(2 + rng() % 40);
+    else t += *c;
+  }
+  t += kClosers[rng() % std::size(kClosers)];
+  return t;
+}
 
 std::atomic<bool> g_stop{false};  // set by SIGTERM: finish and report
 
@@ -89,7 +121,7 @@ std::string Delivery(Shared& s, long n, std::mt19937& rng, std::vector<std::stri
     long id_n = (n > 10 && static_cast<int>(rng() % 100) < o.dup_percent) ? static_cast<long>(rng() % n) : n;
     std::string id = o.id_prefix + "_" + std::to_string(id_n) + "_" + std::to_string(i);
     bool complaint = static_cast<int>(rng() % 100) < o.complaint_percent;
-    const char* text = complaint ? kComplaints[rng() % 5] : kOthers[rng() % 5];
+    const std::string text = CommentText(complaint, rng);
     if (i) body += ',';
     body += "{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"";
     body += id;
