@@ -51,7 +51,7 @@ core::Status LoadHttp(const json& h, HttpSettings* s) {
   if (!h.is_object()) return core::InvalidArgument("http: must be an object");
   TA_RETURN_IF_ERROR(CheckKeys(h, "http.", {"threads", "keep_alive_max_count", "keep_alive_timeout_s",
                                             "read_timeout_s", "write_timeout_s", "max_body_bytes",
-                                            "request_deadline_s"}));
+                                            "request_deadline_s", "queue_page_cache_ms"}));
   long v;
   struct IntField {
     const char* key;
@@ -64,6 +64,7 @@ core::Status LoadHttp(const json& h, HttpSettings* s) {
       {"read_timeout_s", 1, 3600, &s->read_timeout_s},
       {"write_timeout_s", 1, 3600, &s->write_timeout_s},
       {"request_deadline_s", 1, 3600, &s->request_deadline_s},
+      {"queue_page_cache_ms", 0, 60000, &s->queue_page_cache_ms},
   };
   for (const IntField& f : fields) {
     v = *f.target;

@@ -23,6 +23,10 @@ struct HttpSettings {
   int write_timeout_s = 10;
   int request_deadline_s = 30;      // a request must arrive whole within this (slow clients cut off)
   std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
+  // How long the queue's first page, once rendered, is answered as it is to
+  // every caller asking for the same filter (0: never). Changes made by an
+  // agent through this server show at once; new comments within this time.
+  int queue_page_cache_ms = 2000;
 };
 
 struct QueueConfig {

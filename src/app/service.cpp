@@ -242,7 +242,8 @@ core::Result<std::unique_ptr<Service>> Service::Create(const Config& config, con
   parts->api.reset(new http::ApiContext{
       *parts->queue, *parts->authn, *parts->items, clock,
       [raw_parts](const std::string& actor) { return ReloadAndPublish(raw_parts, actor); },
-      [raw_parts] { return raw_parts->classifier->Get()->version(); }, 12 * 3600, {}});
+      [raw_parts] { return raw_parts->classifier->Get()->version(); }, 12 * 3600, {},
+      std::make_unique<http::PageCache>(clock, config.http.queue_page_cache_ms)});
 
   parts->http = std::make_unique<http::HttpServer>(config.http);
   httplib::Server& raw = parts->http->raw();

@@ -59,6 +59,16 @@ void SendItem(ApiContext& ctx, httplib::Response& res, const core::Result<model:
   SendJson(res, 200, ItemJson(view.value(), ctx.clock.NowMs()));
 }
 
+// Everything a page depends on but the cursor (first pages only are cached);
+// "me" is already the caller's name, so two agents' "mine" pages differ.
+std::string FilterKey(const store::QueueFilter& f) {
+  std::string key;
+  for (model::ItemState s : f.states) key += std::string(model::ItemStateName(s)) + ",";
+  for (const std::string* part : {&f.category, &f.severity, &f.platform, &f.assignee}) key += '\x1f' + *part;
+  key += '\x1f' + std::to_string(f.limit);
+  return key;
+}
+
 core::Status ParseFilter(const httplib::Request& req, const std::string& me, store::QueueFilter* f) {
   std::string states = req.has_param("state") ? req.get_param_value("state") : "";
   if (states.empty()) {
@@ -169,19 +179,31 @@ void RegisterQueueRoutes(httplib::Server& server, ApiContext& ctx) {
                                  [&ctx](const httplib::Request& req, httplib::Response& res, const Principal& p) {
                                    store::QueueFilter f;
                                    if (auto s = ParseFilter(req, p.user.name, &f); !s.ok()) return SendError(res, s);
-                                   auto page = ctx.queue.List(f);
-                                   if (!page.ok()) return SendError(res, page.status());
-                                   const std::int64_t now = ctx.clock.NowMs();
-                                   // Written directly, not through a json tree: this is the
-                                   // API's hottest read (README, Performance).
-                                   core::JsonWriter w;
-                                   w.BeginObject().Key("items").BeginArray();
-                                   for (const auto& v : page->items) WriteItemJson(w, v, now);
-                                   w.EndArray().Key("next_cursor");
-                                   if (page->next_cursor.empty()) w.Null();
-                                   else w.String(page->next_cursor);
-                                   w.EndObject();
-                                   SendJsonText(res, 200, w.Take());
+                                   auto render = [&ctx, &f]() -> core::Result<std::string> {
+                                     auto page = ctx.queue.List(f);
+                                     if (!page.ok()) return page.status();
+                                     const std::int64_t now = ctx.clock.NowMs();
+                                     // Written directly, not through a json tree: this is the
+                                     // API's hottest read (README, Performance).
+                                     core::JsonWriter w;
+                                     w.BeginObject().Key("items").BeginArray();
+                                     for (const auto& v : page->items) WriteItemJson(w, v, now);
+                                     w.EndArray().Key("next_cursor");
+                                     if (page->next_cursor.empty()) w.Null();
+                                     else w.String(page->next_cursor);
+                                     w.EndObject();
+                                     return w.Take();
+                                   };
+                                   // Only first pages are kept: every open page polls one, while a
+                                   // cursor is one agent scrolling once.
+                                   if (!f.cursor.empty() || !ctx.queue_pages || !ctx.queue_pages->enabled()) {
+                                     auto body = render();
+                                     if (!body.ok()) return SendError(res, body.status());
+                                     return SendJsonText(res, 200, std::move(body).value());
+                                   }
+                                   auto body = ctx.queue_pages->Get(FilterKey(f), ctx.items.changes(), render);
+                                   if (!body.ok()) return SendError(res, body.status());
+                                   SendJsonText(res, 200, **body);
                                  }));
   server.Get(R"(/api/items/(\d+))", Guard(ctx, model::Role::kAgent, false,
                                           [&ctx](const httplib::Request& req, httplib::Response& res, const Principal&) {

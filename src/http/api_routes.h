@@ -6,11 +6,13 @@
 #include <httplib.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/clock.h"
 #include "http/authn.h"
 #include "http/login_throttle.h"
+#include "http/page_cache.h"
 #include "queue/queue_service.h"
 #include "store/item_store.h"
 
@@ -26,6 +28,8 @@ struct ApiContext {
   std::function<std::string()> rules_version;
   std::int64_t session_ttl_s = 12 * 3600;
   LoginThrottle throttle;
+  // The queue's first pages as rendered (http.queue_page_cache_ms).
+  std::unique_ptr<PageCache> queue_pages;
 };
 
 void RegisterApiRoutes(httplib::Server& server, ApiContext& ctx);

@@ -335,6 +335,7 @@ core::Result<model::Item> ItemStore::Update(std::int64_t id, const Decide& decid
     return core::Status::Ok();
   });
   if (!s.ok()) return s;
+  changes_.fetch_add(1, std::memory_order_acq_rel);
   return saved;
 }
 

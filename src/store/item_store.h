@@ -4,6 +4,7 @@
 // Thread-safe (each call takes its own pooled connection).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -101,6 +102,12 @@ class ItemStore {
   using Decide = std::function<core::Result<Mutation>(const model::Item& current)>;
   core::Result<model::Item> Update(std::int64_t id, const Decide& decide);
 
+  // How many Update() calls of this object have committed: a reader that
+  // keeps a rendered list can tell that an item changed through this
+  // process since (items created by ingest, or changed by another instance,
+  // are not counted).
+  std::uint64_t changes() const { return changes_.load(std::memory_order_acquire); }
+
   // Items whose lease ran out before `now_ms`, for the expiry sweep.
   core::Result<std::vector<std::int64_t>> ExpiredLeases(std::int64_t now_ms);
 
@@ -130,6 +137,7 @@ class ItemStore {
 
  private:
   std::shared_ptr<sql::Pool> pool_;
+  std::atomic<std::uint64_t> changes_{0};
 };
 
 // The item columns as a SELECT list over a table aliased `i` (18 columns).
