@@ -121,3 +121,18 @@ TEST_CASE("classify settings choose the matching engine and where compiled rules
   CHECK(c.classify.engine == "re2");
   CHECK(c.classify.cache_dir == "/tmp/x");
 }
+
+TEST_CASE("http.queue_page_cache_ms is 2 s unless set, 0 turns it off, and out of range is refused", "[app]") {
+  testing::TempDir dir;
+  app::Config c;
+  CHECK(c.http.queue_page_cache_ms == 2000);
+  REQUIRE(Load(dir, R"({"http":{"queue_page_cache_ms":0}})", &c).ok());
+  CHECK(c.http.queue_page_cache_ms == 0);
+  for (const char* bad : {R"({"http":{"queue_page_cache_ms":-1}})", R"({"http":{"queue_page_cache_ms":60001}})",
+                          R"({"http":{"queue_page_cache_ms":"2s"}})"}) {
+    app::Config d;
+    core::Status s = Load(dir, bad, &d);
+    CHECK_FALSE(s.ok());
+    CHECK(s.message().find("queue_page_cache_ms") != std::string::npos);
+  }
+}
