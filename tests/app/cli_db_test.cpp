@@ -79,7 +79,7 @@ TEST_CASE("a --db URL of no known engine is refused", "[app][store]") {
   }
 }
 
-TEST_CASE("user and purge work on the store named by --db; backup refuses PostgreSQL", "[app][store]") {
+TEST_CASE("user and purge work on the store named by --db, and backup refuses PostgreSQL", "[app][store]") {
   TA_ON_EACH_ENGINE(db);
   const std::string flag = " --db '" + db.url() + "'";
   Run added = Cli("user add ann --role agent" + flag);

@@ -83,7 +83,7 @@ TEST_CASE("PageCache renders an expired page once while other callers get the ol
   CHECK(Text(slow.get()) == "new");
 }
 
-TEST_CASE("the queue's first page is kept for a while; an agent's own changes show at once", "[http][cache]") {
+TEST_CASE("the queue's first page is kept for a while, and an agent's own changes show at once", "[http][cache]") {
   FakeClock clock;
   app::Config config;
   config.http.queue_page_cache_ms = 5000;

@@ -129,7 +129,7 @@ TEST_CASE("outbox entries go queued, sending, then settled once, on each engine"
   CHECK(seed.Count("SELECT count(*) FROM events WHERE kind LIKE 'outbox.%'") == 2);
 }
 
-TEST_CASE("a sent hide or unhide sets what the comment shows; a failed entry can be retried", "[store][outbox]") {
+TEST_CASE("a sent hide or unhide sets what the comment shows, and a failed entry can be retried", "[store][outbox]") {
   TA_ON_EACH_ENGINE(db);
   Seeder seed(db);
   const model::Item item = SeedItem(seed);
