@@ -37,16 +37,12 @@ bool IsRange(const std::string& p, size_t i, size_t* len) {
   return true;
 }
 
-}  // namespace
+// What LoosenGaps does with a gap (".{0,40}", "[^.!?]{0,40}").
+enum class GapMode { kCut, kUnbound };
 
-// The pattern the one-pass set runs: a superset of `pattern` that keeps the
-// set's DFA small. Bounded gaps (".{0,40}") multiply DFA states, because every
-// position inside the gap is a separate state for every rule at once. So in each
-// top-level alternative, everything from the first top-level gap on is dropped
-// (the part before it must match wherever the whole does), and gaps inside
-// groups become ".*". A set hit is only a candidate: the rule's exact RE2 confirms
-// it and finds the span, so what matches is exactly what the rule file says.
-std::string SetPattern(const std::string& p) {
+// The shared walk of SetPattern and HsPattern: copies `p`, treating every
+// bounded gap as `mode` says.
+std::string LoosenGaps(const std::string& p, GapMode mode) {
   std::string out;
   int depth = 0;
   bool cut = false;  // dropping the rest of this top-level alternative
@@ -75,7 +71,9 @@ std::string SetPattern(const std::string& p) {
     } else if (c == '.') {
       IsRange(p, i + 1, &range);
     }
-    if (range > 0) {
+    if (range > 0 && mode == GapMode::kUnbound) {
+      if (!cut) out.append(p, i, len).append("*");
+    } else if (range > 0) {
       if (depth == 0) {
         cut = true;
       } else if (!cut) {
@@ -88,6 +86,24 @@ std::string SetPattern(const std::string& p) {
   }
   return out;
 }
+
+}  // namespace
+
+// The pattern the one-pass set runs: a superset of `pattern` that keeps the
+// set's DFA small. Bounded gaps (".{0,40}") multiply DFA states, because every
+// position inside the gap is a separate state for every rule at once. So in each
+// top-level alternative, everything from the first top-level gap on is dropped
+// (the part before it must match wherever the whole does), and gaps inside
+// groups become ".*". A set hit is only a candidate: the rule's exact RE2 confirms
+// it and finds the span, so what matches is exactly what the rule file says.
+std::string SetPattern(const std::string& p) { return LoosenGaps(p, GapMode::kCut); }
+
+// Hyperscan compiles ahead of time, so an unbounded gap costs it little while a
+// counted one costs minutes of compiling: its superset keeps both ends of every
+// gap and only drops the count. Far fewer of its candidates fail confirmation
+// than SetPattern's, and confirming a candidate that fails is where the time
+// went on new text (an RE2 search of the whole comment).
+std::string HsPattern(const std::string& p) { return LoosenGaps(p, GapMode::kUnbound); }
 
 namespace {
 
@@ -161,6 +177,11 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
       if (!RE2(loose, one).ok()) loose = p.text;
       bool exact = loose == p.text;
       if (!r.case_sensitive && NeedsFold(loose)) loose = "(?i)" + loose;
+      std::string hs_loose = exact ? loose : HsPattern(p.text);
+      if (!exact && !RE2(hs_loose, one).ok()) hs_loose = loose;
+      if (!exact && !r.case_sensitive && NeedsFold(hs_loose) && hs_loose.rfind("(?i)", 0) != 0) {
+        hs_loose = "(?i)" + hs_loose;
+      }
       std::string err;
       RE2::Set& set = r.case_sensitive ? rs->cased_set_ : rs->set_;
       if (set.Add(loose, &err) < 0) {
@@ -168,7 +189,10 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
         continue;
       }
       (r.case_sensitive ? rs->cased_pattern_ : rs->set_pattern_).push_back(static_cast<int>(rs->patterns_.size()));
-      if (!r.case_sensitive) rs->set_source_.push_back(loose);
+      if (!r.case_sensitive) {
+        rs->set_source_.push_back(loose);
+        rs->hs_source_.push_back(hs_loose);
+      }
       // The pattern as run on ASCII-lower-cased text (a smaller DFA than (?i)),
       // used to confirm set hits and find spans; offsets are the same bytes.
       std::unique_ptr<RE2> folded;
@@ -339,7 +363,7 @@ core::Result<AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir,
   // RuleSet runs set_ over ASCII-lower-cased text, so only patterns that
   // still need (?i) (NeedsFold) are caseless, exactly as in set_.
   std::vector<HsSet::Pattern> patterns;
-  for (const std::string& p : set_source_) {
+  for (const std::string& p : hs_source_) {
     const bool caseless = p.rfind("(?i)", 0) == 0;
     patterns.push_back({caseless ? p.substr(4) : p, caseless});
   }

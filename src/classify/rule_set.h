@@ -1,6 +1,7 @@
 // RuleSet: every pattern of every rule compiled into one RE2::Set (in a looser
-// form, see SetPattern), plus one RE2 per pattern used only for the candidates
-// the set reports (to confirm them and find their spans).
+// form, see SetPattern) and, once accelerated, one Hyperscan database (in
+// another looser form, see HsPattern), plus one RE2 per pattern used only for
+// the candidates they report (to confirm them and find their spans).
 //
 // Invariants: set_ index k <-> patterns_[set_pattern_[k]] (cased_set_ likewise);
 // patterns_[i].rule indexes rules_.
@@ -32,6 +33,9 @@ namespace turnaround::classify {
 
 // The looser superset of `pattern` that the one-pass set runs (exposed for tests).
 std::string SetPattern(const std::string& pattern);
+// The looser superset that Hyperscan runs in its place: every bounded gap
+// (".{0,40}", "[^.!?]{0,40}") unbounded, nothing dropped (exposed for tests).
+std::string HsPattern(const std::string& pattern);
 
 class RuleSet {
   struct Key {};  // private passkey: only Compile() constructs a RuleSet
@@ -114,6 +118,7 @@ class RuleSet {
   RE2::Set cased_set_;  // case-sensitive rules, run over the text as written
   std::vector<int> set_pattern_, cased_pattern_;  // set index -> index in patterns_
   std::vector<std::string> set_source_;  // set_ index -> the pattern set_ runs
+  std::vector<std::string> hs_source_;   // set_ index -> what Hyperscan runs for it (HsPattern)
   RE2::Options set_options_;
   mutable std::mutex accel_mu_;                 // serializes Accelerate()
   mutable std::unique_ptr<const Accel> accel_owner_;  // set once, guarded by accel_mu_

@@ -111,24 +111,36 @@ TEST_CASE("a named failure outvotes the setting it happened in", "[classify]") {
   });
 }
 
-TEST_CASE("the one-pass set runs a looser superset of each pattern", "[classify]") {
+// RE2::Set cuts at a top-level gap (SetPattern); Hyperscan keeps both ends of
+// every gap, unbounded (HsPattern). Both are supersets of the pattern.
+TEST_CASE("the one-pass set and Hyperscan run looser supersets of each pattern", "[classify]") {
   struct Case {
     const char* pattern;
     const char* set_pattern;
+    const char* hs_pattern;
   };
   const Case cases[] = {
-      {R"(\bstill waiting\b)", R"(\bstill waiting\b)"},                     // no gap: unchanged
-      {R"(\bpaid\b.{0,40}\bnothing\b)", R"(\bpaid\b)"},                      // top-level gap: cut
-      {R"(\ba\b.{0,9}x|\bb\b)", R"(\ba\b|\bb\b)"},                           // per alternative
-      {R"((said.{0,30}never)|\bc\b)", R"((said.*never)|\bc\b)"},              // gap inside a group
-      {R"(\.{0,3}end|[.{0,3}]x)", R"(\.{0,3}end|[.{0,3}]x)"},                // escaped dot, class
-      {R"(\bsaid\b[^.!?]{0,40}\bno\b)", R"(\bsaid\b)"},                  // class gap: cut too
-      {R"((a[^,]{0,9}b)|c)", R"((a.*b)|c)"},                                 // class gap in a group
-      {R"([?!]{3,}|[a-z]{2,5}x)", R"([?!]{3,}|[a-z]{2,5}x)"},                // not from 0: the text
+      // no gap: unchanged
+      {R"(\bstill waiting\b)", R"(\bstill waiting\b)", R"(\bstill waiting\b)"},
+      // top-level gap: cut for the set, unbounded for Hyperscan
+      {R"(\bpaid\b.{0,40}\bnothing\b)", R"(\bpaid\b)", R"(\bpaid\b.*\bnothing\b)"},
+      // per alternative
+      {R"(\ba\b.{0,9}x|\bb\b)", R"(\ba\b|\bb\b)", R"(\ba\b.*x|\bb\b)"},
+      // a gap inside a group; any range on a dot
+      {R"((said.{0,30}never)|\bc\b)", R"((said.*never)|\bc\b)", R"((said.*never)|\bc\b)"},
+      {R"((said.{1,30}never)|\bc\b)", R"((said.*never)|\bc\b)", R"((said.*never)|\bc\b)"},
+      // an escaped dot and a class are not gaps
+      {R"(\.{0,3}end|[.{0,3}]x)", R"(\.{0,3}end|[.{0,3}]x)", R"(\.{0,3}end|[.{0,3}]x)"},
+      // a class gap: cut too; Hyperscan keeps the class
+      {R"(\bsaid\b[^.!?]{0,40}\bno\b)", R"(\bsaid\b)", R"(\bsaid\b[^.!?]*\bno\b)"},
+      {R"((a[^,]{0,9}b)|c)", R"((a.*b)|c)", R"((a[^,]*b)|c)"},
+      // not from 0: the text itself
+      {R"([?!]{3,}|[a-z]{2,5}x)", R"([?!]{3,}|[a-z]{2,5}x)", R"([?!]{3,}|[a-z]{2,5}x)"},
   };
   for (const Case& c : cases) {
     INFO(c.pattern);
     CHECK(SetPattern(c.pattern) == c.set_pattern);
+    CHECK(HsPattern(c.pattern) == c.hs_pattern);
   }
 }
 
