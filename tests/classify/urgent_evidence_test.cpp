@@ -165,7 +165,7 @@ TEST_CASE("urgent lexicon: one weak word of a reason never flags it", "[classify
       {"Feeling dizzy after the flu shot yesterday was normal, the nurse said.", "medical_emergency"},
       {"My lawyer friend says the new clinic looks great", "legal_threat"},
       {"Thanks for the goodbye card the nurses signed", "self_harm"},
-      {"The dentist said my jaw would be sore for a day", "medical_emergency"},
+      {"The nurse said my arm would be sore for a day", "medical_emergency"},
       {"I left my hoodie in exam room 3, is it at the front desk?", "threat_of_violence"},
       {"The whiteboard in the lobby had the wrong opening hours", "privacy_breach"},
       // Words that share one of our calm sentences are one rule, one piece.
@@ -194,7 +194,7 @@ TEST_CASE("urgent lexicon: two pieces of a reason flag it", "[classify][lexicon]
       // Two terms the round-15 fixed groups had put in one rule.
       {"I already wrote goodbye letters, everyone will be better off", "self_harm"},
       {"Our lawyer filed the papers this morning", "legal_threat"},
-      {"Her jaw hurts and she is sweating through her shirt", "medical_emergency"},
+      {"Her arm hurts and she is sweating through her shirt", "medical_emergency"},
       {"That man has a knife tucked in his waistband", "threat_of_violence"},
       {"They mailed my lab results to a stranger's house", "privacy_breach"},
   };
