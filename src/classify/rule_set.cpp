@@ -71,8 +71,8 @@ std::string LoosenGaps(const std::string& p, GapMode mode) {
     } else if (c == '.') {
       IsRange(p, i + 1, &range);
     }
-    if (range > 0 && mode == GapMode::kUnbound) {
-      if (!cut) out.append(p, i, len).append("*");
+    if (range > 0 && mode == GapMode::kUnbound) {  // kUnbound never cuts
+      out.append(p, i, len).append("*");
     } else if (range > 0) {
       if (depth == 0) {
         cut = true;
@@ -177,11 +177,10 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
       if (!RE2(loose, one).ok()) loose = p.text;
       bool exact = loose == p.text;
       if (!r.case_sensitive && NeedsFold(loose)) loose = "(?i)" + loose;
-      std::string hs_loose = exact ? loose : HsPattern(p.text);
-      if (!exact && !RE2(hs_loose, one).ok()) hs_loose = loose;
-      if (!exact && !r.case_sensitive && NeedsFold(hs_loose) && hs_loose.rfind("(?i)", 0) != 0) {
-        hs_loose = "(?i)" + hs_loose;
-      }
+      // Hyperscan's form needs no RE2 check: a counted gap turned into "*"
+      // leaves a valid pattern valid (and Hyperscan refuses what it cannot run).
+      std::string hs_loose = exact ? p.text : HsPattern(p.text);
+      if (!r.case_sensitive && NeedsFold(hs_loose)) hs_loose = "(?i)" + hs_loose;
       std::string err;
       RE2::Set& set = r.case_sensitive ? rs->cased_set_ : rs->set_;
       if (set.Add(loose, &err) < 0) {
