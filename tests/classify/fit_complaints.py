@@ -163,7 +163,7 @@ def load(turnaround, rules, path, n=1):
 
 
 def learn(sets, n_tiers=TIERS, n_counter=COUNTER_TIERS, min_lo=MIN_LO, l2=L2, min_df=MIN_DF, max_words=MAX_WORDS,
-          max_phrases=0, weight=None, tier_weights=None):
+          max_phrases=0, weight=None, tier_weights=None, counter_weight=None):
     """sets: {name: rows}. Returns [(sign, tier, weight, words)]. Words and phrases are
     ranked apart: each side keeps max_words words and max_phrases phrases (a phrase
     that contains a kept word of its side adds nothing to the tier and is dropped
@@ -218,6 +218,10 @@ def learn(sets, n_tiers=TIERS, n_counter=COUNTER_TIERS, min_lo=MIN_LO, l2=L2, mi
         for t in tiers:
             if t[0] > 0:
                 t[2] = tier_weights[min(t[1], len(tier_weights)) - 1]
+    if counter_weight is not None:
+        for t in tiers:
+            if t[0] < 0:
+                t[2] = counter_weight
     return [tuple(t) for t in tiers if t[2] > 0.05]
 
 
@@ -284,12 +288,15 @@ def main():
     ap.add_argument("--tier-weights", default=None,
                     help="fixed weights of the complaint tiers, strongest first, e.g. 1.8,1.0,0.6 "
                          "(the counter tiers keep the fitted weight)")
+    ap.add_argument("--counter-weight", type=float, default=None,
+                    help="fixed weight of the counter tiers instead of the fitted one")
     ap.add_argument("--loso", action="store_true", help="leave-one-set-out complaint F1")
     ap.add_argument("--write", action="store_true", help=f"rewrite rules/{GENERATED}")
     a = ap.parse_args()
     fit = {"n_tiers": a.tiers, "n_counter": a.counter_tiers, "min_lo": a.min_lo, "l2": a.l2,
            "max_words": a.max_words, "max_phrases": a.max_phrases, "weight": a.weight,
-           "tier_weights": [float(x) for x in a.tier_weights.split(",")] if a.tier_weights else None}
+           "tier_weights": [float(x) for x in a.tier_weights.split(",")] if a.tier_weights else None,
+           "counter_weight": a.counter_weight}
     sets = {os.path.basename(p): load(a.turnaround, a.rules, p, a.phrase_words) for p in a.data}
     reports = {os.path.basename(p): load(a.turnaround, a.rules, p, a.phrase_words) for p in a.report}
     if a.loso:
