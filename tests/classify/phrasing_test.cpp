@@ -121,6 +121,21 @@ TEST_CASE("phrasing: venting with the blame placed elsewhere", "[classify][phras
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: the bad news belongs to someone else", "[classify][phrasing]") {
+  // Round 22 (counter.rules praise22.*): the writer names who failed and it is
+  // not the provider (a plan, an employer, a disease). The first three were
+  // complaints before those rules; the last two blame the provider and stay
+  // complaints whatever insurer they mention.
+  const Case cases[] = {
+      {"Our health plan dropped the pediatric dentist from the network this month. The plan, not the office, the front desk tried everything.", 0, "", ""},
+      {"My employer changed carriers and now physical therapy needs a referral every six visits. Nothing the clinic can do about it.", 0, "", ""},
+      {"Parkinson's is cruel. Dad can't button his shirt anymore.", 0, "", ""},
+      {"My insurance denied the scan because your office sent the wrong code, and nobody will fix it", 1, "", ""},
+      {"The clinic's billing office is the problem, not my insurance. Third bill with the wrong amount.", 1, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST_CASE("phrasing: negative words counted once, own slips and grief", "[classify][phrasing]") {
   // Round 10a: words of plain negative feeling count through the sentiment only,
   // words of dissatisfaction still make a complaint; one's own slip and a loss told
