@@ -1,5 +1,7 @@
 #include "classify/accelerator.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -38,7 +40,9 @@ void Accelerator::WaitIdle() {
 }
 
 core::Status Accelerator::CompileInChild(const std::vector<HsSet::Pattern>& patterns, const std::string& path) {
-  const std::string list = path + ".patterns.json";
+  // Named per process: without the compile lock (RuleSet::Accelerate) two
+  // processes must not write one list while the other's child reads it.
+  const std::string list = path + ".patterns." + std::to_string(::getpid()) + ".json";
   {
     std::ofstream out(list, std::ios::binary | std::ios::trunc);
     out << HsSet::PatternsToJson(patterns);

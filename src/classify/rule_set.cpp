@@ -1,8 +1,14 @@
 #include "classify/rule_set.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 namespace turnaround::classify {
 
@@ -118,6 +124,43 @@ bool NeedsFold(const std::string& p) {
   }
   return false;
 }
+
+// Processes that share a cache directory and start together (two instances
+// after a deploy, the tests) would each compile the same database, 17-19 s of
+// CPU and ~240 MB apiece, and write the same pattern list under one name. One
+// compiles while holding this lock on "<database>.lock"; the others wait for it
+// and then load its file. The holder removes the lock file once the database is
+// in place, so that directory does not collect one per rules edit: whoever
+// opens the name after that finds the database before asking for the lock.
+// Without a lock (a directory it cannot create files in) it compiles anyway.
+class CompileLock {
+ public:
+  explicit CompileLock(std::string path) : path_(std::move(path)) {
+    fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) return;
+    while (::flock(fd_, LOCK_EX) != 0) {
+      if (errno != EINTR) {
+        ::close(fd_);
+        fd_ = -1;
+        return;
+      }
+    }
+  }
+  ~CompileLock() {
+    if (fd_ < 0) return;
+    if (remove_) ::unlink(path_.c_str());
+    ::close(fd_);  // releases the lock
+  }
+  CompileLock(const CompileLock&) = delete;
+  CompileLock& operator=(const CompileLock&) = delete;
+  // Called once the database is saved: later callers load it without locking.
+  void RemoveWhenDone() { remove_ = true; }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  bool remove_ = false;
+};
 
 // Every rules edit leaves a database of some 15 MB behind: keep the newest few
 // (instances sharing the directory may run different rules for a while) and
@@ -381,6 +424,16 @@ core::Result<AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir,
   if (!hs && !path.empty()) std::filesystem::create_directories(cache_dir, dir_error);
   const core::Status no_dir =
       dir_error ? core::Internal("cannot create " + cache_dir + ": " + dir_error.message()) : core::Status::Ok();
+  std::optional<CompileLock> compile_lock;
+  if (!hs && !path.empty() && no_dir.ok()) {
+    compile_lock.emplace(path + ".lock");
+    // Another process may have compiled it while this one waited.
+    auto loaded = HsSet::Load(path, patterns);
+    if (loaded.ok()) {
+      hs = std::move(loaded).value();
+      report.from_cache = true;
+    }
+  }
   if (!hs && compiler && !path.empty()) {
     if (!no_dir.ok()) return no_dir;
     core::Status compiled = compiler(patterns, path);
@@ -389,6 +442,7 @@ core::Result<AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir,
     if (!loaded.ok()) return core::Internal("the compiled database does not load: " + loaded.status().message());
     hs = std::move(loaded).value();
     report.compiled_elsewhere = true;
+    compile_lock->RemoveWhenDone();
     PruneCache(cache_dir, path);
   }
   if (!hs) {
@@ -398,9 +452,13 @@ core::Result<AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir,
     if (!path.empty()) {
       core::Status saved = no_dir.ok() ? hs->Save(path) : no_dir;
       if (!saved.ok()) report.cache_note = saved.message();
-      if (saved.ok()) PruneCache(cache_dir, path);
+      if (saved.ok()) {
+        if (compile_lock) compile_lock->RemoveWhenDone();
+        PruneCache(cache_dir, path);
+      }
     }
   }
+  compile_lock.reset();
   if (path.empty()) report.cache_note = "no cache directory";
   auto accel = std::make_unique<Accel>();
   if (!hs->refused().empty()) {

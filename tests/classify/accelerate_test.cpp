@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -306,6 +307,43 @@ TEST_CASE("stopping the accelerator stops its compiling child at once", "[classi
   CHECK(log[0].find("staying on RE2") != std::string::npos);
   CHECK(log[0].find("ended by signal 15") != std::string::npos);
   CHECK_FALSE((*c)->accelerated());
+}
+
+TEST_CASE("processes sharing a cache directory compile a database once: the others wait and load it",
+          "[classify][hyperscan]") {
+  // Two RuleSets stand for two processes: the lock is a flock on a file, which
+  // two open() calls exclude even within one process.
+  turnaround::testing::TempDir dir;
+  const std::string cache = dir.File("cache");
+  const char* text = "rule: wait\nsignal: complaint\npattern: \\bstill waiting\\b\nmatch: still waiting\n";
+  auto a = CompileText(text);
+  auto b = CompileText(text);
+  REQUIRE(a != nullptr);
+  REQUIRE(b != nullptr);
+  std::atomic<int> compiles{0};
+  // A slow compiler, so that both arrive while the database is missing.
+  HsCompiler slow = [&](const std::vector<HsSet::Pattern>& patterns, const std::string& path) {
+    ++compiles;
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    auto hs = HsSet::Compile(patterns);
+    if (!hs.ok()) return hs.status();
+    return (*hs)->Save(path);
+  };
+  std::optional<core::Result<AccelerateReport>> ra, rb;
+  std::thread ta([&] { ra.emplace(a->Accelerate(cache, slow)); });
+  std::thread tb([&] { rb.emplace(b->Accelerate(cache, slow)); });
+  ta.join();
+  tb.join();
+  REQUIRE(ra->ok());
+  REQUIRE(rb->ok());
+  CHECK(compiles == 1);
+  CHECK((*ra)->from_cache != (*rb)->from_cache);  // one compiled, the other loaded its file
+  CHECK(a->accelerated());
+  CHECK(b->accelerated());
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(cache)) left.push_back(e.path().filename().string());
+  REQUIRE(left.size() == 1);  // the database only: no lock file, no pattern list
+  CHECK(fs::path(left[0]).extension() == ".hs");
 }
 
 TEST_CASE("the cache keeps the newest few databases and removes older ones", "[classify][hyperscan]") {
