@@ -136,6 +136,20 @@ TEST_CASE("phrasing: the bad news belongs to someone else", "[classify][phrasing
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: told to stop feeling it", "[classify][phrasing]") {
+  // Round 22 (complaints.rules staff22.told_to_stop): a patient or relative told
+  // to calm down, stop complaining or the like, with or without quotes, and
+  // Spanish reported speech in quotes. The first two were calm before the rule;
+  // instructions and advice stay calm.
+  const Case cases[] = {
+      {"At the check-in window the clerk told my grandmother to calm down and wait her turn", 1, "staff_attitude", ""},
+      {"Los de la farmacia nos dijeron que 'no es nuestro problema'", 1, "staff_attitude", ""},
+      {"The nurse told me to stop eating after midnight, easy enough", 0, "", ""},
+      {"Dr. Ruiz told us that we should go home and rest, and she was right", 0, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST_CASE("phrasing: negative words counted once, own slips and grief", "[classify][phrasing]") {
   // Round 10a: words of plain negative feeling count through the sentiment only,
   // words of dissatisfaction still make a complaint; one's own slip and a loss told
