@@ -137,9 +137,9 @@ TEST_CASE("phrasing: the bad news belongs to someone else", "[classify][phrasing
 }
 
 TEST_CASE("phrasing: told to stop feeling it", "[classify][phrasing]") {
-  // Round 22 (complaints.rules staff22.told_to_stop): a patient or relative told
+  // Round 22 (complaints.rules staff.quoted_dismissal): a patient or relative told
   // to calm down, stop complaining or the like, with or without quotes, and
-  // Spanish reported speech in quotes. The first two were calm before the rule;
+  // Spanish reported speech in quotes. The first two were calm before those patterns;
   // instructions and advice stay calm.
   const Case cases[] = {
       {"At the check-in window the clerk told my grandmother to calm down and wait her turn", 1, "staff_attitude", ""},
