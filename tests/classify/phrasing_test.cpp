@@ -150,6 +150,33 @@ TEST_CASE("phrasing: told to stop feeling it", "[classify][phrasing]") {
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: a judgement asked for, a wish held back", "[classify][phrasing]") {
+  // Round 23 (plain.rules plain23.*): asking whether staff behaviour or a provider's act is
+  // "normal" or "standard" asks the page to judge a failure; a thank-you that holds one wish
+  // back carries its complaint at the end; "no shoutout to" is sarcasm. The first three were
+  // calm before those rules. Questions about one's own body stay calm.
+  const Case cases[] = {
+      {"Is it standard to cancel a surgery the morning of by voicemail?", 1, "", ""},
+      {"The dermatologist was thorough. I only wish the front desk hadn't sent us to the wrong building twice.", 1, "", ""},
+      {"Shoutout to radiology, no shoutout to the valet stand.", 1, "", ""},
+      {"Is it normal to be this tired two weeks after a c-section?", 0, "", ""},
+      {"Is it normal for a newborn to hiccup after every feed?", 0, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("phrasing: a bystander raising the alarm", "[classify][phrasing]") {
+  // Round 23 (counter.rules praise23.bystander_report): someone warning the provider about
+  // a danger on its premises is urgent but not a complaint. Both were complaints before the
+  // rule; the urgent flag stays. A patient's own complaint with an alarm in it stays one.
+  const Case cases[] = {
+      {"Heads up to the ER: an older lady fainted in the garage on level 3 and she's not responding, please send someone out", 0, "", "medical_emergency"},
+      {"Heads up to the pharmacy staff, a guy in the drive-thru line keeps saying he'll be back with his gun for the pharmacist", 0, "", "threat_of_violence"},
+      {"Your ER left my mother on a stretcher in the hall for nine hours and now she is slurring her words, please send someone", 1, "", "medical_emergency"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST_CASE("phrasing: negative words counted once, own slips and grief", "[classify][phrasing]") {
   // Round 10a: words of plain negative feeling count through the sentiment only,
   // words of dissatisfaction still make a complaint; one's own slip and a loss told
