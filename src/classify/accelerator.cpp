@@ -85,7 +85,12 @@ void Accelerator::Run() {
         return CompileInChild(patterns, path);
       };
     }
-    auto summary = c->Accelerate(cache_dir_, compiler);
+    // A stop must not wait out another process's compile of the same database.
+    auto cancelled = [this] {
+      std::lock_guard<std::mutex> stop_lock(mu_);
+      return stopping_;
+    };
+    auto summary = c->Accelerate(cache_dir_, compiler, cancelled);
     log_("rules " + c->version() + ": " +
          (summary.ok() ? summary->Summary() : "staying on RE2: " + summary.status().message()));
     c.reset();  // a replaced classifier is freed here, not under the lock

@@ -12,9 +12,10 @@
 // shipped rules peaks at about 220 MB, which a server that runs for months
 // should not keep as resident size it rarely returns.
 //
-// Thread-safe. The destructor stops a compiling child (SIGTERM) or waits for
-// an in-process compile (seconds at most; none when the cache holds the
-// database), and drops what is queued.
+// Thread-safe. The destructor stops a compiling child (SIGTERM), stops
+// waiting for another process's compile of the same database (within ~50 ms),
+// or waits for an in-process compile (seconds at most; none when the cache
+// holds the database), and drops what is queued.
 #pragma once
 
 #include <condition_variable>

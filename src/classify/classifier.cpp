@@ -46,8 +46,9 @@ class RulesClassifier final : public Classifier {
   const std::string& version() const override { return version_; }
   size_t rule_count() const override { return rules_->rules().size(); }
 
-  core::Result<AccelerateReport> Accelerate(const std::string& cache_dir, const HsCompiler& compiler) const override {
-    return rules_->Accelerate(cache_dir, compiler);
+  core::Result<AccelerateReport> Accelerate(const std::string& cache_dir, const HsCompiler& compiler,
+                                            const HsCancelled& cancelled) const override {
+    return rules_->Accelerate(cache_dir, compiler, cancelled);
   }
   bool accelerated() const override { return rules_->accelerated(); }
 

@@ -68,8 +68,10 @@ class Classifier {
   // another process) and never in this one.
   // Returns what was done (AccelerateReport::Summary() for the log). Errors:
   // Hyperscan's or the compiler's; the classifier then stays on RE2 and is
-  // still correct.
-  virtual core::Result<AccelerateReport> Accelerate(const std::string& cache_dir, const HsCompiler& compiler = {}) const = 0;
+  // still correct. `cancelled` (RuleSet::Accelerate) lets a stopping caller
+  // stop waiting for another process's compile.
+  virtual core::Result<AccelerateReport> Accelerate(const std::string& cache_dir, const HsCompiler& compiler = {},
+                                                    const HsCancelled& cancelled = {}) const = 0;
   virtual bool accelerated() const = 0;
 };
 

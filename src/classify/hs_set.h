@@ -86,6 +86,10 @@ class HsSet {
 // to `path` as HsSet::Save does; RuleSet::Accelerate then loads it from there.
 using HsCompiler = std::function<core::Status(const std::vector<HsSet::Pattern>& patterns, const std::string& path)>;
 
+// Asked while Accelerate waits for another process's compile of the same
+// database: true = give up waiting (the caller is stopping).
+using HsCancelled = std::function<bool()>;
+
 // What switching a rule set to Hyperscan did (RuleSet::Accelerate), for the
 // log and the benchmark.
 struct AccelerateReport {

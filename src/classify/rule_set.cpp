@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
+#include <thread>
 
 namespace turnaround::classify {
 
@@ -133,17 +134,24 @@ bool NeedsFold(const std::string& p) {
 // in place, so that directory does not collect one per rules edit: whoever
 // opens the name after that finds the database before asking for the lock.
 // Without a lock (a directory it cannot create files in) it compiles anyway.
+// With `cancelled`, the wait polls (LOCK_NB every 50 ms) so that a process
+// being stopped need not wait out another's compile; cancelled() then tells.
 class CompileLock {
  public:
-  explicit CompileLock(std::string path) : path_(std::move(path)) {
+  CompileLock(std::string path, const HsCancelled& cancelled) : path_(std::move(path)) {
     fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0) return;
-    while (::flock(fd_, LOCK_EX) != 0) {
-      if (errno != EINTR) {
-        ::close(fd_);
-        fd_ = -1;
-        return;
+    const int mode = cancelled ? LOCK_EX | LOCK_NB : LOCK_EX;
+    while (::flock(fd_, mode) != 0) {
+      if (errno == EWOULDBLOCK && !cancelled()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        continue;
       }
+      if (errno == EINTR) continue;
+      cancelled_ = errno == EWOULDBLOCK;
+      ::close(fd_);
+      fd_ = -1;
+      return;
     }
   }
   ~CompileLock() {
@@ -155,11 +163,13 @@ class CompileLock {
   CompileLock& operator=(const CompileLock&) = delete;
   // Called once the database is saved: later callers load it without locking.
   void RemoveWhenDone() { remove_ = true; }
+  bool cancelled() const { return cancelled_; }
 
  private:
   std::string path_;
   int fd_ = -1;
   bool remove_ = false;
+  bool cancelled_ = false;
 };
 
 // Every rules edit leaves a database of some 15 MB behind: keep the newest few
@@ -396,8 +406,8 @@ bool RuleSet::MainCandidates(std::string_view lower, std::vector<int>* hits) con
   return true;
 }
 
-core::Result<AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir,
-                                                   const HsCompiler& compiler) const {
+core::Result<AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir, const HsCompiler& compiler,
+                                                   const HsCancelled& cancelled) const {
   std::lock_guard<std::mutex> lock(accel_mu_);
   AccelerateReport report;
   if (accel_owner_ || set_source_.empty()) return report;
@@ -426,7 +436,10 @@ core::Result<AccelerateReport> RuleSet::Accelerate(const std::string& cache_dir,
       dir_error ? core::Internal("cannot create " + cache_dir + ": " + dir_error.message()) : core::Status::Ok();
   std::optional<CompileLock> compile_lock;
   if (!hs && !path.empty() && no_dir.ok()) {
-    compile_lock.emplace(path + ".lock");
+    compile_lock.emplace(path + ".lock", cancelled);
+    if (compile_lock->cancelled()) {
+      return core::Status{core::Code::kUnavailable, "stopped while another process compiled this database (" + path + ")"};
+    }
     // Another process may have compiled it while this one waited.
     auto loaded = HsSet::Load(path, patterns);
     if (loaded.ok()) {

@@ -71,7 +71,12 @@ class RuleSet {
   // compiled by `compiler` into the cache and loaded from there, never in this
   // process (its memory peak stays out of a long-running server); if that
   // fails, so does Accelerate().
-  core::Result<AccelerateReport> Accelerate(const std::string& cache_dir, const HsCompiler& compiler = {}) const;
+  // While another process holds the compile lock of the same database, the
+  // wait ends early (kUnavailable, the RE2 engine stays) once `cancelled`
+  // returns true; it is asked about every 50 ms. Without it the wait lasts as
+  // long as that compile (up to ~20 s for the shipped rules).
+  core::Result<AccelerateReport> Accelerate(const std::string& cache_dir, const HsCompiler& compiler = {},
+                                            const HsCancelled& cancelled = {}) const;
   bool accelerated() const { return accel_.load(std::memory_order_acquire) != nullptr; }
 
   const std::vector<RuleSpec>& rules() const { return rules_; }

@@ -309,17 +309,29 @@ TEST_CASE("stopping the accelerator stops its compiling child at once", "[classi
   CHECK_FALSE((*c)->accelerated());
 }
 
+// Two rule sets compiled from one text stand for two processes that load the
+// same rules: the same database, the same lock file in one cache directory.
+struct TwoProcesses {
+  TwoProcesses() {
+    const char* text = "rule: wait\nsignal: complaint\npattern: \\bstill waiting\\b\nmatch: still waiting\n";
+    a = CompileText(text);
+    b = CompileText(text);
+    REQUIRE(a != nullptr);
+    REQUIRE(b != nullptr);
+  }
+  turnaround::testing::TempDir dir;
+  std::string cache = dir.File("cache");
+  std::unique_ptr<RuleSet> a, b;
+};
+
 TEST_CASE("processes sharing a cache directory compile a database once: the others wait and load it",
           "[classify][hyperscan]") {
   // Two RuleSets stand for two processes: the lock is a flock on a file, which
   // two open() calls exclude even within one process.
-  turnaround::testing::TempDir dir;
-  const std::string cache = dir.File("cache");
-  const char* text = "rule: wait\nsignal: complaint\npattern: \\bstill waiting\\b\nmatch: still waiting\n";
-  auto a = CompileText(text);
-  auto b = CompileText(text);
-  REQUIRE(a != nullptr);
-  REQUIRE(b != nullptr);
+  TwoProcesses two;
+  const std::string& cache = two.cache;
+  RuleSet* a = two.a.get();
+  RuleSet* b = two.b.get();
   std::atomic<int> compiles{0};
   // A slow compiler, so that both arrive while the database is missing.
   HsCompiler slow = [&](const std::vector<HsSet::Pattern>& patterns, const std::string& path) {
@@ -344,6 +356,50 @@ TEST_CASE("processes sharing a cache directory compile a database once: the othe
   for (const auto& e : fs::directory_iterator(cache)) left.push_back(e.path().filename().string());
   REQUIRE(left.size() == 1);  // the database only: no lock file, no pattern list
   CHECK(fs::path(left[0]).extension() == ".hs");
+}
+
+TEST_CASE("a process being stopped gives up waiting for another process's compile", "[classify][hyperscan]") {
+  // `a` holds the compile lock (its compiler waits for `release`); `b` waits on
+  // the lock until its cancel hook says stop, and must return long before `a`'s
+  // compile ends, still on RE2. A blocking flock would keep `b` there until then.
+  TwoProcesses two;
+  const std::string& cache = two.cache;
+  RuleSet* a = two.a.get();
+  RuleSet* b = two.b.get();
+  std::atomic<bool> compiling{false}, release{false}, stop_b{false};
+  HsCompiler held = [&](const std::vector<HsSet::Pattern>& patterns, const std::string& path) {
+    compiling = true;
+    while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    auto hs = HsSet::Compile(patterns);
+    if (!hs.ok()) return hs.status();
+    return (*hs)->Save(path);
+  };
+  std::optional<core::Result<AccelerateReport>> ra, rb;
+  std::thread ta([&] { ra.emplace(a->Accelerate(cache, held)); });
+  while (!compiling) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  std::atomic<bool> b_done{false};
+  std::thread tb([&] {
+    rb.emplace(b->Accelerate(cache, held, [&] { return stop_b.load(); }));
+    b_done = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  CHECK_FALSE(b_done);  // waiting for the lock, not compiling a second time
+  stop_b = true;
+  for (int i = 0; i < 400 && !b_done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  CHECK(b_done);  // returned while `a` still holds the lock
+  release = true;
+  ta.join();
+  tb.join();
+  REQUIRE(ra->ok());
+  REQUIRE_FALSE(rb->ok());
+  CHECK(rb->status().code() == core::Code::kUnavailable);
+  CHECK(rb->status().message().find("stopped while another process compiled") != std::string::npos);
+  CHECK(a->accelerated());
+  CHECK_FALSE(b->accelerated());
+  // Once `a` is done, a new attempt by `b` loads its database.
+  auto again = b->Accelerate(cache);
+  REQUIRE(again.ok());
+  CHECK(again->from_cache);
 }
 
 TEST_CASE("the cache keeps the newest few databases and removes older ones", "[classify][hyperscan]") {
