@@ -286,7 +286,7 @@ def main():
     ap.add_argument("--max-phrases", type=int, default=0, help="phrases per side (with --phrase-words >= 2)")
     ap.add_argument("--weight", type=float, default=None, help="fixed tier weight instead of the fitted one")
     ap.add_argument("--tier-weights", default=None,
-                    help="fixed weights of the complaint tiers, strongest first, e.g. 1.8,1.0,0.6 "
+                    help="fixed weights of the complaint tiers, strongest first, e.g. 1.8,1.6,1.0 (shipped since round 22) "
                          "(the counter tiers keep the fitted weight)")
     ap.add_argument("--counter-weight", type=float, default=None,
                     help="fixed weight of the counter tiers instead of the fitted one")
