@@ -143,12 +143,13 @@ class CompileLock {
     if (fd_ < 0) return;
     const int mode = cancelled ? LOCK_EX | LOCK_NB : LOCK_EX;
     while (::flock(fd_, mode) != 0) {
-      if (errno == EWOULDBLOCK && !cancelled()) {
+      const int error = errno;  // before cancelled() runs any code of its own
+      if (error == EINTR) continue;
+      if (error == EWOULDBLOCK && !cancelled()) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         continue;
       }
-      if (errno == EINTR) continue;
-      cancelled_ = errno == EWOULDBLOCK;
+      cancelled_ = error == EWOULDBLOCK;
       ::close(fd_);
       fd_ = -1;
       return;
