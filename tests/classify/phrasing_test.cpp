@@ -177,6 +177,25 @@ TEST_CASE("phrasing: a bystander raising the alarm", "[classify][phrasing]") {
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: urgent signs said sideways (round 23u)", "[classify][phrasing]") {
+  // Round 23u (urgent_broad.rules ub23.*, two extended medical and privacy patterns): a child
+  // who may have swallowed pills, stroke signs told as "went slurred" and a hand that cannot
+  // hold, harm promised as not walking out the way one walked in, a height looked up with no one
+  // to notice, a child handed on with things given away, a private visit showing on a
+  // relative's account. Each of the first six had no urgent reason before; the last two stay calm.
+  const Case cases[] = {
+      {"my son is 4 and might have swallowed a couple of my sleeping pills, he is acting dizzy", -1, "", "medical_emergency"},
+      {"Grandma's speech went slurred at dinner and her right hand can't hold a fork", -1, "", "medical_emergency"},
+      {"Tell that billing manager nobody's walking out of there the way they walked in next time", -1, "", "threat_of_violence"},
+      {"I looked up how tall the hospital garage is. I don't think anybody would care.", -1, "", "self_harm"},
+      {"He'll do better by her than I ever did. Giving away my things today.", -1, "", "self_harm"},
+      {"My abortion follow up popped up on my mother-in-law's mychart", -1, "", "privacy_breach"},
+      {"I'll be waiting in the parking lot for my wife after her scan", -1, "", ""},
+      {"I looked up how far the new urgent care is, only ten minutes!", -1, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST_CASE("phrasing: negative words counted once, own slips and grief", "[classify][phrasing]") {
   // Round 10a: words of plain negative feeling count through the sentiment only,
   // words of dissatisfaction still make a complaint; one's own slip and a loss told
