@@ -324,6 +324,14 @@ struct TwoProcesses {
   std::unique_ptr<RuleSet> a, b;
 };
 
+// What the child process of `rules hs-compile` does, here in the test's own
+// process, for the test compilers that first wait or count.
+core::Status CompileInProcess(const std::vector<HsSet::Pattern>& patterns, const std::string& path) {
+  auto hs = HsSet::Compile(patterns);
+  if (!hs.ok()) return hs.status();
+  return (*hs)->Save(path);
+}
+
 TEST_CASE("processes sharing a cache directory compile a database once: the others wait and load it",
           "[classify][hyperscan]") {
   // Two RuleSets stand for two processes: the lock is a flock on a file, which
@@ -337,9 +345,7 @@ TEST_CASE("processes sharing a cache directory compile a database once: the othe
   HsCompiler slow = [&](const std::vector<HsSet::Pattern>& patterns, const std::string& path) {
     ++compiles;
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    auto hs = HsSet::Compile(patterns);
-    if (!hs.ok()) return hs.status();
-    return (*hs)->Save(path);
+    return CompileInProcess(patterns, path);
   };
   std::optional<core::Result<AccelerateReport>> ra, rb;
   std::thread ta([&] { ra.emplace(a->Accelerate(cache, slow)); });
@@ -370,9 +376,7 @@ TEST_CASE("a process being stopped gives up waiting for another process's compil
   HsCompiler held = [&](const std::vector<HsSet::Pattern>& patterns, const std::string& path) {
     compiling = true;
     while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    auto hs = HsSet::Compile(patterns);
-    if (!hs.ok()) return hs.status();
-    return (*hs)->Save(path);
+    return CompileInProcess(patterns, path);
   };
   std::optional<core::Result<AccelerateReport>> ra, rb;
   std::thread ta([&] { ra.emplace(a->Accelerate(cache, held)); });
