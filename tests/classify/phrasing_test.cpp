@@ -196,6 +196,41 @@ TEST_CASE("phrasing: urgent signs said sideways (round 23u)", "[classify][phrasi
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: trouble said not to have happened, feelings aimed elsewhere (round 24)", "[classify][phrasing]") {
+  // Round 24 (counter.rules praise24.*, billing24.denied): staff-manner and problem words
+  // negated ("never rushed", "never had an issue"), anger at oneself or at an illness, and a
+  // denial by an insurer alone are not complaints; each of the first five was one before
+  // (checked). The look-alikes with the blame on the provider stay complaints.
+  const Case cases[] = {
+      {"The allergist never once rushed my grandfather, even when he told the same story twice.", 0, "", ""},
+      {"Been coming to the foot clinic for six years and never had an issue with billing.", 0, "", ""},
+      {"Furious with myself for skipping my checkups for five years.", 0, "", ""},
+      {"Lupus sucks. Steroids suck. The rheumatology nurses do not.", 0, "", ""},
+      {"My insurer denied the sleep study again. I am so done with them.", 0, "", ""},
+      {"Nobody rushed to help when my dad slid out of his wheelchair in the lobby.", 1, "", ""},
+      {"Never had a problem with this pharmacy until the new manager started.", 1, "", ""},
+      {"Paid the copay at the desk and still got a statement saying I owe it.", 1, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("phrasing: a rule of who may be seen, a pointed last line (round 24)", "[classify][phrasing]") {
+  // Round 24 (plain.rules plain24.*): an eligibility rule told as a fact, who could read a
+  // private detail, a pointed closing line, sarcasm in the closing words or in praise said three
+  // times. None of the first six was a complaint before (checked); the look-alikes stay calm.
+  const Case cases[] = {
+      {"The hand therapy clinic only sees patients whose surgeon is on your staff. Mine retired.", 1, "access", ""},
+      {"The sleep center doesn't take Tricare anymore.", 1, "access", ""},
+      {"The sign-in sheet sits on the counter by the door. Anybody can read who came in for what.", 1, "privacy", ""},
+      {"The nurse at the window told me to read the sign. ok then", 1, "", ""},
+      {"The tech told my son to hush. Real mature.", 1, "", ""},
+      {"Love the online forms. Love filling them in twice. Love it.", 1, "", ""},
+      {"The walk-in clinic takes patients of every age, even on Sundays.", 0, "", ""},
+      {"Everyone can see how much work went into the new garden, thank you!", 0, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST_CASE("phrasing: negative words counted once, own slips and grief", "[classify][phrasing]") {
   // Round 10a: words of plain negative feeling count through the sentiment only,
   // words of dissatisfaction still make a complaint; one's own slip and a loss told
