@@ -231,6 +231,22 @@ TEST_CASE("phrasing: a rule of who may be seen, a pointed last line (round 24)",
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: only venting, counted attempts, left outside the lines (round 24b)", "[classify][phrasing]") {
+  // Round 24b (counter.rules praise24.venting_disclaimer; plain.rules plain24.repeated_attempts,
+  // plain24.es_no_interpreter, the district forms of plain24.eligibility_restriction): a post that
+  // says it is only venting is not a complaint; a count of attempts at a procedure, a missing
+  // interpreter said in Spanish and a home just outside the district are. Each verdict was the
+  // other way before (checked).
+  const Case cases[] = {
+      {"Day four of this migraine and the meds aren't touching it. Just needed to vent somewhere.", 0, "", ""},
+      {"Broke my wrist skiing, everything hurts. Rant over.", 0, "", ""},
+      {"Five tries at my daughter's blood draw before anyone got a vein.", 1, "clinical_care", ""},
+      {"No hay intérprete en la sala de emergencias después de las ocho.", 1, "access", ""},
+      {"The school clinic says we live one street outside the district.", 1, "access", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST_CASE("phrasing: negative words counted once, own slips and grief", "[classify][phrasing]") {
   // Round 10a: words of plain negative feeling count through the sentiment only,
   // words of dissatisfaction still make a complaint; one's own slip and a loss told
