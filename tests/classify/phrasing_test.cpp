@@ -243,6 +243,12 @@ TEST_CASE("phrasing: only venting, counted attempts, left outside the lines (rou
       {"Five tries at my daughter's blood draw before anyone got a vein.", 1, "clinical_care", ""},
       {"No hay intérprete en la sala de emergencias después de las ocho.", 1, "access", ""},
       {"The school clinic says we live one street outside the district.", 1, "access", ""},
+      // A promise of a review and a "not once" after praise (framing.reluctant, failure24.not_once,
+      // praise24.negated_rudeness): each was a complaint before.
+      {"I never leave reviews but I had to for the hand clinic.", 0, "", ""},
+      {"I don't usually post, but I have to for the infusion nurses.", 0, "", ""},
+      {"Dr. Osei never once talked down to my mother. Not once.", 0, "", ""},
+      {"Not once did anyone call back about my biopsy like they promised.", 1, "", ""},
   };
   for (const Case& c : cases) Check(c);
 }
