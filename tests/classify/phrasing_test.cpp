@@ -249,6 +249,8 @@ TEST_CASE("phrasing: only venting, counted attempts, left outside the lines (rou
       {"I don't usually post, but I have to for the infusion nurses.", 0, "", ""},
       {"Dr. Osei never once talked down to my mother. Not once.", 0, "", ""},
       {"Not once did anyone call back about my biopsy like they promised.", 1, "", ""},
+      // The provider said to have done its part (praise24.provider_did_its_part): a complaint before.
+      {"Cigna denied the scan AGAIN. Your office did everything right. I could scream.", 0, "", ""},
   };
   for (const Case& c : cases) Check(c);
 }
