@@ -251,6 +251,10 @@ TEST_CASE("phrasing: only venting, counted attempts, left outside the lines (rou
       {"Not once did anyone call back about my biopsy like they promised.", 1, "", ""},
       // The provider said to have done its part (praise24.provider_did_its_part): a complaint before.
       {"Cigna denied the scan AGAIN. Your office did everything right. I could scream.", 0, "", ""},
+      // Pests named in a patient area, a clinic closed to new patients (plain24.pests, the
+      // "isn't taking new patients" form of plain24.eligibility_restriction): calm before.
+      {"Vi cucarachas en el baño de la clínica.", 1, "facilities", ""},
+      {"The only sleep clinic in the county isn't taking new patients.", 1, "access", ""},
   };
   for (const Case& c : cases) Check(c);
 }
