@@ -259,6 +259,23 @@ TEST_CASE("phrasing: only venting, counted attempts, left outside the lines (rou
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: urgent signs said sideways (round 24u)", "[classify][phrasing]") {
+  // Round 24u (urgent_broad.rules ub24.*): harm promised in person or ammunition bought "for"
+  // the staff, another child's record under one's account, self-harm as a decision about how it
+  // ends or a plot picked out with treatment given up. The first five had no urgent reason
+  // before (checked); the last two stay calm.
+  const Case cases[] = {
+      {"He's telling folks at the feed store he'll get even with that surgeon face to face.", -1, "", "threat_of_violence"},
+      {"A guy at the gun counter was buying a box of shells and said they were for the nurses on 4 West.", -1, "", "threat_of_violence"},
+      {"There's a different little girl's allergy history under my son's account.", -1, "", "privacy_breach"},
+      {"I've already decided how this ends for me.", -1, "", "self_harm"},
+      {"I picked out my plot today. I won't be making my infusion next week.", -1, "", "self_harm"},
+      {"I need to settle up with the billing office about my copay.", -1, "", ""},
+      {"I won't be at Thursday's appointment, can someone call me to rebook?", -1, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST_CASE("phrasing: negative words counted once, own slips and grief", "[classify][phrasing]") {
   // Round 10a: words of plain negative feeling count through the sentiment only,
   // words of dissatisfaction still make a complaint; one's own slip and a loss told
