@@ -227,6 +227,11 @@ TEST_CASE("phrasing: a rule of who may be seen, a pointed last line (round 24)",
       {"Love the online forms. Love filling them in twice. Love it.", 1, "", ""},
       {"The walk-in clinic takes patients of every age, even on Sundays.", 0, "", ""},
       {"Everyone can see how much work went into the new garden, thank you!", 0, "", ""},
+      // Narrowed on review: gushing praise said three times, "anyone can see why", and "only
+      // takes" before a duration were complaints with the first version of these rules.
+      {"Love the nurses. Love the doctors. Love this place.", 0, "", ""},
+      {"Anyone can see why this hospital is rated number one.", 0, "", ""},
+      {"The hand clinic only takes adults now, so my son has to drive two hours.", 1, "access", ""},
   };
   for (const Case& c : cases) Check(c);
 }
