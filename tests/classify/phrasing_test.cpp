@@ -264,6 +264,22 @@ TEST_CASE("phrasing: only venting, counted attempts, left outside the lines (rou
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: the room's temperature, broken equipment, a judgement on the unit (round 24c)", "[classify][phrasing]") {
+  // Round 24c (plain.rules plain24.temperature, plain24.nothing_working, the unit nouns and
+  // "part of the training" of plain23.is_it_normal_for_staff; counter.rules
+  // praise24.feeling_elsewhere's "X is brutal/hell"): each verdict was the other way before
+  // (checked); egg freezing stays calm.
+  const Case cases[] = {
+      {"The chemo suite is a meat locker. Bring two sweaters.", 1, "facilities", ""},
+      {"Is it normal for the ICU to move a patient at 3am without calling the family?", 1, "", ""},
+      {"Is hanging up on callers part of the scheduling training?", 1, "", ""},
+      {"The rehab gym has one working treadmill out of five.", 1, "facilities", ""},
+      {"Dialysis is brutal. Radiation was hell. My care team is not.", 0, "", ""},
+      {"My cousin asked about egg freezing at the fertility clinic, any tips?", 0, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST_CASE("phrasing: urgent signs said sideways (round 24u)", "[classify][phrasing]") {
   // Round 24u (urgent_broad.rules ub24.*): harm promised in person or ammunition bought "for"
   // the staff, another child's record under one's account, self-harm as a decision about how it
