@@ -13,6 +13,7 @@
 #include "classify/combine.h"
 #include "classify/rule_set.h"
 #include "classify/sentiment.h"
+#include "classify/term_model.h"
 
 namespace turnaround::classify {
 
@@ -21,11 +22,17 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kLexiconFile = "sentiment.lexicon";
+// Optional: a rules folder without it classifies with the rules and sentiment alone.
+constexpr const char* kModelFile = "complaint.model";
 
 class RulesClassifier final : public Classifier {
  public:
-  RulesClassifier(std::unique_ptr<RuleSet> rules, std::unique_ptr<SentimentScorer> sentiment, std::string version)
-      : rules_(std::move(rules)), sentiment_(std::move(sentiment)), version_(std::move(version)) {}
+  RulesClassifier(std::unique_ptr<RuleSet> rules, std::unique_ptr<SentimentScorer> sentiment,
+                  std::unique_ptr<TermModel> model, std::string version)
+      : rules_(std::move(rules)),
+        sentiment_(std::move(sentiment)),
+        model_(std::move(model)),
+        version_(std::move(version)) {}
 
   using Classifier::Classify;
   model::Verdict Classify(std::string_view text, const ClassifyOptions& options) const override {
@@ -38,6 +45,11 @@ class RulesClassifier final : public Classifier {
       v.matches.emplace_back(kFallback);
     }
     SentimentResult s = sentiment_->Score(text);
+    if (model_) {
+      TermScore t = model_->Score(text);
+      v.model_score = t.score;
+      v.model_terms = std::move(t.terms);
+    }
     Combine(text, s, &v);
     v.sentiment_terms = std::move(s.terms);
     return v;
@@ -55,6 +67,7 @@ class RulesClassifier final : public Classifier {
  private:
   std::unique_ptr<RuleSet> rules_;
   std::unique_ptr<SentimentScorer> sentiment_;
+  std::unique_ptr<TermModel> model_;  // null: no complaint.model in the folder
   std::string version_;
 };
 
@@ -114,6 +127,14 @@ core::Result<std::shared_ptr<const Classifier>> Classifier::Load(const std::stri
   fs::path lexicon_path = fs::path(rules_dir) / kLexiconFile;
   if (!ReadFile(lexicon_path, &lexicon)) errors.push_back(std::string(kLexiconFile) + ": cannot read");
   version.Add(lexicon);
+  std::string model_text;
+  const fs::path model_path = fs::path(rules_dir) / kModelFile;
+  const bool have_model = fs::exists(model_path, ec);
+  if (have_model && !ReadFile(model_path, &model_text)) errors.push_back(std::string(kModelFile) + ": cannot read");
+  if (have_model) {
+    version.Add(kModelFile);
+    version.Add(model_text);
+  }
 
   std::string report;
   for (const std::string& e : errors) report += e + "\n";
@@ -123,9 +144,18 @@ core::Result<std::shared_ptr<const Classifier>> Classifier::Load(const std::stri
   auto sentiment = SentimentScorer::Parse(kLexiconFile, lexicon);
   if (!rules.ok()) report += rules.status().message();
   if (!sentiment.ok()) report += sentiment.status().message();
+  std::unique_ptr<TermModel> model;
+  if (have_model) {
+    auto parsed = TermModel::Parse(kModelFile, model_text);
+    if (parsed.ok()) {
+      model = std::move(parsed).value();
+    } else {
+      report += parsed.status().message();
+    }
+  }
   if (!report.empty()) return core::InvalidArgument(report);
-  return std::shared_ptr<const Classifier>(
-      std::make_shared<RulesClassifier>(std::move(rules).value(), std::move(sentiment).value(), version.Hex()));
+  return std::shared_ptr<const Classifier>(std::make_shared<RulesClassifier>(
+      std::move(rules).value(), std::move(sentiment).value(), std::move(model), version.Hex()));
 }
 
 }  // namespace turnaround::classify

@@ -97,7 +97,7 @@ double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
   }
   if (s.compound < 0) score += -s.compound * kNegativeWeight;
   if (s.compound > 0 && !sarcastic) score -= s.compound * kPositiveWeight;
-  return score;
+  return score + v.model_score;
 }
 
 void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v) {

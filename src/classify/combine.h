@@ -23,8 +23,9 @@ inline constexpr double kComplaintThreshold = 1.42;
 // weight.
 inline constexpr double kUrgentEvidenceThreshold = 1.0;
 
-// Reads v->matches (already filled) and `s`; writes every other decision
-// field of *v except matches, sentiment_terms and rules_version.
+// Reads v->matches and v->model_score (already filled) and `s`; writes every other decision
+// field of *v except matches, sentiment_terms, model_score, model_terms and
+// rules_version.
 void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v);
 
 // The complaint score before thresholding (exposed for tests and eval).

@@ -40,6 +40,10 @@ nlohmann::json VerdictToJson(const model::Verdict& v) {
   for (const model::SentimentTerm& t : v.sentiment_terms) {
     terms.push_back({{"term", t.term}, {"valence", Round4(t.valence)}});
   }
+  nlohmann::json model_terms = nlohmann::json::array();
+  for (const model::ModelTerm& t : v.model_terms) {
+    model_terms.push_back({{"term", t.term}, {"weight", Round4(t.weight)}});
+  }
   return {{"is_complaint", v.is_complaint},
           {"confidence", Round4(v.confidence)},
           {"sentiment", Round4(v.sentiment)},
@@ -50,6 +54,8 @@ nlohmann::json VerdictToJson(const model::Verdict& v) {
           {"language", v.language},
           {"rules_version", v.rules_version},
           {"matches", std::move(matches)},
+          {"model_score", Round4(v.model_score)},
+          {"model_terms", std::move(model_terms)},
           {"sentiment_terms", std::move(terms)}};
 }
 
@@ -75,6 +81,15 @@ std::string VerdictJsonText(const model::Verdict& v) {
     if (!m.urgent_reason().empty()) w.Key("urgent_reason").String(m.urgent_reason());
     w.Key("weight");
     Number(w, m.weight());
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("model_score");
+  Number(w, Round4(v.model_score));
+  w.Key("model_terms").BeginArray();
+  for (const model::ModelTerm& t : v.model_terms) {
+    w.BeginObject().Key("term").String(t.term).Key("weight");
+    Number(w, Round4(t.weight));
     w.EndObject();
   }
   w.EndArray();

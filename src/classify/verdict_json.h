@@ -13,8 +13,10 @@ namespace turnaround::classify {
 
 // Keys: is_complaint, confidence, sentiment, category, severity (its name),
 // urgent_reasons, spam, language, rules_version, matches (each {rule, file,
-// signal, weight, category?, urgent_reason?, begin, end, text}) and
-// sentiment_terms (each {term, valence}). Optional keys are omitted when empty.
+// signal, weight, category?, urgent_reason?, begin, end, text}),
+// sentiment_terms (each {term, valence}), model_score and model_terms (each
+// {term, weight}; 0 and [] without a complaint model). Optional keys are
+// omitted when empty.
 nlohmann::json VerdictToJson(const model::Verdict& v);
 
 // The text a stored verdict keeps: byte for byte what

@@ -63,6 +63,13 @@ struct SentimentTerm {
   double valence = 0;  // its contribution after negation/intensity adjustments
 };
 
+// A word or word pair of the fitted complaint model (rules/complaint.model)
+// found in the comment, with the weight it added.
+struct ModelTerm {
+  std::string term;
+  double weight = 0;
+};
+
 struct Verdict {
   bool is_complaint = false;
   double confidence = 0;  // 0..1: how sure we are of is_complaint
@@ -74,6 +81,10 @@ struct Verdict {
   std::string language = "en";  // "en" or "es"
   std::vector<RuleMatch> matches;
   std::vector<SentimentTerm> sentiment_terms;
+  // What the fitted complaint model added to the complaint score (capped; 0
+  // when the rules folder has no model) and its heaviest terms.
+  double model_score = 0;
+  std::vector<ModelTerm> model_terms;
   std::string rules_version;  // identifies the rule set that produced this verdict
 
   // Flagged comments become queue items: complaints and urgent posts alike.

@@ -667,6 +667,7 @@
     const why = v.urgent_reasons || reasons;
     addFact('Urgent because', why.length ? why.map(label).join(', ') : 'not urgent');
     if (typeof v.sentiment === 'number') addFact('Sentiment', v.sentiment.toFixed(2));
+    if (typeof v.model_score === 'number') addFact('Word model', (v.model_score > 0 ? '+' : '') + v.model_score.toFixed(2));
     if (v.language) addFact('Language', v.language);
     if (v.spam) addFact('Spam', 'yes');
     if (v.rules_version) addFact('Rules', v.rules_version);
@@ -683,6 +684,10 @@
     }
     for (const t of v.sentiment_terms || []) {
       rules.append(el('li', { class: 'muted' }, 'sentiment: “', el('span', null, t.term), '” ' + t.valence));
+    }
+    // The fitted word model's heaviest terms (rules/complaint.model): why it moved the score.
+    for (const t of v.model_terms || []) {
+      rules.append(el('li', { class: 'muted' }, 'word model: “', el('span', null, t.term), '” ' + (t.weight > 0 ? '+' : '') + t.weight));
     }
     if (!rules.firstChild) rules.append(el('li', { class: 'muted' }, 'No rule matches recorded.'));
 

@@ -13,7 +13,11 @@
 namespace turnaround::classify {
 namespace {
 
-std::shared_ptr<const Classifier> Rules() { return testing::ShippedRules(); }
+// The written rules alone: each sentence checks the rule family it was written
+// for. The fitted word model (rules/complaint.model) is added in the shipped
+// verdict and measured on the labelled sets instead; on these short sentences
+// it disagrees both ways (rules/README.md, round 25).
+std::shared_ptr<const Classifier> Rules() { return testing::ShippedRulesWithoutModel(); }
 
 struct Case {
   const char* text;

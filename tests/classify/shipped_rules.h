@@ -4,8 +4,11 @@
 
 #include <catch2/catch.hpp>
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <string>
+
+#include <unistd.h>
 
 #include "classify/classifier.h"
 
@@ -18,6 +21,25 @@ inline std::shared_ptr<const Classifier> ShippedRules() {
   // verdicts on every labelled comment, so the behaviour tests need not pay
   // its compile (minutes under AddressSanitizer) in every test process.
   static auto loaded = Classifier::Load(TURNAROUND_SOURCE_DIR "/rules", {.run_examples = false});
+  REQUIRE(loaded.ok());
+  return *loaded;
+}
+
+// The shipped rules without the fitted complaint model (rules/complaint.model):
+// what the written rules alone decide. Tests of a phrasing a rule was written
+// for check that rule's effect; the model, fitted on the labelled sets, is
+// measured on those sets (fit_model.py --loso, the eval gate), not per sentence.
+inline std::shared_ptr<const Classifier> ShippedRulesWithoutModel() {
+  static auto loaded = [] {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("turnaround_rules_without_model_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::copy(TURNAROUND_SOURCE_DIR "/rules", dir);
+    fs::remove(dir / "complaint.model");
+    auto l = Classifier::Load(dir.string(), {.run_examples = false});
+    fs::remove_all(dir);
+    return l;
+  }();
   REQUIRE(loaded.ok());
   return *loaded;
 }

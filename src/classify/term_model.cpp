@@ -1,0 +1,175 @@
+#include "classify/term_model.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "core/utf8.h"
+
+namespace turnaround::classify {
+
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// The token character a code point reads as (lower case), or 0 for a separator.
+// The fitting script (tests/classify/fit_model.py, TOKEN_MAP) must read the
+// same: a feature spelled differently there never matches here.
+uint32_t TokenChar(uint32_t cp) {
+  if (cp >= 'a' && cp <= 'z') return cp;
+  if (cp >= 'A' && cp <= 'Z') return cp + ('a' - 'A');
+  if ((cp >= '0' && cp <= '9') || cp == '\'') return cp;
+  if (cp == 0x2019) return '\'';  // phones type the curly apostrophe
+  switch (cp) {
+    case 0xE1: case 0xE9: case 0xED: case 0xF3: case 0xFA: case 0xF1: case 0xFC:
+      return cp;
+    case 0xC1: case 0xC9: case 0xCD: case 0xD3: case 0xDA: case 0xD1: case 0xDC:
+      return cp + 0x20;
+    default:
+      return 0;
+  }
+}
+
+// Decodes the code point at s[i] (its length in *len); an invalid byte reads
+// as U+FFFD with length 1 (a separator).
+uint32_t Decode(std::string_view s, size_t i, size_t* len) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  *len = 1;
+  if (b < 0x80) return b;
+  const size_t n = core::Utf8SequenceLength(s.substr(i));
+  if (n == 0) return 0xFFFD;
+  *len = n;
+  uint32_t cp = b & (0xFFu >> (n + 1));
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  return cp;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else {  // TokenChar yields nothing above U+00FF
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Ends the token being built: apostrophes at either end are quotes, not part
+// of the word ('helpful' is helpful).
+void EndToken(std::string* cur, std::vector<std::string>* out) {
+  size_t b = cur->find_first_not_of('\'');
+  if (b != std::string::npos) {
+    size_t e = cur->find_last_not_of('\'');
+    out->push_back(cur->substr(b, e - b + 1));
+  }
+  cur->clear();
+}
+
+bool ParseNumber(std::string_view s, double* out) {
+  const char* end = s.data() + s.size();
+  auto [p, ec] = std::from_chars(s.data(), end, *out);
+  return ec == std::errc() && p == end && std::isfinite(*out);
+}
+
+}  // namespace
+
+bool TermModel::IsFeature(std::string_view term) {
+  const std::vector<std::string> t = Tokens(term);
+  return (t.size() == 1 && t[0] == term) || (t.size() == 2 && t[0] + " " + t[1] == term);
+}
+
+std::vector<std::string> TermModel::Tokens(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 1;
+    uint32_t c = TokenChar(Decode(text, i, &len));
+    i += len;
+    if (c != 0) {
+      AppendUtf8(c, &cur);
+    } else if (!cur.empty()) {
+      EndToken(&cur, &out);
+    }
+  }
+  if (!cur.empty()) EndToken(&cur, &out);
+  return out;
+}
+
+TermScore TermModel::Score(std::string_view text) const {
+  TermScore r;
+  const std::vector<std::string> tokens = Tokens(text);
+  // Pointers into weights_ identify a feature, so a repeated word or pair is
+  // counted once (the model was fitted on presence, not counts).
+  std::vector<const std::pair<const std::string, double>*> hits;
+  thread_local std::string pair;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (auto it = weights_.find(tokens[i]); it != weights_.end()) hits.push_back(&*it);
+    if (i == 0) continue;
+    pair.assign(tokens[i - 1]).append(1, ' ').append(tokens[i]);
+    if (auto it = weights_.find(pair); it != weights_.end()) hits.push_back(&*it);
+  }
+  std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  r.raw = intercept_;
+  for (const auto* h : hits) r.raw += h->second;
+  r.score = std::clamp(r.raw, -max_lower_, max_raise_);
+  std::sort(hits.begin(), hits.end(), [](const auto* a, const auto* b) {
+    const double x = std::fabs(a->second), y = std::fabs(b->second);
+    return x != y ? x > y : a->first < b->first;
+  });
+  for (size_t i = 0; i < hits.size() && i < kExplainTerms; ++i) r.terms.push_back({hits[i]->first, hits[i]->second});
+  return r;
+}
+
+core::Result<std::unique_ptr<TermModel>> TermModel::Parse(std::string_view file_name, std::string_view contents) {
+  auto model = std::make_unique<TermModel>();
+  std::string errors;
+  bool have_raise = false, have_lower = false;
+  int line_no = 0;
+  for (size_t pos = 0; pos <= contents.size();) {
+    size_t nl = contents.find('\n', pos);
+    if (nl == std::string_view::npos) nl = contents.size();
+    std::string_view line = contents.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    while (!line.empty() && IsSpace(line.back())) line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    auto fail = [&](const std::string& why) {
+      errors += std::string(file_name) + ":" + std::to_string(line_no) + ": " + why + "\n";
+    };
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      const size_t sp = line.find(' ');
+      const std::string_view key = line.substr(0, sp);
+      double value = 0;
+      if (sp == std::string_view::npos || !ParseNumber(line.substr(sp + 1), &value)) {
+        fail("expected `intercept|max_raise|max_lower NUMBER` or `WEIGHT<TAB>TERM`");
+      } else if (key == "intercept") {
+        model->intercept_ = value;
+      } else if (key == "max_raise" && value >= 0) {
+        model->max_raise_ = value;
+        have_raise = true;
+      } else if (key == "max_lower" && value >= 0) {
+        model->max_lower_ = value;
+        have_lower = true;
+      } else {
+        fail("unknown setting or negative cap: " + std::string(key));
+      }
+      continue;
+    }
+    double weight = 0;
+    const std::string_view term = line.substr(tab + 1);
+    if (!ParseNumber(line.substr(0, tab), &weight)) {
+      fail("weight is not a number");
+    } else if (!IsFeature(term)) {
+      // A term the tokenizer cannot produce would silently never match.
+      fail("term is not one lower-case token or two separated by one space: " + std::string(term));
+    } else if (!model->weights_.emplace(std::string(term), weight).second) {
+      fail("duplicate term: " + std::string(term));
+    }
+  }
+  if (!have_raise || !have_lower) errors += std::string(file_name) + ": max_raise and max_lower are required\n";
+  if (!errors.empty()) return core::InvalidArgument(errors);
+  return model;
+}
+
+}  // namespace turnaround::classify
