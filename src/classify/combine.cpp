@@ -46,7 +46,14 @@ int ReasonRank(std::string_view r) {
   return static_cast<int>(kUrgentReasonsByRank.size());
 }
 
-std::string PickCategory(const model::Verdict& v) {
+size_t CategoryIndex(std::string_view c) {
+  for (size_t i = 0; i < model::kCategories.size(); ++i) {
+    if (model::kCategories[i] == c) return i;
+  }
+  return model::kCategories.size();
+}
+
+std::string PickCategory(const model::Verdict& v, const CategoryVotes& model_votes) {
   // A privacy breach is the topic whatever else the post mentions (the leaked
   // bill, the appointment someone found out about).
   for (const std::string& r : v.urgent_reasons) {
@@ -70,6 +77,10 @@ std::string PickCategory(const model::Verdict& v) {
       // says more about the topic than one topic word ("waiting room").
       if (m.category() == kOrder[i]) votes[i] += sig == Sig::kCategory ? m.weight() : kPhrasingVote;
     }
+  }
+  for (size_t i = 0; i < kOrder.size(); ++i) {
+    const size_t k = CategoryIndex(kOrder[i]);
+    if (k < model_votes.size()) votes[i] += model_votes[k];
   }
   size_t best = 0;
   for (size_t i = 1; i < kOrder.size(); ++i) {
@@ -100,7 +111,7 @@ double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
   return score + v.model_score;
 }
 
-void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v) {
+void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v, const CategoryVotes& model_votes) {
   (void)text;
   // Evidence per reason from urgent_evidence rules, indexed by ReasonRank.
   std::array<double, kUrgentReasonsByRank.size()> evidence{};
@@ -136,7 +147,7 @@ void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v)
   double p = 1.0 / (1.0 + std::exp(-kConfidenceSlope * margin));
   v->confidence = v->is_complaint ? p : 1.0 - p;
   v->sentiment = s.compound;
-  v->category = PickCategory(*v);
+  v->category = PickCategory(*v, model_votes);
   v->language = s.spanish_words >= 2 && s.spanish_words * 4 >= s.words ? "es" : "en";
   if (!v->urgent_reasons.empty()) {
     v->severity = model::Severity::kUrgent;

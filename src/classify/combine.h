@@ -3,6 +3,7 @@
 // reasons, spam, language). Pure function of its inputs; thread-safe.
 #pragma once
 
+#include <array>
 #include <string_view>
 
 #include "classify/sentiment.h"
@@ -26,7 +27,11 @@ inline constexpr double kUrgentEvidenceThreshold = 1.0;
 // Reads v->matches and v->model_score (already filled) and `s`; writes every other decision
 // field of *v except matches, sentiment_terms, model_score, model_terms and
 // rules_version.
-void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v);
+// `model_votes` (indexed as model::kCategories) are added to the category
+// rules' votes: the category model's probabilities times its vote weight.
+using CategoryVotes = std::array<double, model::kCategories.size()>;
+void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v,
+             const CategoryVotes& model_votes = {});
 
 // The complaint score before thresholding (exposed for tests and eval).
 double ComplaintScore(const model::Verdict& v, const SentimentResult& s);

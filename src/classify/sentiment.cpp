@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "classify/data_lines.h"
 namespace turnaround::classify {
 
 namespace {
@@ -222,16 +223,7 @@ core::Result<std::unique_ptr<SentimentScorer>> SentimentScorer::Parse(std::strin
   auto scorer = std::make_unique<SentimentScorer>();
   std::string errors;
   std::string section = "words";
-  int line_no = 0;
-  for (size_t pos = 0; pos <= contents.size();) {
-    size_t nl = contents.find('\n', pos);
-    if (nl == std::string_view::npos) nl = contents.size();
-    std::string_view line = contents.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    while (!line.empty() && IsSpace(line.back())) line.remove_suffix(1);
-    while (!line.empty() && IsSpace(line.front())) line.remove_prefix(1);
-    if (line.empty() || line.front() == '#') continue;
+  ForEachDataLine(contents, [&](int line_no, std::string_view line) {
     auto fail = [&](const std::string& why) {
       errors += std::string(file_name) + ":" + std::to_string(line_no) + ": " + why + "\n";
     };
@@ -241,7 +233,7 @@ core::Result<std::unique_ptr<SentimentScorer>> SentimentScorer::Parse(std::strin
           section != "although" && section != "spanish") {
         fail("unknown section [" + section + "] (words, boosters, negations, but, although, spanish)");
       }
-      continue;
+      return;
     }
     size_t sp = line.find_last_of(" \t");
     std::string term(sp == std::string_view::npos ? line : line.substr(0, sp));
@@ -250,21 +242,21 @@ core::Result<std::unique_ptr<SentimentScorer>> SentimentScorer::Parse(std::strin
     Entry& e = scorer->Insert(term);
     if (section == "spanish") {
       e.spanish = true;
-      continue;
+      return;
     }
-    if (section == "negations") { e.kind = Kind::kNegation; continue; }
-    if (section == "but") { e.kind = Kind::kContrastBut; continue; }
-    if (section == "although") { e.kind = Kind::kContrastAlthough; continue; }
+    if (section == "negations") { e.kind = Kind::kNegation; return; }
+    if (section == "but") { e.kind = Kind::kContrastBut; return; }
+    if (section == "although") { e.kind = Kind::kContrastAlthough; return; }
     double v = 0;
     std::string_view num = sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1);
     auto [ptr, ec] = std::from_chars(num.data(), num.data() + num.size(), v);
     if (num.empty() || ec != std::errc() || ptr != num.data() + num.size() || std::fabs(v) > 4) {
       fail("expected 'TERM VALUE' with VALUE from -4 to 4 in [" + section + "]");
-      continue;
+      return;
     }
     e.kind = section == "boosters" ? Kind::kBooster : Kind::kWord;
     e.value = v;
-  }
+  });
   if (!errors.empty()) return core::InvalidArgument(errors);
   return scorer;
 }

@@ -4,13 +4,12 @@
 #include <charconv>
 #include <cmath>
 
+#include "classify/data_lines.h"
 #include "core/utf8.h"
 
 namespace turnaround::classify {
 
 namespace {
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 // The token character a code point reads as (lower case), or 0 for a separator.
 // The fitting script (tests/classify/fit_model.py, TOKEN_MAP) must read the
@@ -94,21 +93,24 @@ std::vector<std::string> TermModel::Tokens(std::string_view text) {
   return out;
 }
 
-TermScore TermModel::Score(std::string_view text) const {
+std::vector<std::string> TermModel::Features(std::string_view text) {
+  std::vector<std::string> tokens = Tokens(text);
+  std::vector<std::string> out;
+  out.reserve(tokens.size() * 2);
+  for (size_t i = 1; i < tokens.size(); ++i) out.push_back(tokens[i - 1] + " " + tokens[i]);
+  for (std::string& t : tokens) out.push_back(std::move(t));
+  // Each feature counts once: the models were fitted on presence, not counts.
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+TermScore TermModel::Score(const std::vector<std::string>& features) const {
   TermScore r;
-  const std::vector<std::string> tokens = Tokens(text);
-  // Pointers into weights_ identify a feature, so a repeated word or pair is
-  // counted once (the model was fitted on presence, not counts).
   std::vector<const std::pair<const std::string, double>*> hits;
-  thread_local std::string pair;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (auto it = weights_.find(tokens[i]); it != weights_.end()) hits.push_back(&*it);
-    if (i == 0) continue;
-    pair.assign(tokens[i - 1]).append(1, ' ').append(tokens[i]);
-    if (auto it = weights_.find(pair); it != weights_.end()) hits.push_back(&*it);
+  for (const std::string& f : features) {
+    if (auto it = weights_.find(f); it != weights_.end()) hits.push_back(&*it);
   }
-  std::sort(hits.begin(), hits.end());
-  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
   r.raw = intercept_;
   for (const auto* h : hits) r.raw += h->second;
   r.score = std::clamp(r.raw, -max_lower_, max_raise_);
@@ -124,15 +126,7 @@ core::Result<std::unique_ptr<TermModel>> TermModel::Parse(std::string_view file_
   auto model = std::make_unique<TermModel>();
   std::string errors;
   bool have_raise = false, have_lower = false;
-  int line_no = 0;
-  for (size_t pos = 0; pos <= contents.size();) {
-    size_t nl = contents.find('\n', pos);
-    if (nl == std::string_view::npos) nl = contents.size();
-    std::string_view line = contents.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    while (!line.empty() && IsSpace(line.back())) line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
+  ForEachDataLine(contents, [&](int line_no, std::string_view line) {
     auto fail = [&](const std::string& why) {
       errors += std::string(file_name) + ":" + std::to_string(line_no) + ": " + why + "\n";
     };
@@ -154,7 +148,7 @@ core::Result<std::unique_ptr<TermModel>> TermModel::Parse(std::string_view file_
       } else {
         fail("unknown setting or negative cap: " + std::string(key));
       }
-      continue;
+      return;
     }
     double weight = 0;
     const std::string_view term = line.substr(tab + 1);
@@ -166,7 +160,7 @@ core::Result<std::unique_ptr<TermModel>> TermModel::Parse(std::string_view file_
     } else if (!model->weights_.emplace(std::string(term), weight).second) {
       fail("duplicate term: " + std::string(term));
     }
-  }
+  });
   if (!have_raise || !have_lower) errors += std::string(file_name) + ": max_raise and max_lower are required\n";
   if (!errors.empty()) return core::InvalidArgument(errors);
   return model;

@@ -53,13 +53,19 @@ class TermModel {
   // comments). On failure returns InvalidArgument naming the file and line.
   static core::Result<std::unique_ptr<TermModel>> Parse(std::string_view file_name, std::string_view contents);
 
-  TermScore Score(std::string_view text) const;
+  TermScore Score(std::string_view text) const { return Score(Features(text)); }
+  // The same from Features(text), when another model reads them too.
+  TermScore Score(const std::vector<std::string>& features) const;
 
   size_t size() const { return weights_.size(); }
 
   // The tokens Score() reads, in text order (exposed for tests and so that
   // the fitting script's tokenizer can be checked against this one).
   static std::vector<std::string> Tokens(std::string_view text);
+
+  // The distinct features of `text` (its tokens and adjacent token pairs),
+  // sorted: what a model file's terms are looked up against.
+  static std::vector<std::string> Features(std::string_view text);
 
   // Whether Score() can ever see `term`: one token as Tokens() spells it, or
   // two joined by one space.

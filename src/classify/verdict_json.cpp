@@ -44,6 +44,10 @@ nlohmann::json VerdictToJson(const model::Verdict& v) {
   for (const model::ModelTerm& t : v.model_terms) {
     model_terms.push_back({{"term", t.term}, {"weight", Round4(t.weight)}});
   }
+  nlohmann::json model_categories = nlohmann::json::array();
+  for (const model::ModelCategory& c : v.model_categories) {
+    model_categories.push_back({{"category", c.category}, {"probability", Round4(c.probability)}});
+  }
   return {{"is_complaint", v.is_complaint},
           {"confidence", Round4(v.confidence)},
           {"sentiment", Round4(v.sentiment)},
@@ -54,6 +58,7 @@ nlohmann::json VerdictToJson(const model::Verdict& v) {
           {"language", v.language},
           {"rules_version", v.rules_version},
           {"matches", std::move(matches)},
+          {"model_categories", std::move(model_categories)},
           {"model_score", Round4(v.model_score)},
           {"model_terms", std::move(model_terms)},
           {"sentiment_terms", std::move(terms)}};
@@ -81,6 +86,13 @@ std::string VerdictJsonText(const model::Verdict& v) {
     if (!m.urgent_reason().empty()) w.Key("urgent_reason").String(m.urgent_reason());
     w.Key("weight");
     Number(w, m.weight());
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("model_categories").BeginArray();
+  for (const model::ModelCategory& c : v.model_categories) {
+    w.BeginObject().Key("category").String(c.category).Key("probability");
+    Number(w, Round4(c.probability));
     w.EndObject();
   }
   w.EndArray();

@@ -15,7 +15,8 @@ namespace turnaround::classify {
 // urgent_reasons, spam, language, rules_version, matches (each {rule, file,
 // signal, weight, category?, urgent_reason?, begin, end, text}),
 // sentiment_terms (each {term, valence}), model_score and model_terms (each
-// {term, weight}; 0 and [] without a complaint model). Optional keys are
+// {term, weight}; 0 and [] without a complaint model), model_categories (each
+// {category, probability}; [] without a category model). Optional keys are
 // omitted when empty.
 nlohmann::json VerdictToJson(const model::Verdict& v);
 

@@ -70,6 +70,13 @@ struct ModelTerm {
   double weight = 0;
 };
 
+// A category and the probability the fitted category model
+// (rules/category.model) gave it for the comment.
+struct ModelCategory {
+  std::string category;
+  double probability = 0;
+};
+
 struct Verdict {
   bool is_complaint = false;
   double confidence = 0;  // 0..1: how sure we are of is_complaint
@@ -85,6 +92,10 @@ struct Verdict {
   // when the rules folder has no model) and its heaviest terms.
   double model_score = 0;
   std::vector<ModelTerm> model_terms;
+  // The category model's likeliest categories (at most three, likeliest first;
+  // empty without a category model). Their probabilities, times the model's
+  // vote weight, joined the category votes.
+  std::vector<ModelCategory> model_categories;
   std::string rules_version;  // identifies the rule set that produced this verdict
 
   // Flagged comments become queue items: complaints and urgent posts alike.

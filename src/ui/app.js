@@ -689,6 +689,11 @@
     for (const t of v.model_terms || []) {
       rules.append(el('li', { class: 'muted' }, 'word model: “', el('span', null, t.term), '” ' + (t.weight > 0 ? '+' : '') + t.weight));
     }
+    const cats = v.model_categories || [];
+    if (cats.length) {
+      rules.append(el('li', { class: 'muted' }, 'category model: ' +
+        cats.map(c => label(c.category) + ' ' + Math.round(c.probability * 100) + '%').join(' · ')));
+    }
     if (!rules.firstChild) rules.append(el('li', { class: 'muted' }, 'No rule matches recorded.'));
 
     renderPastReplies(it.replies || []);

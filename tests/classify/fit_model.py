@@ -1,9 +1,17 @@
 #!/usr/bin/python3
-"""Fits the complaint word model: rules/complaint.model (generated).
+"""Fits the word models: rules/complaint.model and, with --categories,
+rules/category.model (both generated).
 
 Usage (from the repository root; needs Debian's python3-numpy and python3-scipy):
   tests/classify/fit_model.py [--data FILE.jsonl ...] [--loso] [--write]
       [--turnaround build/turnaround --report /work/shared/data/complaints_acl2019.jsonl]
+  tests/classify/fit_model.py --categories [--loso --turnaround build/turnaround] [--write]
+
+--categories fits a multinomial logistic regression (L2 CAT_L2) over the same
+features on the labelled complaints' categories; its probabilities times
+VOTE_WEIGHT join the category rules' votes (src/classify/combine.cpp). Its
+--loso reports category accuracy (over every labelled complaint, as `eval`
+does) of the model alone, the rules' votes and both, each set left out.
 
 Why: eleven rounds of written phrasings and tiered word lexicons scored F1
 0.74-0.78 on sets written blind, while a logistic regression over which words
@@ -52,6 +60,11 @@ from fit_weights import refuse_blind, BLIND  # the same directory
 
 GENERATED = "complaint.model"
 MIN_DF, L2, MAX_RAISE, MAX_LOWER, PRUNE, SHIFT = 2, 3.0, 2.0, 1.0, 0.01, 1.0
+CATEGORY_GENERATED, CAT_L2, VOTE_WEIGHT = "category.model", 1.0, 4.0
+# Category names in the order combine.cpp breaks ties (earlier wins).
+ORDER = ["privacy", "clinical_care", "billing", "wait_time", "scheduling", "staff_attitude",
+         "communication", "access", "facilities", "other"]
+PHRASING_VOTE = 1.5  # combine.cpp kPhrasingVote
 ACCENTED = "áéíóúñü"
 CONFIDENCE_SLOPE, THRESHOLD = 1.5, 1.42  # combine.cpp
 
@@ -90,7 +103,8 @@ def read_set(path):
     return [r["text"] for r in rows], np.array([r["label"] == "complaint" for r in rows], float)
 
 
-def fit(texts, y):
+def design(texts):
+    """The 0/1 feature matrix of `texts` over the features seen in MIN_DF of them."""
     df = {}
     feats = [features(t) for t in texts]
     for f in feats:
@@ -104,7 +118,12 @@ def fit(texts, y):
             if w in index:
                 rows.append(r)
                 cols.append(index[w])
-    a = scipy.sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(vocab)))
+    return scipy.sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(vocab))), index
+
+
+def fit(texts, y):
+    a, index = design(texts)
+    vocab = index
 
     def loss(wb):
         w, b = wb[:-1], wb[-1]
@@ -118,6 +137,119 @@ def fit(texts, y):
                                  options={"maxiter": 1000}).x
     weights = {w: float(wb[i]) for w, i in index.items() if abs(wb[i]) >= PRUNE}
     return weights, float(wb[-1])
+
+
+def fit_categories(texts, cats):
+    """Multinomial logistic regression: ({term: [w per ORDER]}, [intercept per ORDER])."""
+    a, index = design(texts)
+    d, k = len(index), len(ORDER)
+    y = np.zeros((len(texts), k))
+    for r, c in enumerate(cats):
+        y[r, ORDER.index(c)] = 1
+
+    def loss(wb):
+        w, b = wb[:d * k].reshape(d, k), wb[d * k:]
+        z = a @ w + b
+        z -= z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        p = np.exp(logp)
+        g = np.concatenate([(a.T @ (p - y) + CAT_L2 * w).ravel(), (p - y).sum(axis=0)])
+        return -(y * logp).sum() + 0.5 * CAT_L2 * (w * w).sum(), g
+
+    wb = scipy.optimize.minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B",
+                                 options={"maxiter": 1000}).x
+    w = wb[:d * k].reshape(d, k)
+    weights = {t: [float(x) for x in w[i]] for t, i in index.items() if np.abs(w[i]).max() >= PRUNE}
+    return weights, [float(x) for x in wb[d * k:]]
+
+
+def probabilities(model, text):
+    weights, intercepts = model
+    z = np.array(intercepts)
+    for f in features(text):
+        if f in weights:
+            z = z + weights[f]
+    z = np.exp(z - z.max())
+    return z / z.sum()
+
+
+def rule_category(verdict, model_votes):
+    """combine.cpp's PickCategory over a verdict's matches plus `model_votes` (ORDER)."""
+    if "privacy_breach" in verdict["urgent_reasons"]:
+        return "privacy"
+    votes = np.array(model_votes, dtype=float)
+    for m in verdict["matches"]:
+        c = m.get("category")
+        if c and m["signal"] not in ("praise", "question"):
+            votes[ORDER.index(c)] += m["weight"] if m["signal"] == "category" else PHRASING_VOTE
+    best = int(np.argmax(votes))  # the first of equal votes, as combine.cpp
+    return ORDER[best] if votes[best] > 0 else "other"
+
+
+def complaints_of(path):
+    rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+    rows = [r for r in rows if r["label"] == "complaint" and r.get("category")]
+    return [r["text"] for r in rows], [r["category"] for r in rows]
+
+
+def rules_verdicts(turnaround, texts):
+    """`turnaround classify` verdicts with the shipped rules minus both models."""
+    with tempfile.TemporaryDirectory() as tmp:
+        rules = os.path.join(tmp, "rules")
+        shutil.copytree("rules", rules)
+        for g in (GENERATED, CATEGORY_GENERATED):
+            if os.path.exists(os.path.join(rules, g)):
+                os.remove(os.path.join(rules, g))
+        out = subprocess.run([turnaround, "classify", "--rules", rules],
+                             input="\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts) + "\n",
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+    return [json.loads(line) for line in out]
+
+
+def short(x):
+    """A weight in as few characters as three decimals allow ("0", "-0.25")."""
+    t = ("%.3f" % x).rstrip("0").rstrip(".")
+    return "0" if t in ("", "-0") else t
+
+
+def categories_main(a, sets):
+    data = {s: complaints_of(s) for s in sets}
+    if a.loso:
+        rows = []
+        for s in sets:
+            texts = [t for o in sets if o != s for t in data[o][0]]
+            cats = [c for o in sets if o != s for c in data[o][1]]
+            model = fit_categories(texts, cats)
+            x, ys = data[s]
+            probs = [probabilities(model, t) for t in x]
+            alone = np.mean([ORDER[int(np.argmax(p))] == c for p, c in zip(probs, ys)])
+            line = "%-34s model alone %.3f" % (os.path.basename(s), alone)
+            if a.turnaround:
+                vs = rules_verdicts(a.turnaround, x)
+                rules = np.mean([rule_category(v, np.zeros(len(ORDER))) == c for v, c in zip(vs, ys)])
+                both = np.mean([rule_category(v, VOTE_WEIGHT * p) == c for v, p, c in zip(vs, probs, ys)])
+                line += "  rules %.3f  rules + model %.3f" % (rules, both)
+                rows.append((alone, rules, both))
+            else:
+                rows.append((alone,))
+            print(line, flush=True)
+        print("mean", " ".join("%.3f" % c for c in np.mean(rows, axis=0)))
+    texts = [t for s in sets for t in data[s][0]]
+    cats = [c for s in sets for c in data[s][1]]
+    weights, intercepts = fit_categories(texts, cats)
+    print("features kept: %d" % len(weights))
+    if a.write:
+        with open(os.path.join("rules", CATEGORY_GENERATED), "w", encoding="utf-8") as out:
+            out.write("# Generated by tests/classify/fit_model.py --categories: do not edit by hand; refit\n")
+            out.write("# (rules/README.md, \"The category model\"). Fitted on the %d labelled complaints of: %s\n"
+                      % (len(texts), " ".join(os.path.basename(s) for s in sets)))
+            out.write("# MIN_DF %d, L2 %g, PRUNE %g. One weight per category below, in that order.\n"
+                      % (MIN_DF, CAT_L2, PRUNE))
+            out.write("categories %s\nvote_weight %g\n" % (" ".join(ORDER), VOTE_WEIGHT))
+            out.write("intercept %s\n" % " ".join("%.4f" % x for x in intercepts))
+            for t in sorted(weights):
+                out.write("%s\t%s\n" % (" ".join(short(x) for x in weights[t]), t))
+        print("wrote rules/" + CATEGORY_GENERATED)
 
 
 def raw_score(model, text):
@@ -138,18 +270,9 @@ def f1(y, p):
 
 def rules_margins(turnaround, texts):
     """The rules' complaint score minus the threshold, from `turnaround classify`
-    with the shipped rules minus the model (recovered from the confidence)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        rules = os.path.join(tmp, "rules")
-        shutil.copytree("rules", rules)
-        if os.path.exists(os.path.join(rules, GENERATED)):
-            os.remove(os.path.join(rules, GENERATED))
-        out = subprocess.run([turnaround, "classify", "--rules", rules],
-                             input="\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts) + "\n",
-                             capture_output=True, text=True, check=True).stdout.splitlines()
+    with the shipped rules minus the models (recovered from the confidence)."""
     margins = []
-    for line in out:
-        v = json.loads(line)
+    for v in rules_verdicts(turnaround, texts):
         p = v["confidence"] if v["is_complaint"] else 1 - v["confidence"]
         p = min(max(p, 1e-4), 1 - 1e-4)
         m = math.log(p / (1 - p)) / CONFIDENCE_SLOPE
@@ -179,11 +302,14 @@ def main():
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--turnaround")
     ap.add_argument("--report", action="append", default=[])
+    ap.add_argument("--categories", action="store_true")
     a = ap.parse_args()
     sets = a.data or sorted(s for s in glob.glob("tests/data/classify/*.jsonl")
                             if not any(b in os.path.basename(s) for b in BLIND))
     for s in sets:
         refuse_blind(s)
+    if a.categories:
+        return categories_main(a, sets)
     data = {s: read_set(s) for s in sets}
     if a.loso:
         rows = []

@@ -61,11 +61,12 @@ struct CategoryCase {
   const char* category;
 };
 
-// Every case is a complaint routed to its category.
-void ExpectCategories(std::initializer_list<CategoryCase> cases) {
+// Every case is a complaint routed to its category (by the shipped classifier
+// unless another is given).
+void ExpectCategories(std::initializer_list<CategoryCase> cases, const Classifier* classifier = nullptr) {
   for (const CategoryCase& c : cases) {
     INFO(c.text);
-    model::Verdict v = Shipped()->Classify(c.text);
+    model::Verdict v = (classifier != nullptr ? classifier : Shipped().get())->Classify(c.text);
     CHECK(v.is_complaint);
     CHECK(v.category == c.category);
   }
@@ -88,12 +89,14 @@ TEST_CASE("the category lexicon adds votes where no written rule names the topic
   // Round 10b: the lex.* tiers of rules/categories.rules (fitted by
   // tests/classify/fit_categories.py) vote for the topic a comment's words
   // are about when the written rules give no vote or only a channel word.
+  // The rules alone: the fitted category model (rules/category.model) votes
+  // too in the shipped verdict and sends the first to communication.
   ExpectCategories({
       {"the chaplain never came by even though the nurse said she'd ask", "other"},
       {"got an itemized statement with a facility fee nobody mentioned", "billing"},
       {"so the only pediatrician near us who takes medicaid just stopped seeing new kids?? ridiculous", "access"},
       {"unbelievable, the check-in kiosk printed my whole med list for the next person in line", "privacy"},
-  });
+  }, testing::ShippedRulesWithoutModel().get());
 }
 
 TEST_CASE("a named failure outvotes the setting it happened in", "[classify]") {

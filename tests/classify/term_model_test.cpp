@@ -1,17 +1,15 @@
 #include "classify/term_model.h"
 
 #include <catch2/catch.hpp>
-#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
 #include "classify/classifier.h"
+#include "classify/rules_folder.h"
 
 namespace turnaround::classify {
 namespace {
-
-namespace fs = std::filesystem;
 
 const char kModel[] =
     "# a model written by hand for these tests\n"
@@ -110,24 +108,9 @@ TEST_CASE("a broken model file is refused with the file and line", "[classify]")
   }
 }
 
-// A rules folder of one weak complaint rule, with and without a model.
-struct Folder {
-  explicit Folder(const char* model) {
-    dir = fs::temp_directory_path() / ("term_model_test_" + std::to_string(++count));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    std::ofstream(dir / "a.rules") << "rule: weak.one\nsignal: complaint\nweight: 1\npattern: \\bwaiting\\b\nmatch: still waiting\n";
-    std::ofstream(dir / "sentiment.lexicon") << "[words]\ngood 2\n";
-    if (model != nullptr) std::ofstream(dir / "complaint.model") << model;
-  }
-  ~Folder() { fs::remove_all(dir); }
-  fs::path dir;
-  static inline int count = 0;
-};
-
 TEST_CASE("the complaint model moves the verdict by its capped score and is shown in it", "[classify]") {
-  Folder without(nullptr);
-  Folder with("intercept 0\nmax_raise 1\nmax_lower 1\n0.8\tstill\n-5\tthanks\n");
+  testing::RulesFolder without(nullptr);
+  testing::RulesFolder with("intercept 0\nmax_raise 1\nmax_lower 1\n0.8\tstill\n-5\tthanks\n");
   auto a = Classifier::Load(without.dir.string());
   auto b = Classifier::Load(with.dir.string());
   REQUIRE(a.ok());
@@ -151,7 +134,7 @@ TEST_CASE("the complaint model moves the verdict by its capped score and is show
 }
 
 TEST_CASE("a rules folder with a broken model is refused and the old rules stay live", "[classify]") {
-  Folder good("intercept 0\nmax_raise 1\nmax_lower 1\n0.8\tstill\n");
+  testing::RulesFolder good("intercept 0\nmax_raise 1\nmax_lower 1\n0.8\tstill\n");
   auto loaded = Classifier::Load(good.dir.string());
   REQUIRE(loaded.ok());
   ClassifierHolder holder(*loaded);

@@ -455,6 +455,11 @@ async function main() {
     check(await page.locator('#app-view b').count() === 0, 'no <b> element from the author name');
     check(await page.locator('#comment-text mark').count() > 0, 'the explanation is highlighted in the comment');
     check(await page.locator('#verdict-rules li').count() > 0, 'the matched rules are listed');
+    // The fitted models explain themselves beside the rules (rules/complaint.model, category.model).
+    const explained = await page.textContent('#verdict-rules');
+    check(explained.includes('word model: “'), `the word model's terms are listed (saw: ${explained})`);
+    check(/category model: \S.* \d+%/.test(explained), `the category model's likeliest categories are listed (saw: ${explained})`);
+    check((await page.textContent('#verdict-facts')).includes('Word model'), 'the word model score is a fact');
 
     step = 'utf8-highlights';
     await selectItem(page, ids['ui-utf8']);

@@ -1,0 +1,113 @@
+#include "classify/category_model.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "classify/data_lines.h"
+#include "classify/term_model.h"
+#include "model/verdict.h"
+
+namespace turnaround::classify {
+
+namespace {
+
+// Splits `s` at single spaces into numbers; false if any is not a finite number.
+bool ParseNumbers(std::string_view s, std::vector<double>* out) {
+  out->clear();
+  while (!s.empty()) {
+    const size_t sp = s.find(' ');
+    const std::string_view item = s.substr(0, sp);
+    double x = 0;
+    auto [p, ec] = std::from_chars(item.data(), item.data() + item.size(), x);
+    if (ec != std::errc() || p != item.data() + item.size() || !std::isfinite(x)) return false;
+    out->push_back(x);
+    s = sp == std::string_view::npos ? std::string_view() : s.substr(sp + 1);
+  }
+  return true;
+}
+
+bool KnownCategory(std::string_view c) {
+  return std::find(model::kCategories.begin(), model::kCategories.end(), c) != model::kCategories.end();
+}
+
+}  // namespace
+
+std::vector<double> CategoryModel::Probabilities(std::string_view text) const {
+  return Probabilities(TermModel::Features(text));
+}
+
+std::vector<double> CategoryModel::Probabilities(const std::vector<std::string>& features) const {
+  std::vector<double> z = intercepts_;
+  for (const std::string& f : features) {
+    auto it = weights_.find(f);
+    if (it == weights_.end()) continue;
+    for (size_t k = 0; k < z.size(); ++k) z[k] += it->second[k];
+  }
+  const double top = *std::max_element(z.begin(), z.end());
+  double sum = 0;
+  for (double& x : z) sum += (x = std::exp(x - top));
+  for (double& x : z) x /= sum;
+  return z;
+}
+
+core::Result<std::unique_ptr<CategoryModel>> CategoryModel::Parse(std::string_view file_name,
+                                                                  std::string_view contents) {
+  auto model = std::make_unique<CategoryModel>();
+  std::string errors;
+  std::vector<double> numbers;
+  ForEachDataLine(contents, [&](int line_no, std::string_view line) {
+    auto fail = [&](const std::string& why) {
+      errors += std::string(file_name) + ":" + std::to_string(line_no) + ": " + why + "\n";
+    };
+    const size_t n = model->categories_.size();
+    const size_t tab = line.find('\t');
+    if (tab != std::string_view::npos) {
+      const std::string_view term = line.substr(tab + 1);
+      if (n == 0) {
+        fail("a term before the `categories` line");
+      } else if (!ParseNumbers(line.substr(0, tab), &numbers) || numbers.size() != n) {
+        fail("expected " + std::to_string(n) + " numbers before the tab");
+      } else if (!TermModel::IsFeature(term)) {
+        fail("term is not one lower-case token or two separated by one space: " + std::string(term));
+      } else if (!model->weights_.emplace(std::string(term), numbers).second) {
+        fail("duplicate term: " + std::string(term));
+      }
+      return;
+    }
+    const size_t sp = line.find(' ');
+    const std::string_view key = line.substr(0, sp);
+    const std::string_view rest = sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1);
+    if (key == "categories") {
+      for (size_t b = 0; b < rest.size();) {
+        size_t e = std::min(rest.find(' ', b), rest.size());
+        const std::string_view c = rest.substr(b, e - b);
+        if (!KnownCategory(c)) fail("unknown category: " + std::string(c));
+        model->categories_.emplace_back(c);
+        b = e + 1;
+      }
+      if (model->categories_.size() < 2) fail("`categories` needs at least two names");
+    } else if (key == "intercept") {
+      if (!ParseNumbers(rest, &numbers) || n == 0 || numbers.size() != n) {
+        fail("`intercept` needs one number per category, after the `categories` line");
+      } else {
+        model->intercepts_ = numbers;
+      }
+    } else if (key == "vote_weight") {
+      if (!ParseNumbers(rest, &numbers) || numbers.size() != 1 || numbers[0] < 0) {
+        fail("`vote_weight` needs one number >= 0");
+      } else {
+        model->vote_weight_ = numbers[0];
+      }
+    } else {
+      fail("unknown setting: " + std::string(key));
+    }
+  });
+  if (model->categories_.empty() || model->intercepts_.empty()) {
+    errors += std::string(file_name) + ": `categories` and `intercept` are required\n";
+  }
+  if (!errors.empty()) return core::InvalidArgument(errors);
+  return model;
+}
+
+}  // namespace turnaround::classify
