@@ -10,11 +10,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "classify/category_model.h"
 #include "classify/combine.h"
+#include "classify/fitted_models.h"
 #include "classify/rule_set.h"
 #include "classify/sentiment.h"
-#include "classify/term_model.h"
 
 namespace turnaround::classify {
 
@@ -23,19 +22,14 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kLexiconFile = "sentiment.lexicon";
-// Optional: a rules folder without it classifies with the rules and sentiment alone.
-constexpr const char* kModelFile = "complaint.model";
-constexpr const char* kCategoryModelFile = "category.model";  // optional too
 
 class RulesClassifier final : public Classifier {
  public:
   RulesClassifier(std::unique_ptr<RuleSet> rules, std::unique_ptr<SentimentScorer> sentiment,
-                  std::unique_ptr<TermModel> model, std::unique_ptr<CategoryModel> category_model,
-                  std::string version)
+                  FittedModels models, std::string version)
       : rules_(std::move(rules)),
         sentiment_(std::move(sentiment)),
-        model_(std::move(model)),
-        category_model_(std::move(category_model)),
+        models_(std::move(models)),
         version_(std::move(version)) {}
 
   using Classifier::Classify;
@@ -49,37 +43,10 @@ class RulesClassifier final : public Classifier {
       v.matches.emplace_back(kFallback);
     }
     SentimentResult s = sentiment_->Score(text);
-    CategoryVotes votes{};
-    if (model_ || category_model_) {
-      const std::vector<std::string> features = TermModel::Features(text);
-      if (model_) {
-        TermScore t = model_->Score(features);
-        v.model_score = t.score;
-        v.model_terms = std::move(t.terms);
-      }
-      if (category_model_) votes = CategoryVotesOf(features, &v.model_categories);
-    }
+    const CategoryVotes votes = models_.Apply(text, &v);
     Combine(text, s, &v, votes);
     v.sentiment_terms = std::move(s.terms);
     return v;
-  }
-
-  // The category model's votes by model::kCategories, and its likeliest
-  // categories for the explanation.
-  CategoryVotes CategoryVotesOf(const std::vector<std::string>& features,
-                                std::vector<model::ModelCategory>* top) const {
-    const std::vector<double> p = category_model_->Probabilities(features);
-    const std::vector<std::string>& names = category_model_->categories();
-    CategoryVotes votes{};
-    for (size_t k = 0; k < names.size(); ++k) {
-      for (size_t i = 0; i < model::kCategories.size(); ++i) {
-        if (model::kCategories[i] == names[k]) votes[i] += p[k] * category_model_->vote_weight();
-      }
-      top->push_back({names[k], p[k]});
-    }
-    std::sort(top->begin(), top->end(), [](const auto& a, const auto& b) { return a.probability > b.probability; });
-    if (top->size() > 3) top->resize(3);
-    return votes;
   }
 
   const std::string& version() const override { return version_; }
@@ -94,8 +61,7 @@ class RulesClassifier final : public Classifier {
  private:
   std::unique_ptr<RuleSet> rules_;
   std::unique_ptr<SentimentScorer> sentiment_;
-  std::unique_ptr<TermModel> model_;  // null: no complaint.model in the folder
-  std::unique_ptr<CategoryModel> category_model_;  // null: no category.model
+  FittedModels models_;  // each optional
   std::string version_;
 };
 
@@ -124,22 +90,6 @@ class Fnv {
  private:
   uint64_t h_ = 14695981039346656037ULL;
 };
-
-// Reads an optional file of the rules folder into *out and the version; false
-// if the folder has none.
-bool ReadOptional(const std::string& rules_dir, const char* name, std::string* out, Fnv* version,
-                  std::vector<std::string>* errors) {
-  std::error_code ec;
-  const fs::path path = fs::path(rules_dir) / name;
-  if (!fs::exists(path, ec)) return false;
-  if (!ReadFile(path, out)) {
-    errors->push_back(std::string(name) + ": cannot read");
-    return false;
-  }
-  version->Add(name);
-  version->Add(*out);
-  return true;
-}
 
 }  // namespace
 
@@ -171,9 +121,10 @@ core::Result<std::shared_ptr<const Classifier>> Classifier::Load(const std::stri
   fs::path lexicon_path = fs::path(rules_dir) / kLexiconFile;
   if (!ReadFile(lexicon_path, &lexicon)) errors.push_back(std::string(kLexiconFile) + ": cannot read");
   version.Add(lexicon);
-  std::string model_text, category_text;
-  const bool have_model = ReadOptional(rules_dir, kModelFile, &model_text, &version, &errors);
-  const bool have_category_model = ReadOptional(rules_dir, kCategoryModelFile, &category_text, &version, &errors);
+  auto models = FittedModels::Load(rules_dir, [&version](std::string_view name, std::string_view contents) {
+    version.Add(name);
+    version.Add(contents);
+  });
 
   std::string report;
   for (const std::string& e : errors) report += e + "\n";
@@ -183,28 +134,11 @@ core::Result<std::shared_ptr<const Classifier>> Classifier::Load(const std::stri
   auto sentiment = SentimentScorer::Parse(kLexiconFile, lexicon);
   if (!rules.ok()) report += rules.status().message();
   if (!sentiment.ok()) report += sentiment.status().message();
-  std::unique_ptr<TermModel> model;
-  if (have_model) {
-    auto parsed = TermModel::Parse(kModelFile, model_text);
-    if (parsed.ok()) {
-      model = std::move(parsed).value();
-    } else {
-      report += parsed.status().message();
-    }
-  }
-  std::unique_ptr<CategoryModel> category_model;
-  if (have_category_model) {
-    auto parsed = CategoryModel::Parse(kCategoryModelFile, category_text);
-    if (parsed.ok()) {
-      category_model = std::move(parsed).value();
-    } else {
-      report += parsed.status().message();
-    }
-  }
+  if (!models.ok()) report += models.status().message();
   if (!report.empty()) return core::InvalidArgument(report);
   return std::shared_ptr<const Classifier>(
-      std::make_shared<RulesClassifier>(std::move(rules).value(), std::move(sentiment).value(), std::move(model),
-                                        std::move(category_model), version.Hex()));
+      std::make_shared<RulesClassifier>(std::move(rules).value(), std::move(sentiment).value(),
+                                        std::move(models).value(), version.Hex()));
 }
 
 }  // namespace turnaround::classify

@@ -61,6 +61,8 @@ nlohmann::json VerdictToJson(const model::Verdict& v) {
           {"model_categories", std::move(model_categories)},
           {"model_score", Round4(v.model_score)},
           {"model_terms", std::move(model_terms)},
+          {"model_urgent_probability", Round4(v.model_urgent_probability)},
+          {"model_urgent_reason", v.model_urgent_reason},
           {"sentiment_terms", std::move(terms)}};
 }
 
@@ -105,6 +107,9 @@ std::string VerdictJsonText(const model::Verdict& v) {
     w.EndObject();
   }
   w.EndArray();
+  w.Key("model_urgent_probability");
+  Number(w, Round4(v.model_urgent_probability));
+  w.Key("model_urgent_reason").String(v.model_urgent_reason);
   w.Key("rules_version").String(v.rules_version);
   w.Key("sentiment");
   Number(w, Round4(v.sentiment));

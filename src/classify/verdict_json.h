@@ -16,7 +16,9 @@ namespace turnaround::classify {
 // signal, weight, category?, urgent_reason?, begin, end, text}),
 // sentiment_terms (each {term, valence}), model_score and model_terms (each
 // {term, weight}; 0 and [] without a complaint model), model_categories (each
-// {category, probability}; [] without a category model). Optional keys are
+// {category, probability}; [] without a category model),
+// model_urgent_probability and model_urgent_reason (0 and "" without an urgent
+// model; the reason only when the model added it). Optional keys are
 // omitted when empty.
 nlohmann::json VerdictToJson(const model::Verdict& v);
 

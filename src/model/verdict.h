@@ -96,6 +96,11 @@ struct Verdict {
   // empty without a category model). Their probabilities, times the model's
   // vote weight, joined the category votes.
   std::vector<ModelCategory> model_categories;
+  // The urgent model's probability that the comment has any urgent reason
+  // (rules/urgent.model; 0 without it), and the reason it added to
+  // urgent_reasons when that reached its threshold ("" otherwise).
+  double model_urgent_probability = 0;
+  std::string model_urgent_reason;
   std::string rules_version;  // identifies the rule set that produced this verdict
 
   // Flagged comments become queue items: complaints and urgent posts alike.

@@ -1,4 +1,4 @@
-#include "classify/category_model.h"
+#include "classify/class_model.h"
 
 #include <algorithm>
 #include <charconv>
@@ -6,7 +6,6 @@
 
 #include "classify/data_lines.h"
 #include "classify/term_model.h"
-#include "model/verdict.h"
 
 namespace turnaround::classify {
 
@@ -27,17 +26,13 @@ bool ParseNumbers(std::string_view s, std::vector<double>* out) {
   return true;
 }
 
-bool KnownCategory(std::string_view c) {
-  return std::find(model::kCategories.begin(), model::kCategories.end(), c) != model::kCategories.end();
-}
-
 }  // namespace
 
-std::vector<double> CategoryModel::Probabilities(std::string_view text) const {
+std::vector<double> ClassModel::Probabilities(std::string_view text) const {
   return Probabilities(TermModel::Features(text));
 }
 
-std::vector<double> CategoryModel::Probabilities(const std::vector<std::string>& features) const {
+std::vector<double> ClassModel::Probabilities(const std::vector<std::string>& features) const {
   std::vector<double> z = intercepts_;
   for (const std::string& f : features) {
     auto it = weights_.find(f);
@@ -51,21 +46,29 @@ std::vector<double> CategoryModel::Probabilities(const std::vector<std::string>&
   return z;
 }
 
-core::Result<std::unique_ptr<CategoryModel>> CategoryModel::Parse(std::string_view file_name,
-                                                                  std::string_view contents) {
-  auto model = std::make_unique<CategoryModel>();
+double ClassModel::setting(std::string_view name) const {
+  for (const auto& [key, value] : settings_) {
+    if (key == name) return value;
+  }
+  return 0;
+}
+
+core::Result<std::unique_ptr<ClassModel>> ClassModel::Parse(std::string_view file_name, std::string_view contents,
+                                                            const std::vector<std::string_view>& allowed_classes,
+                                                            std::initializer_list<std::string_view> required_settings) {
+  auto model = std::make_unique<ClassModel>();
   std::string errors;
   std::vector<double> numbers;
   ForEachDataLine(contents, [&](int line_no, std::string_view line) {
     auto fail = [&](const std::string& why) {
       errors += std::string(file_name) + ":" + std::to_string(line_no) + ": " + why + "\n";
     };
-    const size_t n = model->categories_.size();
+    const size_t n = model->classes_.size();
     const size_t tab = line.find('\t');
     if (tab != std::string_view::npos) {
       const std::string_view term = line.substr(tab + 1);
       if (n == 0) {
-        fail("a term before the `categories` line");
+        fail("a term before the `classes` line");
       } else if (!ParseNumbers(line.substr(0, tab), &numbers) || numbers.size() != n) {
         fail("expected " + std::to_string(n) + " numbers before the tab");
       } else if (!TermModel::IsFeature(term)) {
@@ -78,33 +81,40 @@ core::Result<std::unique_ptr<CategoryModel>> CategoryModel::Parse(std::string_vi
     const size_t sp = line.find(' ');
     const std::string_view key = line.substr(0, sp);
     const std::string_view rest = sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1);
-    if (key == "categories") {
+    if (key == "classes") {
       for (size_t b = 0; b < rest.size();) {
         size_t e = std::min(rest.find(' ', b), rest.size());
         const std::string_view c = rest.substr(b, e - b);
-        if (!KnownCategory(c)) fail("unknown category: " + std::string(c));
-        model->categories_.emplace_back(c);
+        if (std::find(allowed_classes.begin(), allowed_classes.end(), c) == allowed_classes.end()) {
+          fail("unknown class: " + std::string(c));
+        }
+        model->classes_.emplace_back(c);
         b = e + 1;
       }
-      if (model->categories_.size() < 2) fail("`categories` needs at least two names");
+      if (model->classes_.size() < 2) fail("`classes` needs at least two names");
     } else if (key == "intercept") {
       if (!ParseNumbers(rest, &numbers) || n == 0 || numbers.size() != n) {
-        fail("`intercept` needs one number per category, after the `categories` line");
+        fail("`intercept` needs one number per class, after the `classes` line");
       } else {
         model->intercepts_ = numbers;
       }
-    } else if (key == "vote_weight") {
+    } else if (std::find(required_settings.begin(), required_settings.end(), key) != required_settings.end()) {
       if (!ParseNumbers(rest, &numbers) || numbers.size() != 1 || numbers[0] < 0) {
-        fail("`vote_weight` needs one number >= 0");
+        fail("`" + std::string(key) + "` needs one number >= 0");
       } else {
-        model->vote_weight_ = numbers[0];
+        model->settings_.emplace_back(key, numbers[0]);
       }
     } else {
       fail("unknown setting: " + std::string(key));
     }
   });
-  if (model->categories_.empty() || model->intercepts_.empty()) {
-    errors += std::string(file_name) + ": `categories` and `intercept` are required\n";
+  if (model->classes_.empty() || model->intercepts_.empty()) {
+    errors += std::string(file_name) + ": `classes` and `intercept` are required\n";
+  }
+  for (std::string_view name : required_settings) {
+    bool given = false;
+    for (const auto& kv : model->settings_) given |= kv.first == name;
+    if (!given) errors += std::string(file_name) + ": `" + std::string(name) + "` is required\n";
   }
   if (!errors.empty()) return core::InvalidArgument(errors);
   return model;

@@ -1,0 +1,44 @@
+// FittedModels: the optional generated model files of a rules folder
+// (complaint.model, category.model, urgent.model; tests/classify/fit_model.py)
+// and what each adds to a verdict beside the rules (rules/README.md, "The
+// complaint model" and after).
+//
+// Thread behaviour: immutable after Load(); Apply() is const and safe from any
+// number of threads.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "classify/class_model.h"
+#include "classify/combine.h"
+#include "classify/term_model.h"
+#include "core/status.h"
+#include "model/verdict.h"
+
+namespace turnaround::classify {
+
+struct FittedModels {
+  std::unique_ptr<TermModel> complaint;  // null when the folder has no complaint.model
+  std::unique_ptr<ClassModel> category;  // ... no category.model
+  std::unique_ptr<ClassModel> urgent;    // ... no urgent.model
+
+  // Reads the model files `rules_dir` holds; `add_version(name, contents)` is
+  // called for each one found, so that the rules version covers them. On a
+  // file that cannot be read or parsed returns InvalidArgument whose message
+  // names the file and line (one line per problem).
+  static core::Result<FittedModels> Load(const std::string& rules_dir,
+                                         const std::function<void(std::string_view, std::string_view)>& add_version);
+
+  // Fills v's model fields (model_score, model_terms, model_categories,
+  // model_urgent_probability, model_urgent_reason), adds the urgent model's
+  // likeliest reason to v->urgent_reasons when the probability of any reason
+  // reaches its threshold and v->matches holds an urgent_evidence match, and
+  // returns the category model's votes for Combine(). Call after the rules
+  // matched and before Combine().
+  CategoryVotes Apply(std::string_view text, model::Verdict* v) const;
+};
+
+}  // namespace turnaround::classify
