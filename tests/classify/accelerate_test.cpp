@@ -87,7 +87,7 @@ TEST_CASE("an accelerated rule set matches exactly what RE2 matched, refused pat
 std::vector<std::string> LabelledTexts() {
   std::vector<std::string> texts;
   for (const auto& e : fs::directory_iterator(TURNAROUND_SOURCE_DIR "/tests/data/classify")) {
-    if (e.path().extension() != ".jsonl" || e.path().stem() == "healthcare_holdout26") continue;
+    if (e.path().extension() != ".jsonl" || e.path().stem() == "healthcare_holdout27") continue;
     std::ifstream in(e.path());
     for (std::string line; std::getline(in, line);) {
       auto row = nlohmann::json::parse(line, nullptr, false);
