@@ -39,11 +39,16 @@ std::vector<double> ClassModel::Probabilities(const std::vector<std::string>& fe
     if (it == weights_.end()) continue;
     for (size_t k = 0; k < z.size(); ++k) z[k] += it->second[k];
   }
-  const double top = *std::max_element(z.begin(), z.end());
-  double sum = 0;
-  for (double& x : z) sum += (x = std::exp(x - top));
-  for (double& x : z) x /= sum;
+  Softmax(&z);
   return z;
+}
+
+void ClassModel::Softmax(std::vector<double>* z) {
+  if (z->empty()) return;
+  const double top = *std::max_element(z->begin(), z->end());
+  double sum = 0;
+  for (double& x : *z) sum += (x = std::exp(x - top));
+  for (double& x : *z) x /= sum;
 }
 
 double ClassModel::setting(std::string_view name) const {

@@ -47,6 +47,13 @@ class ClassModel {
   std::vector<double> Probabilities(const std::vector<std::string>& features) const;
 
   const std::vector<std::string>& classes() const { return classes_; }
+  // Each term and its weights (one per class), and the intercepts: for a
+  // caller that sums the present terms itself (FittedModels' shared index)
+  // and then calls Softmax().
+  const std::unordered_map<std::string, std::vector<double>>& weights() const { return weights_; }
+  const std::vector<double>& intercepts() const { return intercepts_; }
+  // Turns the sums (intercept plus present weights) into probabilities, in place.
+  static void Softmax(std::vector<double>* z);
   // A setting Parse() required.
   double setting(std::string_view name) const;
 

@@ -66,20 +66,86 @@ core::Result<FittedModels> FittedModels::Load(
     Keep(ClassModel::Parse(kUrgentFile, text, classes, {"threshold"}), &m.urgent, &errors);
   }
   if (!errors.empty()) return core::InvalidArgument(errors);
+  m.BuildIndex();
   return m;
+}
+
+namespace {
+
+// Lays out a class model's weights by the shared index (rows of zeros for
+// terms it does not hold: adding 0.0 leaves every sum exactly as it was).
+std::vector<double> RowsByIndex(const ClassModel& model, const TermIndex& index) {
+  const size_t k = model.classes().size();
+  std::vector<double> rows(index.size() * k, 0.0);
+  for (const auto& [term, w] : model.weights()) {
+    std::copy(w.begin(), w.end(), rows.begin() + static_cast<std::ptrdiff_t>(index.Find(term) * k));
+  }
+  return rows;
+}
+
+// Adds row `at` of `rows` (k wide) to z.
+void AddRow(const std::vector<double>& rows, uint32_t at, std::vector<double>* z) {
+  const double* row = rows.data() + static_cast<size_t>(at) * z->size();
+  for (size_t c = 0; c < z->size(); ++c) (*z)[c] += row[c];
+}
+
+}  // namespace
+
+void FittedModels::BuildIndex() {
+  if (complaint) {
+    for (const auto& entry : complaint->weights()) index_.Add(entry.first);
+  }
+  for (const ClassModel* m : {category.get(), urgent.get()}) {
+    if (m == nullptr) continue;
+    for (const auto& entry : m->weights()) index_.Add(entry.first);
+  }
+  if (complaint) {
+    complaint_weights_.assign(index_.size(), 0.0);
+    in_complaint_.assign(index_.size(), 0);
+    for (const auto& [term, w] : complaint->weights()) {
+      const uint32_t i = index_.Find(term);
+      complaint_weights_[i] = w;
+      in_complaint_[i] = 1;
+    }
+  }
+  if (category) category_weights_ = RowsByIndex(*category, index_);
+  if (urgent) urgent_weights_ = RowsByIndex(*urgent, index_);
 }
 
 CategoryVotes FittedModels::Apply(std::string_view text, model::Verdict* v) const {
   CategoryVotes votes{};
   if (!complaint && !category && !urgent) return votes;
-  const std::vector<std::string> features = TermModel::Features(text);
+  // The features of TermModel::Features(), looked up as they are made: a
+  // feature no model holds is never stored or sorted, and each present one
+  // counts once (deduplicated by index, not by text).
+  const std::vector<std::string> tokens = TermModel::Tokens(text);
+  std::vector<uint32_t> present;
+  present.reserve(tokens.size() * 2);
+  std::string pair;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    if (const uint32_t i = index_.Find(tokens[t]); i != TermIndex::kNone) present.push_back(i);
+    if (t == 0) continue;
+    pair.assign(tokens[t - 1]).append(1, ' ').append(tokens[t]);
+    if (const uint32_t i = index_.Find(pair); i != TermIndex::kNone) present.push_back(i);
+  }
+  std::sort(present.begin(), present.end());
+  present.erase(std::unique(present.begin(), present.end()), present.end());
+  std::vector<std::pair<std::string_view, double>> hits;
+  std::vector<double> category_z = category ? category->intercepts() : std::vector<double>();
+  std::vector<double> urgent_z = urgent ? urgent->intercepts() : std::vector<double>();
+  for (const uint32_t i : present) {
+    if (complaint && in_complaint_[i]) hits.emplace_back(index_.term(i), complaint_weights_[i]);
+    if (category) AddRow(category_weights_, i, &category_z);
+    if (urgent) AddRow(urgent_weights_, i, &urgent_z);
+  }
   if (complaint) {
-    TermScore t = complaint->Score(features);
+    TermScore t = complaint->FromHits(std::move(hits));
     v->model_score = t.score;
     v->model_terms = std::move(t.terms);
   }
   if (category) {
-    const std::vector<double> p = category->Probabilities(features);
+    std::vector<double>& p = category_z;
+    ClassModel::Softmax(&p);
     const std::vector<std::string>& names = category->classes();
     for (size_t k = 0; k < names.size(); ++k) {
       for (size_t i = 0; i < model::kCategories.size(); ++i) {
@@ -92,7 +158,8 @@ CategoryVotes FittedModels::Apply(std::string_view text, model::Verdict* v) cons
     if (v->model_categories.size() > kExplainCategories) v->model_categories.resize(kExplainCategories);
   }
   if (urgent) {
-    const std::vector<double> p = urgent->Probabilities(features);
+    std::vector<double>& p = urgent_z;
+    ClassModel::Softmax(&p);
     const std::vector<std::string>& names = urgent->classes();
     double any = 0;
     size_t best = names.size();

@@ -106,19 +106,25 @@ std::vector<std::string> TermModel::Features(std::string_view text) {
 }
 
 TermScore TermModel::Score(const std::vector<std::string>& features) const {
-  TermScore r;
-  std::vector<const std::pair<const std::string, double>*> hits;
+  std::vector<std::pair<std::string_view, double>> hits;
   for (const std::string& f : features) {
-    if (auto it = weights_.find(f); it != weights_.end()) hits.push_back(&*it);
+    if (auto it = weights_.find(f); it != weights_.end()) hits.emplace_back(it->first, it->second);
   }
+  return FromHits(std::move(hits));
+}
+
+TermScore TermModel::FromHits(std::vector<std::pair<std::string_view, double>> hits) const {
+  TermScore r;
   r.raw = intercept_;
-  for (const auto* h : hits) r.raw += h->second;
+  for (const auto& h : hits) r.raw += h.second;
   r.score = std::clamp(r.raw, -max_lower_, max_raise_);
-  std::sort(hits.begin(), hits.end(), [](const auto* a, const auto* b) {
-    const double x = std::fabs(a->second), y = std::fabs(b->second);
-    return x != y ? x > y : a->first < b->first;
-  });
-  for (size_t i = 0; i < hits.size() && i < kExplainTerms; ++i) r.terms.push_back({hits[i]->first, hits[i]->second});
+  const size_t n = std::min(hits.size(), kExplainTerms);
+  std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(n), hits.end(),
+                    [](const auto& a, const auto& b) {
+                      const double x = std::fabs(a.second), y = std::fabs(b.second);
+                      return x != y ? x > y : a.first < b.first;
+                    });
+  for (size_t i = 0; i < n; ++i) r.terms.push_back({std::string(hits[i].first), hits[i].second});
   return r;
 }
 

@@ -29,6 +29,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -56,6 +57,13 @@ class TermModel {
   TermScore Score(std::string_view text) const { return Score(Features(text)); }
   // The same from Features(text), when another model reads them too.
   TermScore Score(const std::vector<std::string>& features) const;
+
+  // The score from the present features' weights (those the model holds), in
+  // Features() order: what Score() computes after its lookups, for a caller
+  // that looked the features up itself (FittedModels' shared index).
+  TermScore FromHits(std::vector<std::pair<std::string_view, double>> hits) const;
+  // Each term and its weight.
+  const std::unordered_map<std::string, double>& weights() const { return weights_; }
 
   size_t size() const { return weights_.size(); }
 
