@@ -5,8 +5,8 @@
 //   times `vote_weight` joins the category rules' votes (combine.cpp).
 // - rules/urgent.model: `none` and the five urgent reasons; when the
 //   probability of any reason reaches `threshold` and the urgent lexicon
-//   found some evidence, the likeliest reason is added to the verdict's
-//   urgent reasons (fitted_models.cpp).
+//   found some evidence, or reaches `alone_threshold`, the likeliest reason
+//   is added to the verdict's urgent reasons (fitted_models.cpp).
 //
 // Why: the rules' category votes chose the labelled category for 0.59-0.71 of
 // the complaints of sets written blind and found 0.65-0.83 of their urgent

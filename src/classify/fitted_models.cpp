@@ -63,7 +63,7 @@ core::Result<FittedModels> FittedModels::Load(
     add_version(kUrgentFile, text);
     std::vector<std::string_view> classes(model::kUrgentReasonsByRank.begin(), model::kUrgentReasonsByRank.end());
     classes.push_back(kNotUrgent);
-    Keep(ClassModel::Parse(kUrgentFile, text, classes, {"threshold"}), &m.urgent, &errors);
+    Keep(ClassModel::Parse(kUrgentFile, text, classes, {"threshold", "alone_threshold"}), &m.urgent, &errors);
   }
   if (!errors.empty()) return core::InvalidArgument(errors);
   m.BuildIndex();
@@ -117,16 +117,23 @@ CategoryVotes FittedModels::Apply(std::string_view text, model::Verdict* v) cons
   if (!complaint && !category && !urgent) return votes;
   // The features of TermModel::Features(), looked up as they are made: a
   // feature no model holds is never stored or sorted, and each present one
-  // counts once (deduplicated by index, not by text).
-  const std::vector<std::string> tokens = TermModel::Tokens(text);
-  std::vector<uint32_t> present;
-  present.reserve(tokens.size() * 2);
-  std::string pair;
-  for (size_t t = 0; t < tokens.size(); ++t) {
-    if (const uint32_t i = index_.Find(tokens[t]); i != TermIndex::kNone) present.push_back(i);
-    if (t == 0) continue;
-    pair.assign(tokens[t - 1]).append(1, ' ').append(tokens[t]);
-    if (const uint32_t i = index_.Find(pair); i != TermIndex::kNone) present.push_back(i);
+  // counts once (deduplicated by index, not by text). The scratch buffers are
+  // per thread and keep their storage, so this allocates nothing once warm.
+  thread_local std::string tokens;
+  thread_local std::vector<uint32_t> ends;
+  thread_local std::string pair;
+  thread_local std::vector<uint32_t> present;
+  TermModel::TokenizeInto(text, &tokens, &ends);
+  present.clear();
+  std::string_view previous;
+  for (size_t t = 0, begin = 0; t < ends.size(); begin = ends[t++]) {
+    const std::string_view token = std::string_view(tokens).substr(begin, ends[t] - begin);
+    if (const uint32_t i = index_.Find(token); i != TermIndex::kNone) present.push_back(i);
+    if (t > 0) {
+      pair.assign(previous).append(1, ' ').append(token);
+      if (const uint32_t i = index_.Find(pair); i != TermIndex::kNone) present.push_back(i);
+    }
+    previous = token;
   }
   std::sort(present.begin(), present.end());
   present.erase(std::unique(present.begin(), present.end()), present.end());
@@ -169,15 +176,16 @@ CategoryVotes FittedModels::Apply(std::string_view text, model::Verdict* v) cons
       if (best == names.size() || p[k] > p[best]) best = k;
     }
     v->model_urgent_probability = any;
-    // A second opinion, never a first: the model speaks only when the urgent
-    // lexicon found some evidence that did not add up on its own. Alone, at
-    // any threshold, it paired everyday words into urgency ("thinking about
-    // switching doctors, I'm tired of this runaround" read as self-harm at
-    // 0.64); gated, it found more of the urgent posts than alone at 0.5 with
-    // the same precision (rules/README.md, round 25).
+    // Mostly a second opinion: below `alone_threshold` the model speaks only
+    // when the urgent lexicon found some evidence that did not add up on its
+    // own. Alone at 0.5 it paired everyday words into urgency ("thinking
+    // about switching doctors, I'm tired of this runaround" read as self-harm
+    // at 0.64); gated, or alone only when it is sure, it found more of the
+    // urgent posts at the same precision (rules/README.md, round 25).
     const bool evidence = std::any_of(v->matches.begin(), v->matches.end(),
                                       [](const model::RuleMatch& m) { return m.signal() == kEvidenceSignal; });
-    if (best < names.size() && evidence && any >= urgent->setting("threshold")) {
+    const bool fires = any >= urgent->setting("alone_threshold") || (evidence && any >= urgent->setting("threshold"));
+    if (best < names.size() && fires) {
       v->model_urgent_reason = names[best];
       v->urgent_reasons.push_back(names[best]);  // Combine() puts the reasons in rank order
     }

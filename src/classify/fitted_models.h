@@ -36,7 +36,8 @@ struct FittedModels {
   // Fills v's model fields (model_score, model_terms, model_categories,
   // model_urgent_probability, model_urgent_reason), adds the urgent model's
   // likeliest reason to v->urgent_reasons when the probability of any reason
-  // reaches its threshold and v->matches holds an urgent_evidence match, and
+  // reaches its `threshold` and v->matches holds an urgent_evidence match, or
+  // reaches its `alone_threshold`, and
   // returns the category model's votes for Combine(). Call after the rules
   // matched and before Combine().
   CategoryVotes Apply(std::string_view text, model::Verdict* v) const;

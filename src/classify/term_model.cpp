@@ -52,15 +52,19 @@ void AppendUtf8(uint32_t cp, std::string* out) {
   }
 }
 
-// Ends the token being built: apostrophes at either end are quotes, not part
-// of the word ('helpful' is helpful).
-void EndToken(std::string* cur, std::vector<std::string>* out) {
-  size_t b = cur->find_first_not_of('\'');
-  if (b != std::string::npos) {
-    size_t e = cur->find_last_not_of('\'');
-    out->push_back(cur->substr(b, e - b + 1));
+// Ends the token being built, buf[start, end): apostrophes at either end are
+// quotes, not part of the word ('helpful' is helpful). A token of nothing but
+// apostrophes is dropped.
+void EndToken(size_t start, std::string* buf, std::vector<uint32_t>* ends) {
+  const size_t last = buf->find_last_not_of('\'');
+  if (last == std::string::npos || last < start) {
+    buf->resize(start);
+    return;
   }
-  cur->clear();
+  buf->resize(last + 1);
+  const size_t first = buf->find_first_not_of('\'', start);
+  buf->erase(start, first - start);
+  ends->push_back(static_cast<uint32_t>(buf->size()));
 }
 
 bool ParseNumber(std::string_view s, double* out) {
@@ -76,20 +80,35 @@ bool TermModel::IsFeature(std::string_view term) {
   return (t.size() == 1 && t[0] == term) || (t.size() == 2 && t[0] + " " + t[1] == term);
 }
 
-std::vector<std::string> TermModel::Tokens(std::string_view text) {
-  std::vector<std::string> out;
-  std::string cur;
+void TermModel::TokenizeInto(std::string_view text, std::string* buf, std::vector<uint32_t>* ends) {
+  buf->clear();
+  ends->clear();
+  size_t start = 0;  // where the token being built begins in buf
   for (size_t i = 0; i < text.size();) {
     size_t len = 1;
     uint32_t c = TokenChar(Decode(text, i, &len));
     i += len;
     if (c != 0) {
-      AppendUtf8(c, &cur);
-    } else if (!cur.empty()) {
-      EndToken(&cur, &out);
+      AppendUtf8(c, buf);
+    } else if (buf->size() > start) {
+      EndToken(start, buf, ends);
+      start = buf->size();
     }
   }
-  if (!cur.empty()) EndToken(&cur, &out);
+  if (buf->size() > start) EndToken(start, buf, ends);
+}
+
+std::vector<std::string> TermModel::Tokens(std::string_view text) {
+  std::string buf;
+  std::vector<uint32_t> ends;
+  TokenizeInto(text, &buf, &ends);
+  std::vector<std::string> out;
+  out.reserve(ends.size());
+  uint32_t begin = 0;
+  for (const uint32_t end : ends) {
+    out.emplace_back(buf, begin, end - begin);
+    begin = end;
+  }
   return out;
 }
 

@@ -25,6 +25,7 @@
 //   // s.score in [-max_lower, max_raise]; s.terms: the features that moved it most
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -70,6 +71,11 @@ class TermModel {
   // The tokens Score() reads, in text order (exposed for tests and so that
   // the fitting script's tokenizer can be checked against this one).
   static std::vector<std::string> Tokens(std::string_view text);
+  // The same tokens written back to back into *buf (token i ends at
+  // (*ends)[i] and begins where token i - 1 ends, or at 0); both buffers are
+  // cleared first and keep their storage, so a caller that reuses them
+  // tokenizes without allocating.
+  static void TokenizeInto(std::string_view text, std::string* buf, std::vector<uint32_t>* ends);
 
   // The distinct features of `text` (its tokens and adjacent token pairs),
   // sorted: what a model file's terms are looked up against.

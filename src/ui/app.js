@@ -694,7 +694,7 @@
       rules.append(el('li', { class: 'muted' }, 'category model: ' +
         cats.map(c => label(c.category) + ' ' + Math.round(c.probability * 100) + '%').join(' · ')));
     }
-    // The urgent model only confirms evidence the rules found (rules/urgent.model): say when it did.
+    // The urgent model's reason when it flagged the post (rules/urgent.model): say so beside the rules.
     if (v.model_urgent_reason) {
       rules.append(el('li', { class: 'muted' }, 'urgent model: ' + label(v.model_urgent_reason) + ' ' +
         Math.round((v.model_urgent_probability || 0) * 100) + '%'));

@@ -101,12 +101,14 @@ TEST_CASE("the category model's votes join the category rules' votes", "[classif
   CHECK((*c)->Classify(text).category == "facilities");  // 1 + 0.12 against 0.88
 }
 
-TEST_CASE("the urgent model adds its likeliest reason when it reaches its threshold beside some evidence",
+TEST_CASE("the urgent model adds its likeliest reason beside some evidence, or alone when it is sure",
           "[classify]") {
-  // "bridge": none 2 against self_harm 3, so self_harm has 0.73; without it, 0.12.
-  // "edge" is a self-harm evidence rule of weight 0.4, short of the 1.0 the rules need alone.
+  // "bridge": none 2 against self_harm 3, so self_harm has 0.73; without it, 0.12; "cliff"
+  // (self_harm 8) makes it 0.998. "edge" is a self-harm evidence rule of weight 0.4, short of
+  // the 1.0 the rules need alone.
   testing::RulesFolder folder(nullptr, nullptr,
-                              "classes none self_harm privacy_breach\nthreshold 0.5\nintercept 2 0 -5\n0 3 0\tbridge\n");
+                              "classes none self_harm privacy_breach\nthreshold 0.5\nalone_threshold 0.9\n"
+                              "intercept 2 0 -5\n0 3 0\tbridge\n0 8 0\tcliff\n");
   auto c = Classifier::Load(folder.dir.string());
   REQUIRE(c.ok());
   const double low = (1 + std::exp(-5.0)) / (std::exp(2.0) + 1 + std::exp(-5.0));
@@ -116,7 +118,7 @@ TEST_CASE("the urgent model adds its likeliest reason when it reaches its thresh
   CHECK(calm.model_urgent_reason.empty());
   CHECK(calm.model_urgent_probability == Approx(low));
 
-  // The model alone, however sure, raises nothing: it is a second opinion.
+  // Between threshold and alone_threshold, the model alone raises nothing: there it is a second opinion.
   model::Verdict alone = (*c)->Classify("standing on the bridge");
   CHECK(alone.model_urgent_probability == Approx(high));
   CHECK(alone.model_urgent_reason.empty());
@@ -132,10 +134,16 @@ TEST_CASE("the urgent model adds its likeliest reason when it reaches its thresh
   CHECK(v.urgent_reasons == std::vector<std::string>{"self_harm"});
   CHECK(v.severity == model::Severity::kUrgent);
   CHECK(v.flagged());
+
+  // Sure enough, it needs no evidence.
+  model::Verdict sure = (*c)->Classify("the cliff");
+  CHECK(sure.model_urgent_probability > 0.9);
+  CHECK(sure.model_urgent_reason == "self_harm");
+  CHECK(sure.urgent_reasons == std::vector<std::string>{"self_harm"});
 }
 
 TEST_CASE("an urgent model naming something other than the reasons is refused", "[classify]") {
-  testing::RulesFolder folder(nullptr, nullptr, "classes none billing\nthreshold 0.5\nintercept 0 0\n");
+  testing::RulesFolder folder(nullptr, nullptr, "classes none billing\nthreshold 0.5\nalone_threshold 0.9\nintercept 0 0\n");
   auto loaded = Classifier::Load(folder.dir.string());
   REQUIRE_FALSE(loaded.ok());
   CHECK_THAT(loaded.status().message(), Catch::Contains("urgent.model:1: unknown class: billing"));

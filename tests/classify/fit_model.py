@@ -16,10 +16,11 @@ does) of the model alone, the rules' votes and both, each set left out.
 
 --urgent fits the same over "none" and the five urgent reasons; when the
 probability of any reason reaches URGENT_THRESHOLD and the rules found some
-urgent evidence (an urgent_evidence match that did not add up on its own) the
-likeliest reason is added to the verdict (src/classify/fitted_models.cpp). Its
---loso reports urgent recall and precision of the model alone (ungated), the
-rules and both (gated as the classifier gates it).
+urgent evidence (an urgent_evidence match that did not add up on its own), or
+reaches URGENT_ALONE without any, the likeliest reason is added to the verdict
+(src/classify/fitted_models.cpp). Its --loso reports urgent recall and
+precision of the model alone (at URGENT_THRESHOLD, ungated), the rules and
+both (gated as the classifier gates it).
 
 Why: eleven rounds of written phrasings and tiered word lexicons scored F1
 0.74-0.78 on sets written blind, while a logistic regression over which words
@@ -69,7 +70,7 @@ from fit_weights import refuse_blind, BLIND  # the same directory
 GENERATED = "complaint.model"
 MIN_DF, L2, MAX_RAISE, MAX_LOWER, PRUNE, SHIFT = 2, 3.0, 2.0, 1.0, 0.01, 1.0
 CATEGORY_GENERATED, CAT_L2, VOTE_WEIGHT = "category.model", 1.0, 4.0
-URGENT_GENERATED, URGENT_THRESHOLD = "urgent.model", 0.4
+URGENT_GENERATED, URGENT_THRESHOLD, URGENT_ALONE = "urgent.model", 0.4, 0.8
 REASONS = ["legal_threat", "medical_emergency", "privacy_breach", "self_harm", "threat_of_violence"]
 # Category names in the order combine.cpp breaks ties (earlier wins).
 ORDER = ["privacy", "clinical_care", "billing", "wait_time", "scheduling", "staff_attitude",
@@ -279,9 +280,9 @@ def urgent_main(a, sets):
     classes = ["none"] + REASONS
     data = {s: urgent_of(s) for s in sets}
 
-    def fired(model, text):
+    def fired(model, text, at=URGENT_THRESHOLD):
         p = probabilities(model, text)
-        return 1 - p[0] >= URGENT_THRESHOLD
+        return 1 - p[0] >= at
 
     if a.loso:
         rows, pooled = [], np.zeros(6)  # pooled: true and flagged counts of model, rules, both
@@ -293,13 +294,14 @@ def urgent_main(a, sets):
             model = fit_classes([t for o in sets if o != s for t in data[o][0]],
                                 [u for o in sets if o != s for u in data[o][1]], classes)
             m = np.array([fired(model, t) for t in x])
+            sure = np.array([fired(model, t, URGENT_ALONE) for t in x])
             line = "%-34s model alone R %.3f P %.3f" % (os.path.basename(s), (m & y).sum() / y.sum(),
                                                       (m & y).sum() / max(m.sum(), 1))
             if a.turnaround:
                 vs = rules_verdicts(a.turnaround, x)
                 r = np.array([bool(v["urgent_reasons"]) for v in vs])
                 evidence = np.array([any(m["signal"] == "urgent_evidence" for m in v["matches"]) for v in vs])
-                both = r | (m & evidence)
+                both = r | (m & evidence) | sure
                 line += "  rules R %.3f P %.3f  rules + model R %.3f P %.3f" % (
                     (r & y).sum() / y.sum(), (r & y).sum() / max(r.sum(), 1),
                     (both & y).sum() / y.sum(), (both & y).sum() / max(both.sum(), 1))
@@ -321,12 +323,14 @@ def urgent_main(a, sets):
         if a.turnaround:
             vs = rules_verdicts(a.turnaround, x)
             r_ = [bool(v["urgent_reasons"]) for v in vs]
-            gated = [fired(model, t) and any(m["signal"] == "urgent_evidence" for m in v["matches"])
+            gated = [fired(model, t, URGENT_ALONE) or
+                     (fired(model, t) and any(m["signal"] == "urgent_evidence" for m in v["matches"]))
                      for t, v in zip(x, vs)]
             line += "; the rules %d, rules + gated model %d" % (sum(r_), sum(a_ or b for a_, b in zip(r_, gated)))
         print(line)
     if a.write:
-        write_classes(model, classes, "threshold %g" % URGENT_THRESHOLD, URGENT_GENERATED,
+        write_classes(model, classes, "threshold %g\nalone_threshold %g" % (URGENT_THRESHOLD, URGENT_ALONE),
+                      URGENT_GENERATED,
                       "%d comments" % len(texts), sets)
 
 
