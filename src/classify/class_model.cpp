@@ -35,9 +35,10 @@ std::vector<double> ClassModel::Probabilities(std::string_view text) const {
 std::vector<double> ClassModel::Probabilities(const std::vector<std::string>& features) const {
   std::vector<double> z = intercepts_;
   for (const std::string& f : features) {
-    auto it = weights_.find(f);
-    if (it == weights_.end()) continue;
-    for (size_t k = 0; k < z.size(); ++k) z[k] += it->second[k];
+    const uint32_t i = terms_.Find(f);
+    if (i == TermIndex::kNone) continue;
+    const double* w = row(i);
+    for (size_t k = 0; k < z.size(); ++k) z[k] += w[k];
   }
   Softmax(&z);
   return z;
@@ -78,15 +79,21 @@ core::Result<std::unique_ptr<ClassModel>> ClassModel::Parse(std::string_view fil
         fail("expected " + std::to_string(n) + " numbers before the tab");
       } else if (!TermModel::IsFeature(term)) {
         fail("term is not one lower-case token or two separated by one space: " + std::string(term));
-      } else if (!model->weights_.emplace(std::string(term), numbers).second) {
+      } else if (model->terms_.Find(term) != TermIndex::kNone) {
         fail("duplicate term: " + std::string(term));
+      } else {
+        model->terms_.Add(term);
+        model->weights_.insert(model->weights_.end(), numbers.begin(), numbers.end());
       }
       return;
     }
     const size_t sp = line.find(' ');
     const std::string_view key = line.substr(0, sp);
     const std::string_view rest = sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1);
-    if (key == "classes") {
+    if (key == "classes" && n > 0) {
+      // Terms already read have one weight per class named so far.
+      fail("a second `classes` line");
+    } else if (key == "classes") {
       for (size_t b = 0; b < rest.size();) {
         size_t e = std::min(rest.find(' ', b), rest.size());
         const std::string_view c = rest.substr(b, e - b);

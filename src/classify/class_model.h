@@ -22,9 +22,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "classify/term_index.h"
 #include "core/status.h"
 
 namespace turnaround::classify {
@@ -47,10 +47,11 @@ class ClassModel {
   std::vector<double> Probabilities(const std::vector<std::string>& features) const;
 
   const std::vector<std::string>& classes() const { return classes_; }
-  // Each term and its weights (one per class), and the intercepts: for a
+  // The terms, the weights of term i (a row, one per class), and the intercepts: for a
   // caller that sums the present terms itself (FittedModels' shared index)
   // and then calls Softmax().
-  const std::unordered_map<std::string, std::vector<double>>& weights() const { return weights_; }
+  const TermIndex& terms() const { return terms_; }
+  const double* row(uint32_t term) const { return weights_.data() + static_cast<size_t>(term) * classes_.size(); }
   const std::vector<double>& intercepts() const { return intercepts_; }
   // Turns the sums (intercept plus present weights) into probabilities, in place.
   static void Softmax(std::vector<double>* z);
@@ -61,7 +62,8 @@ class ClassModel {
   std::vector<std::string> classes_;
   std::vector<std::pair<std::string, double>> settings_;
   std::vector<double> intercepts_;
-  std::unordered_map<std::string, std::vector<double>> weights_;  // each of classes_.size()
+  TermIndex terms_;              // in file order
+  std::vector<double> weights_;  // a row of classes_.size() per term, by terms_ index
 };
 
 }  // namespace turnaround::classify

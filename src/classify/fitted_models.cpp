@@ -77,8 +77,9 @@ namespace {
 std::vector<double> RowsByIndex(const ClassModel& model, const TermIndex& index) {
   const size_t k = model.classes().size();
   std::vector<double> rows(index.size() * k, 0.0);
-  for (const auto& [term, w] : model.weights()) {
-    std::copy(w.begin(), w.end(), rows.begin() + static_cast<std::ptrdiff_t>(index.Find(term) * k));
+  for (uint32_t t = 0; t < model.terms().size(); ++t) {
+    const double* w = model.row(t);
+    std::copy(w, w + k, rows.begin() + static_cast<std::ptrdiff_t>(index.Find(model.terms().term(t)) * k));
   }
   return rows;
 }
@@ -89,22 +90,22 @@ void AddRow(const std::vector<double>& rows, uint32_t at, std::vector<double>* z
   for (size_t c = 0; c < z->size(); ++c) (*z)[c] += row[c];
 }
 
+void AddTerms(const TermIndex& terms, TermIndex* index) {
+  for (uint32_t t = 0; t < terms.size(); ++t) index->Add(terms.term(t));
+}
+
 }  // namespace
 
 void FittedModels::BuildIndex() {
-  if (complaint) {
-    for (const auto& entry : complaint->weights()) index_.Add(entry.first);
-  }
-  for (const ClassModel* m : {category.get(), urgent.get()}) {
-    if (m == nullptr) continue;
-    for (const auto& entry : m->weights()) index_.Add(entry.first);
-  }
+  if (complaint) AddTerms(complaint->terms(), &index_);
+  if (category) AddTerms(category->terms(), &index_);
+  if (urgent) AddTerms(urgent->terms(), &index_);
   if (complaint) {
     complaint_weights_.assign(index_.size(), 0.0);
     in_complaint_.assign(index_.size(), 0);
-    for (const auto& [term, w] : complaint->weights()) {
-      const uint32_t i = index_.Find(term);
-      complaint_weights_[i] = w;
+    for (uint32_t t = 0; t < complaint->terms().size(); ++t) {
+      const uint32_t i = index_.Find(complaint->terms().term(t));
+      complaint_weights_[i] = complaint->weight(t);
       in_complaint_[i] = 1;
     }
   }

@@ -127,7 +127,7 @@ std::vector<std::string> TermModel::Features(std::string_view text) {
 TermScore TermModel::Score(const std::vector<std::string>& features) const {
   std::vector<std::pair<std::string_view, double>> hits;
   for (const std::string& f : features) {
-    if (auto it = weights_.find(f); it != weights_.end()) hits.emplace_back(it->first, it->second);
+    if (const uint32_t i = terms_.Find(f); i != TermIndex::kNone) hits.emplace_back(terms_.term(i), weights_[i]);
   }
   return FromHits(std::move(hits));
 }
@@ -182,8 +182,11 @@ core::Result<std::unique_ptr<TermModel>> TermModel::Parse(std::string_view file_
     } else if (!IsFeature(term)) {
       // A term the tokenizer cannot produce would silently never match.
       fail("term is not one lower-case token or two separated by one space: " + std::string(term));
-    } else if (!model->weights_.emplace(std::string(term), weight).second) {
+    } else if (model->terms_.Find(term) != TermIndex::kNone) {
       fail("duplicate term: " + std::string(term));
+    } else {
+      model->terms_.Add(term);
+      model->weights_.push_back(weight);
     }
   });
   if (!have_raise || !have_lower) errors += std::string(file_name) + ": max_raise and max_lower are required\n";

@@ -29,10 +29,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "classify/term_index.h"
 #include "core/status.h"
 #include "model/verdict.h"
 
@@ -63,8 +63,9 @@ class TermModel {
   // Features() order: what Score() computes after its lookups, for a caller
   // that looked the features up itself (FittedModels' shared index).
   TermScore FromHits(std::vector<std::pair<std::string_view, double>> hits) const;
-  // Each term and its weight.
-  const std::unordered_map<std::string, double>& weights() const { return weights_; }
+  // The model's terms (indexed in file order) and the weight of term i.
+  const TermIndex& terms() const { return terms_; }
+  double weight(uint32_t i) const { return weights_[i]; }
 
   size_t size() const { return weights_.size(); }
 
@@ -89,7 +90,8 @@ class TermModel {
   double intercept_ = 0;
   double max_raise_ = 0;
   double max_lower_ = 0;
-  std::unordered_map<std::string, double> weights_;
+  TermIndex terms_;              // flat: a node-based map of 25,000 terms cost several MB more
+  std::vector<double> weights_;  // by terms_ index
 };
 
 }  // namespace turnaround::classify

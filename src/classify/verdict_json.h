@@ -18,7 +18,8 @@ namespace turnaround::classify {
 // {term, weight}; 0 and [] without a complaint model), model_categories (each
 // {category, probability}; [] without a category model),
 // model_urgent_probability and model_urgent_reason (0 and "" without an urgent
-// model; the reason only when the model added it). Optional keys are
+// model; the reason only when the model flagged the comment, which may be a
+// reason the rules found too). Optional keys are
 // omitted when empty.
 nlohmann::json VerdictToJson(const model::Verdict& v);
 

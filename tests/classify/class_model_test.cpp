@@ -65,6 +65,9 @@ TEST_CASE("a broken class model is refused with the file and line", "[classify]"
       {"classes billing other\nvote_weight 1\nthreshold 1\nintercept 0 0\n", "c.model:3: unknown setting: threshold"},
       {"classes billing other\nintercept 0 0\n", "c.model: `vote_weight` is required"},
       {"classes billing other\nvote_weight 1\n", "`classes` and `intercept` are required"},
+      // A second classes line would leave the terms above it a weight short.
+      {"classes billing other\nvote_weight 1\nintercept 0 0\n1 2\tbill\nclasses wait_time\n",
+       "c.model:5: a second `classes` line"},
   };
   for (const Case& c : cases) {
     INFO(c.contents);
