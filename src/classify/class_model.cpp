@@ -99,6 +99,8 @@ core::Result<std::unique_ptr<ClassModel>> ClassModel::Parse(std::string_view fil
         const std::string_view c = rest.substr(b, e - b);
         if (std::find(allowed_classes.begin(), allowed_classes.end(), c) == allowed_classes.end()) {
           fail("unknown class: " + std::string(c));
+        } else if (std::find(model->classes_.begin(), model->classes_.end(), c) != model->classes_.end()) {
+          fail("class named twice: " + std::string(c));
         }
         model->classes_.emplace_back(c);
         b = e + 1;

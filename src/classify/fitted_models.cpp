@@ -64,6 +64,11 @@ core::Result<FittedModels> FittedModels::Load(
     std::vector<std::string_view> classes(model::kUrgentReasonsByRank.begin(), model::kUrgentReasonsByRank.end());
     classes.push_back(kNotUrgent);
     Keep(ClassModel::Parse(kUrgentFile, text, classes, {"threshold", "alone_threshold"}), &m.urgent, &errors);
+    // Without `none` every comment's reasons would sum to 1 and reach any threshold.
+    if (m.urgent && std::find(m.urgent->classes().begin(), m.urgent->classes().end(), kNotUrgent) ==
+                        m.urgent->classes().end()) {
+      errors += std::string(kUrgentFile) + ": `classes` must include none\n";
+    }
   }
   if (!errors.empty()) return core::InvalidArgument(errors);
   m.BuildIndex();

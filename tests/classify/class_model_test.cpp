@@ -65,6 +65,7 @@ TEST_CASE("a broken class model is refused with the file and line", "[classify]"
       {"classes billing other\nvote_weight 1\nthreshold 1\nintercept 0 0\n", "c.model:3: unknown setting: threshold"},
       {"classes billing other\nintercept 0 0\n", "c.model: `vote_weight` is required"},
       {"classes billing other\nvote_weight 1\n", "`classes` and `intercept` are required"},
+      {"classes billing other billing\nvote_weight 1\nintercept 0 0 0\n", "c.model:1: class named twice: billing"},
       // A second classes line would leave the terms above it a weight short.
       {"classes billing other\nvote_weight 1\nintercept 0 0\n1 2\tbill\nclasses wait_time\n",
        "c.model:5: a second `classes` line"},
@@ -150,6 +151,15 @@ TEST_CASE("an urgent model naming something other than the reasons is refused", 
   auto loaded = Classifier::Load(folder.dir.string());
   REQUIRE_FALSE(loaded.ok());
   CHECK_THAT(loaded.status().message(), Catch::Contains("urgent.model:1: unknown class: billing"));
+}
+
+TEST_CASE("an urgent model without the none class is refused", "[classify]") {
+  // Its reasons' probabilities would always sum to 1: every comment would be urgent.
+  testing::RulesFolder folder(nullptr, nullptr,
+                              "classes self_harm privacy_breach\nthreshold 0.5\nalone_threshold 0.9\nintercept 0 0\n");
+  auto loaded = Classifier::Load(folder.dir.string());
+  REQUIRE_FALSE(loaded.ok());
+  CHECK_THAT(loaded.status().message(), Catch::Contains("urgent.model: `classes` must include none"));
 }
 
 TEST_CASE("a rules folder with a broken category model is refused", "[classify]") {
