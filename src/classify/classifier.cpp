@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "classify/combine.h"
@@ -121,10 +122,19 @@ core::Result<std::shared_ptr<const Classifier>> Classifier::Load(const std::stri
   fs::path lexicon_path = fs::path(rules_dir) / kLexiconFile;
   if (!ReadFile(lexicon_path, &lexicon)) errors.push_back(std::string(kLexiconFile) + ": cannot read");
   version.Add(lexicon);
-  auto models = FittedModels::Load(rules_dir, [&version](std::string_view name, std::string_view contents) {
+  std::map<std::string, std::string> model_files;  // optional: a folder without them classifies by rules
+  for (const char* name : FittedModels::kFiles) {
+    const fs::path p = fs::path(rules_dir) / name;
+    if (!fs::exists(p, ec)) continue;
+    std::string contents;
+    if (!ReadFile(p, &contents)) {
+      errors.push_back(std::string(name) + ": cannot read");
+      continue;
+    }
     version.Add(name);
     version.Add(contents);
-  });
+    model_files.emplace(name, std::move(contents));
+  }
 
   std::string report;
   for (const std::string& e : errors) report += e + "\n";
@@ -132,6 +142,7 @@ core::Result<std::shared_ptr<const Classifier>> Classifier::Load(const std::stri
 
   auto rules = RuleSet::Compile(std::move(specs), options.run_examples);
   auto sentiment = SentimentScorer::Parse(kLexiconFile, lexicon);
+  auto models = FittedModels::Parse(model_files);
   if (!rules.ok()) report += rules.status().message();
   if (!sentiment.ok()) report += sentiment.status().message();
   if (!models.ok()) report += models.status().message();

@@ -1,39 +1,18 @@
 #include "classify/fitted_models.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 namespace turnaround::classify {
 
 namespace {
 
-namespace fs = std::filesystem;
-
-constexpr const char* kComplaintFile = "complaint.model";
-constexpr const char* kCategoryFile = "category.model";
-constexpr const char* kUrgentFile = "urgent.model";
+constexpr const char* kComplaintFile = FittedModels::kFiles[0];
+constexpr const char* kCategoryFile = FittedModels::kFiles[1];
+constexpr const char* kUrgentFile = FittedModels::kFiles[2];
 constexpr std::string_view kNotUrgent = "none";  // the urgent model's class for "no reason"
 constexpr size_t kExplainCategories = 3;
 constexpr std::string_view kEvidenceSignal = "urgent_evidence";
-
-// Reads `name` from the folder if it is there: false (and no error) if not.
-bool ReadOptional(const std::string& dir, const char* name, std::string* out, std::string* errors) {
-  std::error_code ec;
-  const fs::path path = fs::path(dir) / name;
-  if (!fs::exists(path, ec)) return false;
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (!in) {
-    *errors += std::string(name) + ": cannot read\n";
-    return false;
-  }
-  *out = ss.str();
-  return true;
-}
 
 template <typename T>
 void Keep(core::Result<std::unique_ptr<T>> parsed, std::unique_ptr<T>* out, std::string* errors) {
@@ -46,24 +25,20 @@ void Keep(core::Result<std::unique_ptr<T>> parsed, std::unique_ptr<T>* out, std:
 
 }  // namespace
 
-core::Result<FittedModels> FittedModels::Load(
-    const std::string& rules_dir, const std::function<void(std::string_view, std::string_view)>& add_version) {
+core::Result<FittedModels> FittedModels::Parse(const std::map<std::string, std::string>& files) {
   FittedModels m;
-  std::string errors, text;
-  if (ReadOptional(rules_dir, kComplaintFile, &text, &errors)) {
-    add_version(kComplaintFile, text);
-    Keep(TermModel::Parse(kComplaintFile, text), &m.complaint, &errors);
+  std::string errors;
+  if (auto f = files.find(kComplaintFile); f != files.end()) {
+    Keep(TermModel::Parse(kComplaintFile, f->second), &m.complaint, &errors);
   }
-  if (ReadOptional(rules_dir, kCategoryFile, &text, &errors)) {
-    add_version(kCategoryFile, text);
+  if (auto f = files.find(kCategoryFile); f != files.end()) {
     const std::vector<std::string_view> categories(model::kCategories.begin(), model::kCategories.end());
-    Keep(ClassModel::Parse(kCategoryFile, text, categories, {"vote_weight"}), &m.category, &errors);
+    Keep(ClassModel::Parse(kCategoryFile, f->second, categories, {"vote_weight"}), &m.category, &errors);
   }
-  if (ReadOptional(rules_dir, kUrgentFile, &text, &errors)) {
-    add_version(kUrgentFile, text);
+  if (auto f = files.find(kUrgentFile); f != files.end()) {
     std::vector<std::string_view> classes(model::kUrgentReasonsByRank.begin(), model::kUrgentReasonsByRank.end());
     classes.push_back(kNotUrgent);
-    Keep(ClassModel::Parse(kUrgentFile, text, classes, {"threshold", "alone_threshold"}), &m.urgent, &errors);
+    Keep(ClassModel::Parse(kUrgentFile, f->second, classes, {"threshold", "alone_threshold"}), &m.urgent, &errors);
     // Without `none` every comment's reasons would sum to 1 and reach any threshold.
     if (m.urgent && std::find(m.urgent->classes().begin(), m.urgent->classes().end(), kNotUrgent) ==
                         m.urgent->classes().end()) {

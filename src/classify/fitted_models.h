@@ -3,11 +3,12 @@
 // and what each adds to a verdict beside the rules (rules/README.md, "The
 // complaint model" and after).
 //
-// Thread behaviour: immutable after Load(); Apply() is const and safe from any
+// Thread behaviour: immutable after Parse(); Apply() is const and safe from any
 // number of threads.
 #pragma once
 
-#include <functional>
+#include <array>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,12 +27,15 @@ struct FittedModels {
   std::unique_ptr<ClassModel> category;  // ... no category.model
   std::unique_ptr<ClassModel> urgent;    // ... no urgent.model
 
-  // Reads the model files `rules_dir` holds; `add_version(name, contents)` is
-  // called for each one found, so that the rules version covers them. On a
-  // file that cannot be read or parsed returns InvalidArgument whose message
-  // names the file and line (one line per problem).
-  static core::Result<FittedModels> Load(const std::string& rules_dir,
-                                         const std::function<void(std::string_view, std::string_view)>& add_version);
+  // The optional files of a rules folder that hold fitted models, in the
+  // order the rules version reads them.
+  static constexpr std::array<const char*, 3> kFiles = {"complaint.model", "category.model", "urgent.model"};
+
+  // Parses the model files a rules folder holds: `files` maps each of kFiles
+  // that is there to its contents (one not there: no such model). On a file
+  // that cannot be parsed returns InvalidArgument whose message names the file
+  // and line (one line per problem).
+  static core::Result<FittedModels> Parse(const std::map<std::string, std::string>& files);
 
   // Fills v's model fields (model_score, model_terms, model_categories,
   // model_urgent_probability, model_urgent_reason), adds the urgent model's
@@ -45,7 +49,7 @@ struct FittedModels {
  private:
   // Every model's terms in one index with their weights laid out by it, so
   // that Apply() looks each feature up once (term_index.h says why). Built by
-  // Load(). Apply() adds the same weights the models' own Score() and
+  // Parse(). Apply() adds the same weights the models' own Score() and
   // Probabilities() add, in index order rather than the features' text
   // order: equal up to rounding in the last bits (over the 21,344 labelled
   // and public texts, two scores exactly at the complaint threshold and one
