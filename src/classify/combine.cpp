@@ -46,13 +46,6 @@ int ReasonRank(std::string_view r) {
   return static_cast<int>(kUrgentReasonsByRank.size());
 }
 
-size_t CategoryIndex(std::string_view c) {
-  for (size_t i = 0; i < model::kCategories.size(); ++i) {
-    if (model::kCategories[i] == c) return i;
-  }
-  return model::kCategories.size();
-}
-
 std::string PickCategory(const model::Verdict& v, const CategoryVotes& model_votes) {
   // A privacy breach is the topic whatever else the post mentions (the leaked
   // bill, the appointment someone found out about).
@@ -78,10 +71,15 @@ std::string PickCategory(const model::Verdict& v, const CategoryVotes& model_vot
       if (m.category() == kOrder[i]) votes[i] += sig == Sig::kCategory ? m.weight() : kPhrasingVote;
     }
   }
-  for (size_t i = 0; i < kOrder.size(); ++i) {
-    const size_t k = CategoryIndex(kOrder[i]);
-    if (k < model_votes.size()) votes[i] += model_votes[k];
-  }
+  // Where each of kOrder sits in model_votes (kCategories order), worked out once.
+  static constexpr auto kVoteSlot = [] {
+    std::array<size_t, kOrder.size()> slot{};
+    for (size_t i = 0; i < kOrder.size(); ++i) slot[i] = model::CategoryIndex(kOrder[i]);
+    return slot;
+  }();
+  static_assert(std::all_of(kVoteSlot.begin(), kVoteSlot.end(), [](size_t k) { return k < model::kCategories.size(); }),
+                "kOrder names only known categories");
+  for (size_t i = 0; i < kOrder.size(); ++i) votes[i] += model_votes[kVoteSlot[i]];
   size_t best = 0;
   for (size_t i = 1; i < kOrder.size(); ++i) {
     if (votes[i] > votes[best]) best = i;  // ties: earlier in kOrder wins

@@ -89,7 +89,11 @@ void FittedModels::BuildIndex() {
       in_complaint_[i] = 1;
     }
   }
-  if (category) category_weights_ = RowsByIndex(*category, index_);
+  if (category) {
+    category_weights_ = RowsByIndex(*category, index_);
+    // Parse() admitted only kCategories, so every slot is in range.
+    for (const std::string& c : category->classes()) category_slots_.push_back(model::CategoryIndex(c));
+  }
   if (urgent) urgent_weights_ = RowsByIndex(*urgent, index_);
 }
 
@@ -135,10 +139,9 @@ CategoryVotes FittedModels::Apply(std::string_view text, model::Verdict* v) cons
     std::vector<double>& p = category_z;
     ClassModel::Softmax(&p);
     const std::vector<std::string>& names = category->classes();
+    const double vote_weight = category->setting("vote_weight");
     for (size_t k = 0; k < names.size(); ++k) {
-      for (size_t i = 0; i < model::kCategories.size(); ++i) {
-        if (model::kCategories[i] == names[k]) votes[i] += p[k] * category->setting("vote_weight");
-      }
+      votes[category_slots_[k]] += p[k] * vote_weight;
       v->model_categories.push_back({names[k], p[k]});
     }
     std::stable_sort(v->model_categories.begin(), v->model_categories.end(),

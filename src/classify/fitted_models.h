@@ -60,6 +60,7 @@ struct FittedModels {
   std::vector<double> complaint_weights_;       // by index; 0 where the term is not the model's
   std::vector<unsigned char> in_complaint_;     // by index: whether the term is the model's
   std::vector<double> category_weights_;        // by index, one row of classes().size() each
+  std::vector<size_t> category_slots_;          // category class k's place in model::kCategories
   std::vector<double> urgent_weights_;          // the same for the urgent model
 };
 

@@ -197,10 +197,7 @@ const char* SignalName(Signal s) {
   return "complaint";
 }
 
-bool IsKnownCategory(std::string_view c) {
-  for (std::string_view k : model::kCategories) if (k == c) return true;
-  return false;
-}
+bool IsKnownCategory(std::string_view c) { return model::CategoryIndex(c) < model::kCategories.size(); }
 
 bool IsKnownUrgentReason(std::string_view r) {
   for (std::string_view k : model::kUrgentReasonsByRank) if (k == r) return true;

@@ -18,6 +18,14 @@ inline constexpr std::array<std::string_view, 10> kCategories = {
     "wait_time", "billing", "staff_attitude", "scheduling", "communication",
     "clinical_care", "facilities", "privacy", "access", "other"};
 
+// The position of `category` in kCategories, or kCategories.size() if it is not one.
+constexpr size_t CategoryIndex(std::string_view category) {
+  for (size_t i = 0; i < kCategories.size(); ++i) {
+    if (kCategories[i] == category) return i;
+  }
+  return kCategories.size();
+}
+
 // The urgent reasons, most pressing first: a verdict lists its reasons in this order (the
 // first is the one an agent reads), and rule files and templates name no others.
 inline constexpr std::array<std::string_view, 5> kUrgentReasonsByRank = {
