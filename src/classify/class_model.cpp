@@ -29,12 +29,8 @@ bool ParseNumbers(std::string_view s, std::vector<double>* out) {
 }  // namespace
 
 std::vector<double> ClassModel::Probabilities(std::string_view text) const {
-  return Probabilities(TermModel::Features(text));
-}
-
-std::vector<double> ClassModel::Probabilities(const std::vector<std::string>& features) const {
   std::vector<double> z = intercepts_;
-  for (const std::string& f : features) {
+  for (const std::string& f : TermModel::Features(text)) {
     const uint32_t i = terms_.Find(f);
     if (i == TermIndex::kNone) continue;
     const double* w = row(i);

@@ -43,8 +43,6 @@ class ClassModel {
 
   // The softmax over classes() for `text` (sums to 1).
   std::vector<double> Probabilities(std::string_view text) const;
-  // The same from TermModel::Features(text).
-  std::vector<double> Probabilities(const std::vector<std::string>& features) const;
 
   const std::vector<std::string>& classes() const { return classes_; }
   // The terms, the weights of term i (a row, one per class), and the intercepts: for a

@@ -1,5 +1,5 @@
-// The line reader shared by the classifier's data files (sentiment.lexicon,
-// complaint.model, category.model): one place decides what a blank line, a
+// The line reader shared by the classifier's data files (sentiment.lexicon
+// and the *.model files): one place decides what a blank line, a
 // comment and a line number are, so every file reports errors alike.
 #pragma once
 

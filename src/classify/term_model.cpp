@@ -124,9 +124,9 @@ std::vector<std::string> TermModel::Features(std::string_view text) {
   return out;
 }
 
-TermScore TermModel::Score(const std::vector<std::string>& features) const {
+TermScore TermModel::Score(std::string_view text) const {
   std::vector<std::pair<std::string_view, double>> hits;
-  for (const std::string& f : features) {
+  for (const std::string& f : Features(text)) {
     if (const uint32_t i = terms_.Find(f); i != TermIndex::kNone) hits.emplace_back(terms_.term(i), weights_[i]);
   }
   return FromHits(std::move(hits));

@@ -17,7 +17,7 @@
 // the model's raw score, then capped.
 //
 // Thread behaviour: immutable after Parse(); Score() is const and safe from
-// any number of threads (its scratch is per thread).
+// any number of threads (it keeps nothing between calls).
 //
 // Usage:
 //   auto model = TermModel::Parse("complaint.model", contents);
@@ -55,13 +55,11 @@ class TermModel {
   // comments). On failure returns InvalidArgument naming the file and line.
   static core::Result<std::unique_ptr<TermModel>> Parse(std::string_view file_name, std::string_view contents);
 
-  TermScore Score(std::string_view text) const { return Score(Features(text)); }
-  // The same from Features(text), when another model reads them too.
-  TermScore Score(const std::vector<std::string>& features) const;
+  TermScore Score(std::string_view text) const;
 
-  // The score from the present features' weights (those the model holds), in
-  // Features() order: what Score() computes after its lookups, for a caller
-  // that looked the features up itself (FittedModels' shared index).
+  // The score from the present features' weights (those the model holds):
+  // what Score() computes after its lookups, for a caller that looked the
+  // features up itself (FittedModels' shared index).
   TermScore FromHits(std::vector<std::pair<std::string_view, double>> hits) const;
   // The model's terms (indexed in file order) and the weight of term i.
   const TermIndex& terms() const { return terms_; }

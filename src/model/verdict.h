@@ -105,8 +105,8 @@ struct Verdict {
   // vote weight, joined the category votes.
   std::vector<ModelCategory> model_categories;
   // The urgent model's probability that the comment has any urgent reason
-  // (rules/urgent.model; 0 without it), and the reason it added to
-  // urgent_reasons when that reached its threshold ("" otherwise).
+  // (rules/urgent.model; 0 without it), and its likeliest reason when it
+  // flagged the comment ("" otherwise; classify/fitted_models.h says when).
   double model_urgent_probability = 0;
   std::string model_urgent_reason;
   std::string rules_version;  // identifies the rule set that produced this verdict

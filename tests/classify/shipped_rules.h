@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "classify/classifier.h"
+#include "classify/fitted_models.h"
 
 namespace turnaround::classify::testing {
 
@@ -25,18 +26,17 @@ inline std::shared_ptr<const Classifier> ShippedRules() {
   return *loaded;
 }
 
-// The shipped rules without the fitted models (rules/complaint.model and
-// rules/category.model): what the written rules alone decide. Tests of a phrasing a rule was written
-// for check that rule's effect; the model, fitted on the labelled sets, is
-// measured on those sets (fit_model.py --loso, the eval gate), not per sentence.
+// The shipped rules without the fitted models (FittedModels::kFiles): what the
+// written rules alone decide. Tests of a phrasing a rule was written for check
+// that rule's effect; the models, fitted on the labelled sets, are measured on
+// those sets (fit_model.py --loso, the eval gate), not per sentence.
 inline std::shared_ptr<const Classifier> ShippedRulesWithoutModel() {
   static auto loaded = [] {
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("turnaround_rules_without_model_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::copy(TURNAROUND_SOURCE_DIR "/rules", dir);
-    fs::remove(dir / "complaint.model");
-    fs::remove(dir / "category.model");
+    for (const char* model : FittedModels::kFiles) fs::remove(dir / model);
     auto l = Classifier::Load(dir.string(), {.run_examples = false});
     fs::remove_all(dir);
     return l;
