@@ -52,24 +52,6 @@ core::Result<FittedModels> FittedModels::Parse(const std::map<std::string, std::
 
 namespace {
 
-// Lays out a class model's weights by the shared index (rows of zeros for
-// terms it does not hold: adding 0.0 leaves every sum exactly as it was).
-std::vector<double> RowsByIndex(const ClassModel& model, const TermIndex& index) {
-  const size_t k = model.classes().size();
-  std::vector<double> rows(index.size() * k, 0.0);
-  for (uint32_t t = 0; t < model.terms().size(); ++t) {
-    const double* w = model.row(t);
-    std::copy(w, w + k, rows.begin() + static_cast<std::ptrdiff_t>(index.Find(model.terms().term(t)) * k));
-  }
-  return rows;
-}
-
-// Adds row `at` of `rows` (k wide) to z.
-void AddRow(const std::vector<double>& rows, uint32_t at, std::vector<double>* z) {
-  const double* row = rows.data() + static_cast<size_t>(at) * z->size();
-  for (size_t c = 0; c < z->size(); ++c) (*z)[c] += row[c];
-}
-
 void AddTerms(const TermIndex& terms, TermIndex* index) {
   for (uint32_t t = 0; t < terms.size(); ++t) index->Add(terms.term(t));
 }
@@ -80,21 +62,35 @@ void FittedModels::BuildIndex() {
   if (complaint) AddTerms(complaint->terms(), &index_);
   if (category) AddTerms(category->terms(), &index_);
   if (urgent) AddTerms(urgent->terms(), &index_);
+  // One row per term, [complaint weight, category weights..., urgent
+  // weights...], zero where a model lacks the term (adding 0.0 leaves every
+  // sum exactly as it was): a present term costs one or two cache lines
+  // instead of one in each model's own table.
+  category_at_ = 1;
+  urgent_at_ = category_at_ + (category ? category->classes().size() : 0);
+  row_width_ = urgent_at_ + (urgent ? urgent->classes().size() : 0);
+  rows_.assign(index_.size() * row_width_, 0.0);
+  in_complaint_.assign(index_.size(), false);
   if (complaint) {
-    complaint_weights_.assign(index_.size(), 0.0);
-    in_complaint_.assign(index_.size(), 0);
     for (uint32_t t = 0; t < complaint->terms().size(); ++t) {
       const uint32_t i = index_.Find(complaint->terms().term(t));
-      complaint_weights_[i] = complaint->weight(t);
-      in_complaint_[i] = 1;
+      rows_[i * row_width_] = complaint->weight(t);
+      in_complaint_[i] = true;
     }
   }
+  auto lay_out = [&](const ClassModel& model, size_t at) {
+    const size_t k = model.classes().size();
+    for (uint32_t t = 0; t < model.terms().size(); ++t) {
+      const double* w = model.row(t);
+      std::copy(w, w + k, rows_.begin() + static_cast<std::ptrdiff_t>(index_.Find(model.terms().term(t)) * row_width_ + at));
+    }
+  };
   if (category) {
-    category_weights_ = RowsByIndex(*category, index_);
+    lay_out(*category, category_at_);
     // Parse() admitted only kCategories, so every slot is in range.
     for (const std::string& c : category->classes()) category_slots_.push_back(model::CategoryIndex(c));
   }
-  if (urgent) urgent_weights_ = RowsByIndex(*urgent, index_);
+  if (urgent) lay_out(*urgent, urgent_at_);
 }
 
 CategoryVotes FittedModels::Apply(std::string_view text, model::Verdict* v) const {
@@ -102,36 +98,43 @@ CategoryVotes FittedModels::Apply(std::string_view text, model::Verdict* v) cons
   if (!complaint && !category && !urgent) return votes;
   // The features of TermModel::Features(), looked up as they are made: a
   // feature no model holds is never stored or sorted, and each present one
-  // counts once (deduplicated by index, not by text). The scratch buffers are
-  // per thread and keep their storage, so this allocates nothing once warm.
+  // counts once (deduplicated by index, not by text). A pair is a slice of
+  // the token buffer, never copied. The scratch buffers are per thread and
+  // keep their storage, so this allocates only what the verdict keeps.
   thread_local std::string tokens;
-  thread_local std::vector<uint32_t> ends;
-  thread_local std::string pair;
+  thread_local std::vector<TermModel::TokenSpan> spans;
   thread_local std::vector<uint32_t> present;
-  TermModel::TokenizeInto(text, &tokens, &ends);
+  thread_local std::vector<std::pair<std::string_view, double>> hits;
+  thread_local std::vector<double> category_z;
+  thread_local std::vector<double> urgent_z;
+  TermModel::TokenizeInto(text, &tokens, &spans);
+  const std::string_view buf = tokens;
   present.clear();
-  std::string_view previous;
-  for (size_t t = 0, begin = 0; t < ends.size(); begin = ends[t++]) {
-    const std::string_view token = std::string_view(tokens).substr(begin, ends[t] - begin);
-    if (const uint32_t i = index_.Find(token); i != TermIndex::kNone) present.push_back(i);
-    if (t > 0) {
-      pair.assign(previous).append(1, ' ').append(token);
-      if (const uint32_t i = index_.Find(pair); i != TermIndex::kNone) present.push_back(i);
+  for (size_t t = 0; t < spans.size(); ++t) {
+    const uint32_t end = spans[t].end;
+    if (const uint32_t i = index_.Find(buf.substr(spans[t].begin, end - spans[t].begin)); i != TermIndex::kNone) {
+      present.push_back(i);
     }
-    previous = token;
+    if (t > 0) {
+      const uint32_t begin = spans[t - 1].begin;
+      if (const uint32_t i = index_.Find(buf.substr(begin, end - begin)); i != TermIndex::kNone) present.push_back(i);
+    }
   }
   std::sort(present.begin(), present.end());
   present.erase(std::unique(present.begin(), present.end()), present.end());
-  std::vector<std::pair<std::string_view, double>> hits;
-  std::vector<double> category_z = category ? category->intercepts() : std::vector<double>();
-  std::vector<double> urgent_z = urgent ? urgent->intercepts() : std::vector<double>();
+  hits.clear();
+  category_z.clear();
+  urgent_z.clear();
+  if (category) category_z.assign(category->intercepts().begin(), category->intercepts().end());
+  if (urgent) urgent_z.assign(urgent->intercepts().begin(), urgent->intercepts().end());
   for (const uint32_t i : present) {
-    if (complaint && in_complaint_[i]) hits.emplace_back(index_.term(i), complaint_weights_[i]);
-    if (category) AddRow(category_weights_, i, &category_z);
-    if (urgent) AddRow(urgent_weights_, i, &urgent_z);
+    const double* row = rows_.data() + static_cast<size_t>(i) * row_width_;
+    if (complaint && in_complaint_[i]) hits.emplace_back(index_.term(i), row[0]);
+    for (size_t c = 0; c < category_z.size(); ++c) category_z[c] += row[category_at_ + c];
+    for (size_t c = 0; c < urgent_z.size(); ++c) urgent_z[c] += row[urgent_at_ + c];
   }
   if (complaint) {
-    TermScore t = complaint->FromHits(std::move(hits));
+    TermScore t = complaint->FromHits(hits);
     v->model_score = t.score;
     v->model_terms = std::move(t.terms);
   }
@@ -140,13 +143,17 @@ CategoryVotes FittedModels::Apply(std::string_view text, model::Verdict* v) cons
     ClassModel::Softmax(&p);
     const std::vector<std::string>& names = category->classes();
     const double vote_weight = category->setting("vote_weight");
+    // The likeliest few, likeliest first, ties in class order (a stable
+    // sort of all of them, then cut, did the same with more work).
+    v->model_categories.reserve(kExplainCategories + 1);
     for (size_t k = 0; k < names.size(); ++k) {
       votes[category_slots_[k]] += p[k] * vote_weight;
-      v->model_categories.push_back({names[k], p[k]});
+      auto& top = v->model_categories;
+      if (top.size() == kExplainCategories && !(p[k] > top.back().probability)) continue;
+      auto at = std::find_if(top.begin(), top.end(), [&](const model::ModelCategory& c) { return p[k] > c.probability; });
+      top.insert(at, {names[k], p[k]});
+      if (top.size() > kExplainCategories) top.pop_back();
     }
-    std::stable_sort(v->model_categories.begin(), v->model_categories.end(),
-                     [](const auto& a, const auto& b) { return a.probability > b.probability; });
-    if (v->model_categories.size() > kExplainCategories) v->model_categories.resize(kExplainCategories);
   }
   if (urgent) {
     std::vector<double>& p = urgent_z;

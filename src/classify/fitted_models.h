@@ -57,11 +57,14 @@ struct FittedModels {
   void BuildIndex();
 
   TermIndex index_;
-  std::vector<double> complaint_weights_;       // by index; 0 where the term is not the model's
-  std::vector<unsigned char> in_complaint_;     // by index: whether the term is the model's
-  std::vector<double> category_weights_;        // by index, one row of classes().size() each
-  std::vector<size_t> category_slots_;          // category class k's place in model::kCategories
-  std::vector<double> urgent_weights_;          // the same for the urgent model
+  // By index, a row of row_width_: the complaint weight at 0, the category
+  // model's classes from category_at_, the urgent model's from urgent_at_.
+  std::vector<double> rows_;
+  size_t row_width_ = 1;
+  size_t category_at_ = 1;
+  size_t urgent_at_ = 1;
+  std::vector<bool> in_complaint_;        // by index: whether the term is the complaint model's
+  std::vector<size_t> category_slots_;    // category class k's place in model::kCategories
 };
 
 }  // namespace turnaround::classify

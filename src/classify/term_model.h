@@ -60,7 +60,7 @@ class TermModel {
   // The score from the present features' weights (those the model holds):
   // what Score() computes after its lookups, for a caller that looked the
   // features up itself (FittedModels' shared index).
-  TermScore FromHits(std::vector<std::pair<std::string_view, double>> hits) const;
+  TermScore FromHits(const std::vector<std::pair<std::string_view, double>>& hits) const;
   // The model's terms (indexed in file order) and the weight of term i.
   const TermIndex& terms() const { return terms_; }
   double weight(uint32_t i) const { return weights_[i]; }
@@ -70,11 +70,17 @@ class TermModel {
   // The tokens Score() reads, in text order (exposed for tests and so that
   // the fitting script's tokenizer can be checked against this one).
   static std::vector<std::string> Tokens(std::string_view text);
-  // The same tokens written back to back into *buf (token i ends at
-  // (*ends)[i] and begins where token i - 1 ends, or at 0); both buffers are
-  // cleared first and keep their storage, so a caller that reuses them
-  // tokenizes without allocating.
-  static void TokenizeInto(std::string_view text, std::string* buf, std::vector<uint32_t>* ends);
+  // Where one token lies in TokenizeInto()'s buffer: [begin, end).
+  struct TokenSpan {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+  };
+  // The same tokens written into *buf separated by one space, token i at
+  // (*spans)[i]; so the pair of tokens i - 1 and i, as a model file spells
+  // it, is buf[(*spans)[i - 1].begin, (*spans)[i].end) and needs no copy.
+  // Both buffers are cleared first and keep their storage, so a caller that
+  // reuses them tokenizes without allocating.
+  static void TokenizeInto(std::string_view text, std::string* buf, std::vector<TokenSpan>* spans);
 
   // The distinct features of `text` (its tokens and adjacent token pairs),
   // sorted: what a model file's terms are looked up against.

@@ -84,6 +84,38 @@ TEST_CASE("the term model explains with its heaviest present terms, largest firs
   CHECK(s.terms[0].weight == Approx(-3));
 }
 
+TEST_CASE("the tokenizer's buffer holds the tokens one space apart, so a pair is a slice of it", "[classify]") {
+  std::string buf = "left over";
+  std::vector<TermModel::TokenSpan> spans(3);
+  // An apostrophe-only token between two words is dropped with its space.
+  TermModel::TokenizeInto("'' Still ''' WAITING, 'on' it'", &buf, &spans);
+  CHECK(buf == "still waiting on it");
+  REQUIRE(spans.size() == 4);
+  auto slice = [&](uint32_t begin, uint32_t end) { return buf.substr(begin, end - begin); };
+  CHECK(slice(spans[0].begin, spans[0].end) == "still");
+  CHECK(slice(spans[2].begin, spans[2].end) == "on");
+  CHECK(slice(spans[0].begin, spans[1].end) == "still waiting");
+  CHECK(slice(spans[2].begin, spans[3].end) == "on it");
+  TermModel::TokenizeInto("''' 😡", &buf, &spans);
+  CHECK(buf.empty());
+  CHECK(spans.empty());
+}
+
+TEST_CASE("the explanation keeps the six heaviest of many terms, ties by text", "[classify]") {
+  auto m = TermModel::Parse("t.model",
+                            "max_raise 9\nmax_lower 9\n0.1\ta\n-0.9\tb\n0.5\tc\n0.9\td\n0.2\te\n"
+                            "-0.5\tf\n0.7\tg\n0.3\th\n");
+  REQUIRE(m.ok());
+  for (const char* text : {"a b c d e f g h", "h g f e d c b a", "e a h c g b f d"}) {
+    INFO(text);
+    TermScore s = (*m)->Score(text);
+    std::vector<std::string> terms;
+    for (const auto& t : s.terms) terms.push_back(t.term);
+    CHECK(terms == std::vector<std::string>{"b", "d", "g", "c", "f", "h"});
+    CHECK(s.raw == Approx(1.3));
+  }
+}
+
 TEST_CASE("a broken model file is refused with the file and line", "[classify]") {
   struct Case {
     const char* contents;
