@@ -81,13 +81,14 @@ TEST_CASE("an accelerated rule set matches exactly what RE2 matched, refused pat
   CHECK(again->patterns == 0);
 }
 
-// Every labelled comment the project wrote, but the blind holdout
+// Every labelled comment the project wrote, but the blind holdouts
 // (fit_weights.BLIND), whose verdicts must not be printed even when this test
 // fails.
 std::vector<std::string> LabelledTexts() {
   std::vector<std::string> texts;
   for (const auto& e : fs::directory_iterator(TURNAROUND_SOURCE_DIR "/tests/data/classify")) {
-    if (e.path().extension() != ".jsonl" || e.path().stem() == "healthcare_holdout27") continue;
+    const std::string stem = e.path().stem().string();
+    if (e.path().extension() != ".jsonl" || stem == "healthcare_holdout27" || stem == "healthcare_holdout28") continue;
     std::ifstream in(e.path());
     for (std::string line; std::getline(in, line);) {
       auto row = nlohmann::json::parse(line, nullptr, false);
