@@ -44,8 +44,8 @@ class RulesClassifier final : public Classifier {
       v.matches.emplace_back(kFallback);
     }
     SentimentResult s = sentiment_->Score(text);
-    const CategoryVotes votes = models_.Apply(text, &v);
-    Combine(text, s, &v, votes);
+    const ModelEffect effect = models_.Apply(text, &v);
+    Combine(text, s, &v, effect);
     v.sentiment_terms = std::move(s.terms);
     return v;
   }

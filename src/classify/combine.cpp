@@ -89,7 +89,10 @@ std::string PickCategory(const model::Verdict& v, const CategoryVotes& model_vot
 
 }  // namespace
 
-double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
+namespace {
+
+// The rules' part of the complaint score (no model).
+double RulesScore(const model::Verdict& v, const SentimentResult& s) {
   // Praise is cancelled by sarcasm, and by blame after a contrast ("the nurses
   // were lovely but ..."): the part after "but" is what the writer means.
   bool sarcastic = s.after_contrast < 0;
@@ -106,10 +109,21 @@ double ComplaintScore(const model::Verdict& v, const SentimentResult& s) {
   }
   if (s.compound < 0) score += -s.compound * kNegativeWeight;
   if (s.compound > 0 && !sarcastic) score -= s.compound * kPositiveWeight;
-  return score + v.model_score;
+  return score;
 }
 
-void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v, const CategoryVotes& model_votes) {
+}  // namespace
+
+double ComplaintScore(const model::Verdict& v, const SentimentResult& s, double rules_share) {
+  const double rules = RulesScore(v, s);
+  // rules_share 1 is kept apart: threshold + (rules - threshold) is not
+  // always rules in floating point, and outside the domain the sum must stay
+  // what it was.
+  if (rules_share == 1) return rules + v.model_score;
+  return kComplaintThreshold + rules_share * (rules - kComplaintThreshold) + v.model_score;
+}
+
+void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v, const ModelEffect& models) {
   (void)text;
   // Evidence per reason from urgent_evidence rules, indexed by ReasonRank.
   std::array<double, kUrgentReasonsByRank.size()> evidence{};
@@ -139,17 +153,21 @@ void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v,
   // rules most often match an illness told in the past).
   std::stable_sort(v->urgent_reasons.begin(), v->urgent_reasons.end(),
                    [](const std::string& a, const std::string& b) { return ReasonRank(a) < ReasonRank(b); });
-  double score = ComplaintScore(*v, s);
-  double margin = score - kComplaintThreshold;
+  const double score = ComplaintScore(*v, s, models.rules_share);
+  const double margin = score - kComplaintThreshold;
+  // Severity reads the score as it is outside the domain (the model within
+  // its caps), so that a model sure of a complaint does not also make it severe.
+  const double severity_score =
+      models.rules_share == 1 ? score : RulesScore(*v, s) + models.capped_score;
   v->is_complaint = margin >= 0 && !v->spam;
   double p = 1.0 / (1.0 + std::exp(-kConfidenceSlope * margin));
   v->confidence = v->is_complaint ? p : 1.0 - p;
   v->sentiment = s.compound;
-  v->category = PickCategory(*v, model_votes);
+  v->category = PickCategory(*v, models.votes);
   v->language = s.spanish_words >= 2 && s.spanish_words * 4 >= s.words ? "es" : "en";
   if (!v->urgent_reasons.empty()) {
     v->severity = model::Severity::kUrgent;
-  } else if (v->is_complaint && (score >= kHighScore || s.compound <= kHighNegativity)) {
+  } else if (v->is_complaint && (severity_score >= kHighScore || s.compound <= kHighNegativity)) {
     v->severity = model::Severity::kHigh;
   } else if (v->is_complaint) {
     v->severity = model::Severity::kNormal;

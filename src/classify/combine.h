@@ -24,16 +24,32 @@ inline constexpr double kComplaintThreshold = 1.42;
 // weight.
 inline constexpr double kUrgentEvidenceThreshold = 1.0;
 
-// Reads v->matches and v->model_score (already filled) and `s`; writes every other decision
-// field of *v except matches, sentiment_terms, model_score, model_terms and
-// rules_version.
-// `model_votes` (indexed as model::kCategories) are added to the category
-// rules' votes: the category model's probabilities times its vote weight.
 using CategoryVotes = std::array<double, model::kCategories.size()>;
-void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v,
-             const CategoryVotes& model_votes = {});
 
-// The complaint score before thresholding (exposed for tests and eval).
-double ComplaintScore(const model::Verdict& v, const SentimentResult& s);
+// What the fitted models (FittedModels::Apply) hand to Combine() besides the
+// verdict's model fields.
+struct ModelEffect {
+  // The category model's probabilities times its vote weight, indexed as
+  // model::kCategories; added to the category rules' votes.
+  CategoryVotes votes{};
+  // How much of the rules' margin (their score minus kComplaintThreshold)
+  // counts for is_complaint: 1, or the complaint model's
+  // domain_rules_share on a comment in its domain, where model_score is the
+  // model's uncapped sum (README, "The complaint model's domain").
+  double rules_share = 1;
+  // The complaint model's contribution within its caps, in or out of its
+  // domain: severity reads the score with this one, so the domain decides
+  // which comments are complaints, not how severe they are.
+  double capped_score = 0;
+};
+
+// Reads v->matches and v->model_score (already filled) and `s`; writes every other decision
+// field of *v except matches, sentiment_terms, the model fields and rules_version.
+void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v, const ModelEffect& models = {});
+
+// The complaint score before thresholding (exposed for tests and eval):
+// the rules' score plus model_score, or with rules_share < 1 the threshold
+// plus that share of the rules' margin plus model_score.
+double ComplaintScore(const model::Verdict& v, const SentimentResult& s, double rules_share = 1);
 
 }  // namespace turnaround::classify

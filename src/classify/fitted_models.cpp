@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "classify/data_lines.h"
+
 namespace turnaround::classify {
 
 namespace {
@@ -10,6 +12,8 @@ namespace {
 constexpr const char* kComplaintFile = FittedModels::kFiles[0];
 constexpr const char* kCategoryFile = FittedModels::kFiles[1];
 constexpr const char* kUrgentFile = FittedModels::kFiles[2];
+constexpr const char* kDomainFile = FittedModels::kFiles[3];
+constexpr size_t kExplainDomainTerms = 3;
 constexpr std::string_view kNotUrgent = "none";  // the urgent model's class for "no reason"
 constexpr size_t kExplainCategories = 3;
 constexpr std::string_view kEvidenceSignal = "urgent_evidence";
@@ -45,9 +49,37 @@ core::Result<FittedModels> FittedModels::Parse(const std::map<std::string, std::
       errors += std::string(kUrgentFile) + ": `classes` must include none\n";
     }
   }
+  if (auto f = files.find(kDomainFile); f != files.end()) {
+    Keep(ParseDomainTerms(f->second), &m.domain, &errors);
+  }
+  // Each without the other is a half-made change (a file deleted, a model
+  // refit without its settings): say so rather than silently ignore it.
+  const bool model_domain = m.complaint && m.complaint->has_domain();
+  if (model_domain && !m.domain) {
+    errors += std::string(kComplaintFile) + ": domain_rules_share is set but there is no " + kDomainFile + "\n";
+  } else if (m.complaint && !model_domain && m.domain) {
+    errors += std::string(kDomainFile) + ": " + kComplaintFile + " has no domain_rules_share / domain_shift to use it\n";
+  }
   if (!errors.empty()) return core::InvalidArgument(errors);
   m.BuildIndex();
   return m;
+}
+
+core::Result<std::unique_ptr<TermIndex>> FittedModels::ParseDomainTerms(std::string_view contents) {
+  auto terms = std::make_unique<TermIndex>();
+  std::string errors;
+  ForEachDataLine(contents, [&](int line_no, std::string_view term) {
+    if (!TermModel::IsFeature(term)) {
+      // A term the tokenizer cannot produce would silently never match.
+      errors += std::string(kDomainFile) + ":" + std::to_string(line_no) +
+                ": not one lower-case token or two separated by one space: " + std::string(term) + "\n";
+    } else {
+      terms->Add(term);
+    }
+  });
+  if (terms->size() == 0 && errors.empty()) errors = std::string(kDomainFile) + ": no terms\n";
+  if (!errors.empty()) return core::InvalidArgument(errors);
+  return terms;
 }
 
 namespace {
@@ -62,6 +94,8 @@ void FittedModels::BuildIndex() {
   if (complaint) AddTerms(complaint->terms(), &index_);
   if (category) AddTerms(category->terms(), &index_);
   if (urgent) AddTerms(urgent->terms(), &index_);
+  const bool use_domain = domain && complaint && complaint->has_domain();
+  if (use_domain) AddTerms(*domain, &index_);
   // One row per term, [complaint weight, category weights..., urgent
   // weights...], zero where a model lacks the term (adding 0.0 leaves every
   // sum exactly as it was): a present term costs one or two cache lines
@@ -71,6 +105,10 @@ void FittedModels::BuildIndex() {
   row_width_ = urgent_at_ + (urgent ? urgent->classes().size() : 0);
   rows_.assign(index_.size() * row_width_, 0.0);
   in_complaint_.assign(index_.size(), false);
+  in_domain_.assign(index_.size(), false);
+  if (use_domain) {
+    for (uint32_t t = 0; t < domain->size(); ++t) in_domain_[index_.Find(domain->term(t))] = true;
+  }
   if (complaint) {
     for (uint32_t t = 0; t < complaint->terms().size(); ++t) {
       const uint32_t i = index_.Find(complaint->terms().term(t));
@@ -93,9 +131,10 @@ void FittedModels::BuildIndex() {
   if (urgent) lay_out(*urgent, urgent_at_);
 }
 
-CategoryVotes FittedModels::Apply(std::string_view text, model::Verdict* v) const {
-  CategoryVotes votes{};
-  if (!complaint && !category && !urgent) return votes;
+ModelEffect FittedModels::Apply(std::string_view text, model::Verdict* v) const {
+  ModelEffect effect;
+  CategoryVotes& votes = effect.votes;
+  if (!complaint && !category && !urgent) return effect;
   // The features of TermModel::Features(), looked up as they are made: a
   // feature no model holds is never stored or sorted, and each present one
   // counts once (deduplicated by index, not by text). A pair is a slice of
@@ -127,16 +166,23 @@ CategoryVotes FittedModels::Apply(std::string_view text, model::Verdict* v) cons
   urgent_z.clear();
   if (category) category_z.assign(category->intercepts().begin(), category->intercepts().end());
   if (urgent) urgent_z.assign(urgent->intercepts().begin(), urgent->intercepts().end());
+  bool in_domain = false;
   for (const uint32_t i : present) {
     const double* row = rows_.data() + static_cast<size_t>(i) * row_width_;
     if (complaint && in_complaint_[i]) hits.emplace_back(index_.term(i), row[0]);
+    if (in_domain_[i]) {
+      in_domain = true;
+      if (v->model_domain_terms.size() < kExplainDomainTerms) v->model_domain_terms.emplace_back(index_.term(i));
+    }
     for (size_t c = 0; c < category_z.size(); ++c) category_z[c] += row[category_at_ + c];
     for (size_t c = 0; c < urgent_z.size(); ++c) urgent_z[c] += row[urgent_at_ + c];
   }
   if (complaint) {
-    TermScore t = complaint->FromHits(hits);
+    TermScore t = complaint->FromHits(hits, in_domain);
     v->model_score = t.score;
     v->model_terms = std::move(t.terms);
+    effect.capped_score = t.capped;
+    if (in_domain) effect.rules_share = complaint->domain_rules_share();
   }
   if (category) {
     std::vector<double>& p = category_z;
@@ -181,7 +227,7 @@ CategoryVotes FittedModels::Apply(std::string_view text, model::Verdict* v) cons
       v->urgent_reasons.push_back(names[best]);  // Combine() puts the reasons in rank order
     }
   }
-  return votes;
+  return effect;
 }
 
 }  // namespace turnaround::classify

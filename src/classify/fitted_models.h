@@ -27,24 +27,33 @@ struct FittedModels {
   std::unique_ptr<ClassModel> category;  // ... no category.model
   std::unique_ptr<ClassModel> urgent;    // ... no urgent.model
 
-  // The optional files of a rules folder that hold fitted models, in the
+  // The terms (words or word pairs, one per line, as TermModel spells
+  // them) that put a comment in the complaint model's domain: talk about care.
+  // Written by hand (rules/domain.terms), read only with a complaint model
+  // that has domain settings.
+  std::unique_ptr<TermIndex> domain;
+
+  // The optional files of a rules folder that the fitted models read, in the
   // order the rules version reads them.
-  static constexpr std::array<const char*, 3> kFiles = {"complaint.model", "category.model", "urgent.model"};
+  static constexpr std::array<const char*, 4> kFiles = {"complaint.model", "category.model", "urgent.model",
+                                                         "domain.terms"};
 
   // Parses the model files a rules folder holds: `files` maps each of kFiles
   // that is there to its contents (one not there: no such model). On a file
   // that cannot be parsed returns InvalidArgument whose message names the file
-  // and line (one line per problem).
+  // and line (one line per problem); so does a complaint model with domain
+  // settings and no domain.terms, or the other way round.
   static core::Result<FittedModels> Parse(const std::map<std::string, std::string>& files);
 
-  // Fills v's model fields (model_score, model_terms, model_categories,
-  // model_urgent_probability, model_urgent_reason), adds the urgent model's
-  // likeliest reason to v->urgent_reasons when the probability of any reason
-  // reaches its `threshold` and v->matches holds an urgent_evidence match, or
-  // reaches its `alone_threshold`, and
-  // returns the category model's votes for Combine(). Call after the rules
+  // Fills v's model fields (model_score, model_terms, model_domain_terms,
+  // model_categories, model_urgent_probability, model_urgent_reason), adds
+  // the urgent model's likeliest reason to v->urgent_reasons when the
+  // probability of any reason reaches its `threshold` and v->matches holds an
+  // urgent_evidence match, or reaches its `alone_threshold`, and returns what
+  // Combine() needs: the category model's votes, and when a domain term is
+  // present the share of the rules' margin that counts. Call after the rules
   // matched and before Combine().
-  CategoryVotes Apply(std::string_view text, model::Verdict* v) const;
+  ModelEffect Apply(std::string_view text, model::Verdict* v) const;
 
  private:
   // Every model's terms in one index with their weights laid out by it, so
@@ -55,6 +64,7 @@ struct FittedModels {
   // and public texts, two scores exactly at the complaint threshold and one
   // tie between two categories came out the other way).
   void BuildIndex();
+  static core::Result<std::unique_ptr<TermIndex>> ParseDomainTerms(std::string_view contents);
 
   TermIndex index_;
   // By index, a row of row_width_: the complaint weight at 0, the category
@@ -64,6 +74,7 @@ struct FittedModels {
   size_t category_at_ = 1;
   size_t urgent_at_ = 1;
   std::vector<bool> in_complaint_;        // by index: whether the term is the complaint model's
+  std::vector<bool> in_domain_;           // by index: whether the term is a domain term
   std::vector<size_t> category_slots_;    // category class k's place in model::kCategories
 };
 

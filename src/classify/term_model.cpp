@@ -135,7 +135,7 @@ TermScore TermModel::Score(std::string_view text) const {
   return FromHits(hits);
 }
 
-TermScore TermModel::FromHits(const std::vector<std::pair<std::string_view, double>>& hits) const {
+TermScore TermModel::FromHits(const std::vector<std::pair<std::string_view, double>>& hits, bool in_domain) const {
   // Heavier first, ties by the term's text: one order whatever order the
   // hits came in.
   auto heavier = [](const std::pair<std::string_view, double>& a, const std::pair<std::string_view, double>& b) {
@@ -155,7 +155,8 @@ TermScore TermModel::FromHits(const std::vector<std::pair<std::string_view, doub
     for (; at > 0 && heavier(h, *top[at - 1]); --at) top[at] = top[at - 1];
     top[at] = &h;
   }
-  r.score = std::clamp(r.raw, -max_lower_, max_raise_);
+  r.capped = std::clamp(r.raw, -max_lower_, max_raise_);
+  r.score = in_domain && has_domain_ ? r.raw + domain_shift_ : r.capped;
   r.terms.reserve(kept);
   for (size_t i = 0; i < kept; ++i) r.terms.push_back({std::string(top[i]->first), top[i]->second});
   return r;
@@ -164,7 +165,7 @@ TermScore TermModel::FromHits(const std::vector<std::pair<std::string_view, doub
 core::Result<std::unique_ptr<TermModel>> TermModel::Parse(std::string_view file_name, std::string_view contents) {
   auto model = std::make_unique<TermModel>();
   std::string errors;
-  bool have_raise = false, have_lower = false;
+  bool have_raise = false, have_lower = false, have_share = false, have_shift = false;
   ForEachDataLine(contents, [&](int line_no, std::string_view line) {
     auto fail = [&](const std::string& why) {
       errors += std::string(file_name) + ":" + std::to_string(line_no) + ": " + why + "\n";
@@ -175,7 +176,7 @@ core::Result<std::unique_ptr<TermModel>> TermModel::Parse(std::string_view file_
       const std::string_view key = line.substr(0, sp);
       double value = 0;
       if (sp == std::string_view::npos || !ParseNumber(line.substr(sp + 1), &value)) {
-        fail("expected `intercept|max_raise|max_lower NUMBER` or `WEIGHT<TAB>TERM`");
+        fail("expected `SETTING NUMBER` (intercept, max_raise, max_lower, domain_rules_share, domain_shift) or `WEIGHT<TAB>TERM`");
       } else if (key == "intercept") {
         model->intercept_ = value;
       } else if (key == "max_raise" && value >= 0) {
@@ -184,8 +185,14 @@ core::Result<std::unique_ptr<TermModel>> TermModel::Parse(std::string_view file_
       } else if (key == "max_lower" && value >= 0) {
         model->max_lower_ = value;
         have_lower = true;
+      } else if (key == "domain_rules_share" && value >= 0 && value <= 1) {
+        model->domain_rules_share_ = value;
+        have_share = true;
+      } else if (key == "domain_shift") {
+        model->domain_shift_ = value;
+        have_shift = true;
       } else {
-        fail("unknown setting or negative cap: " + std::string(key));
+        fail("unknown setting or negative cap (or domain_rules_share outside 0..1): " + std::string(key));
       }
       return;
     }
@@ -204,6 +211,10 @@ core::Result<std::unique_ptr<TermModel>> TermModel::Parse(std::string_view file_
     }
   });
   if (!have_raise || !have_lower) errors += std::string(file_name) + ": max_raise and max_lower are required\n";
+  if (have_share != have_shift) {
+    errors += std::string(file_name) + ": domain_rules_share and domain_shift go together\n";
+  }
+  model->has_domain_ = have_share && have_shift;
   if (!errors.empty()) return core::InvalidArgument(errors);
   return model;
 }

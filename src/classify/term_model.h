@@ -39,7 +39,8 @@
 namespace turnaround::classify {
 
 struct TermScore {
-  double score = 0;  // intercept + the present features' weights, capped
+  double score = 0;  // intercept + the present features' weights, capped (in the domain: shifted, uncapped)
+  double capped = 0; // intercept + the present features' weights, capped, in or out of the domain
   double raw = 0;    // the same before the cap
   // The present features with the largest weights by magnitude (at most
   // TermModel::kExplainTerms), largest first: the explanation.
@@ -51,7 +52,8 @@ class TermModel {
   static constexpr size_t kExplainTerms = 6;
 
   // Parses a model file (format in rules/README.md: `intercept X`,
-  // `max_raise X`, `max_lower X`, then one `WEIGHT<TAB>TERM` per line, `#`
+  // `max_raise X`, `max_lower X`, optionally `domain_rules_share X` (0..1)
+  // and `domain_shift X` together, then one `WEIGHT<TAB>TERM` per line, `#`
   // comments). On failure returns InvalidArgument naming the file and line.
   static core::Result<std::unique_ptr<TermModel>> Parse(std::string_view file_name, std::string_view contents);
 
@@ -60,7 +62,16 @@ class TermModel {
   // The score from the present features' weights (those the model holds):
   // what Score() computes after its lookups, for a caller that looked the
   // features up itself (FittedModels' shared index).
-  TermScore FromHits(const std::vector<std::pair<std::string_view, double>>& hits) const;
+  // In the domain (`in_domain`, only when has_domain()), score is raw plus
+  // domain_shift(), uncapped; `capped` is always the capped sum.
+  TermScore FromHits(const std::vector<std::pair<std::string_view, double>>& hits, bool in_domain = false) const;
+
+  // Whether the file gave domain_rules_share and domain_shift: on a comment
+  // that talks about care (rules/domain.terms, FittedModels) the model then
+  // counts in full and the rules' margin by domain_rules_share() (README,
+  // "The complaint model's domain").
+  bool has_domain() const { return has_domain_; }
+  double domain_rules_share() const { return domain_rules_share_; }
   // The model's terms (indexed in file order) and the weight of term i.
   const TermIndex& terms() const { return terms_; }
   double weight(uint32_t i) const { return weights_[i]; }
@@ -94,6 +105,9 @@ class TermModel {
   double intercept_ = 0;
   double max_raise_ = 0;
   double max_lower_ = 0;
+  bool has_domain_ = false;
+  double domain_rules_share_ = 1;
+  double domain_shift_ = 0;
   TermIndex terms_;              // flat: a node-based map of 25,000 terms cost several MB more
   std::vector<double> weights_;  // by terms_ index
 };

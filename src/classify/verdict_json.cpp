@@ -59,6 +59,7 @@ nlohmann::json VerdictToJson(const model::Verdict& v) {
           {"rules_version", v.rules_version},
           {"matches", std::move(matches)},
           {"model_categories", std::move(model_categories)},
+          {"model_domain_terms", v.model_domain_terms},
           {"model_score", Round4(v.model_score)},
           {"model_terms", std::move(model_terms)},
           {"model_urgent_probability", Round4(v.model_urgent_probability)},
@@ -97,6 +98,9 @@ std::string VerdictJsonText(const model::Verdict& v) {
     Number(w, Round4(c.probability));
     w.EndObject();
   }
+  w.EndArray();
+  w.Key("model_domain_terms").BeginArray();
+  for (const std::string& t : v.model_domain_terms) w.String(t);
   w.EndArray();
   w.Key("model_score");
   Number(w, Round4(v.model_score));

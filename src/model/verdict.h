@@ -100,6 +100,12 @@ struct Verdict {
   // when the rules folder has no model) and its heaviest terms.
   double model_score = 0;
   std::vector<ModelTerm> model_terms;
+  // The terms of rules/domain.terms the comment holds (at most three), when
+  // the complaint model has domain settings: non-empty means the comment
+  // talks about care, so model_score is the model's uncapped sum and the
+  // rules' margin counted by its domain_rules_share (README, "The complaint
+  // model's domain").
+  std::vector<std::string> model_domain_terms;
   // The category model's likeliest categories (at most three, likeliest first;
   // empty without a category model). Their probabilities, times the model's
   // vote weight, joined the category votes.

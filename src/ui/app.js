@@ -667,7 +667,11 @@
     const why = v.urgent_reasons || reasons;
     addFact('Urgent because', why.length ? why.map(label).join(', ') : 'not urgent');
     if (typeof v.sentiment === 'number') addFact('Sentiment', v.sentiment.toFixed(2));
-    if (typeof v.model_score === 'number') addFact('Word model', (v.model_score > 0 ? '+' : '') + v.model_score.toFixed(2));
+    if (typeof v.model_score === 'number') {
+      // In its domain (a comment about care, rules/domain.terms) the model counted in full.
+      const full = (v.model_domain_terms || []).length > 0;
+      addFact('Word model', (v.model_score > 0 ? '+' : '') + v.model_score.toFixed(2) + (full ? ' (in full)' : ''));
+    }
     if (v.language) addFact('Language', v.language);
     if (v.spam) addFact('Spam', 'yes');
     if (v.rules_version) addFact('Rules', v.rules_version);
@@ -688,6 +692,11 @@
     // The fitted word model's heaviest terms (rules/complaint.model): why it moved the score.
     for (const t of v.model_terms || []) {
       rules.append(el('li', { class: 'muted' }, 'word model: “', el('span', null, t.term), '” ' + (t.weight > 0 ? '+' : '') + t.weight));
+    }
+    const domain = v.model_domain_terms || [];
+    if (domain.length) {
+      rules.append(el('li', { class: 'muted' }, 'word model counted in full, the rules by half: about care (' +
+        domain.map(t => '“' + t + '”').join(', ') + ')'));
     }
     const cats = v.model_categories || [];
     if (cats.length) {

@@ -5,6 +5,7 @@ list(APPEND TURNAROUND_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/accelerate_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sentiment_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/term_model_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/model_domain_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/class_model_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/term_index_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/classifier_test.cpp

@@ -75,6 +75,7 @@ TEST_CASE("VerdictJsonText: hostile strings and numbers of every shape", "[class
     rule.urgent_reason = rule.urgent_reason.empty() ? "self_harm" : "";
   }
   for (double val : {0.0, -0.00004, 3.14159, -2.5, 1e-5, std::nan("")}) v.sentiment_terms.push_back({"t\"erm", val});
+  v.model_domain_terms = {"front desk", "q\"uote \xff\\"};
   CHECK(VerdictJsonText(v) == TreeText(v));
 
   Verdict empty;  // defaults: no matches, no terms, no reasons

@@ -460,6 +460,9 @@ async function main() {
     check(explained.includes('word model: “'), `the word model's terms are listed (saw: ${explained})`);
     check(/category model: \S.* \d+%/.test(explained), `the category model's likeliest categories are listed (saw: ${explained})`);
     check((await page.textContent('#verdict-facts')).includes('Word model'), 'the word model score is a fact');
+    // "ER" and "hospital" are in rules/domain.terms: the model counted in full, and the page says why.
+    check(/about care \(“.+”\)/.test(explained), `the care words that put the model in full are listed (saw: ${explained})`);
+    check((await page.textContent('#verdict-facts')).includes('(in full)'), 'the word model fact says it counted in full');
 
     step = 'utf8-highlights';
     await selectItem(page, ids['ui-utf8']);
