@@ -112,15 +112,19 @@ double RulesScore(const model::Verdict& v, const SentimentResult& s) {
   return score;
 }
 
-}  // namespace
-
-double ComplaintScore(const model::Verdict& v, const SentimentResult& s, double rules_share) {
-  const double rules = RulesScore(v, s);
+// The complaint score from the rules' score and the model's.
+double WithModel(double rules, double model_score, double rules_share) {
   // rules_share 1 is kept apart: threshold + (rules - threshold) is not
   // always rules in floating point, and outside the domain the sum must stay
   // what it was.
-  if (rules_share == 1) return rules + v.model_score;
-  return kComplaintThreshold + rules_share * (rules - kComplaintThreshold) + v.model_score;
+  if (rules_share == 1) return rules + model_score;
+  return kComplaintThreshold + rules_share * (rules - kComplaintThreshold) + model_score;
+}
+
+}  // namespace
+
+double ComplaintScore(const model::Verdict& v, const SentimentResult& s, double rules_share) {
+  return WithModel(RulesScore(v, s), v.model_score, rules_share);
 }
 
 void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v, const ModelEffect& models) {
@@ -153,12 +157,12 @@ void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v,
   // rules most often match an illness told in the past).
   std::stable_sort(v->urgent_reasons.begin(), v->urgent_reasons.end(),
                    [](const std::string& a, const std::string& b) { return ReasonRank(a) < ReasonRank(b); });
-  const double score = ComplaintScore(*v, s, models.rules_share);
+  const double rules = RulesScore(*v, s);
+  const double score = WithModel(rules, v->model_score, models.rules_share);
   const double margin = score - kComplaintThreshold;
   // Severity reads the score as it is outside the domain (the model within
   // its caps), so that a model sure of a complaint does not also make it severe.
-  const double severity_score =
-      models.rules_share == 1 ? score : RulesScore(*v, s) + models.capped_score;
+  const double severity_score = models.rules_share == 1 ? score : rules + models.capped_score;
   v->is_complaint = margin >= 0 && !v->spam;
   double p = 1.0 / (1.0 + std::exp(-kConfidenceSlope * margin));
   v->confidence = v->is_complaint ? p : 1.0 - p;

@@ -368,7 +368,7 @@ def in_domain(text, terms):
 
 def combined(margin, model, text, terms):
     """The complaint margin as src/classify/combine.cpp computes it with the model."""
-    if terms is not None and margin > -50 and in_domain(text, terms):  # -99: spam
+    if margin > -50 and in_domain(text, terms):  # -99: spam
         return DOMAIN_RULES_SHARE * margin + raw_score(model, text) + DOMAIN_SHIFT
     return margin + capped(model, text)
 
