@@ -22,7 +22,7 @@ constexpr double kPhrasingVote = 1.5;      // category vote of a complaint or ur
 
 // A match's signal name as a value: the loops below test every match several
 // times, and one switch on the length is cheaper than a string compare per test.
-enum class Sig { kComplaint, kCategory, kUrgent, kPraise, kQuestion, kSpam, kSarcasm, kUrgentEvidence, kOther };
+enum class Sig { kComplaint, kCategory, kUrgent, kPraise, kQuestion, kSpam, kSarcasm, kUrgentEvidence, kUrgentCounter, kOther };
 
 Sig SigOf(const model::RuleMatch& m) {
   const std::string_view s = m.signal();
@@ -32,6 +32,7 @@ Sig SigOf(const model::RuleMatch& m) {
     case 7: return s == "sarcasm" ? Sig::kSarcasm : Sig::kOther;
     case 8: return s == "category" ? Sig::kCategory : s == "question" ? Sig::kQuestion : Sig::kOther;
     case 9: return s == "complaint" ? Sig::kComplaint : Sig::kOther;
+    case 14: return s == "urgent_counter" ? Sig::kUrgentCounter : Sig::kOther;
     case 15: return s == "urgent_evidence" ? Sig::kUrgentEvidence : Sig::kOther;
     default: return Sig::kOther;
   }
@@ -129,26 +130,37 @@ double ComplaintScore(const model::Verdict& v, const SentimentResult& s, double 
 
 void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v, const ModelEffect& models) {
   (void)text;
-  // Evidence per reason from urgent_evidence rules, indexed by ReasonRank.
-  std::array<double, kUrgentReasonsByRank.size()> evidence{};
-  auto add_reason = [v](std::string_view reason) {
-    if (std::find(v->urgent_reasons.begin(), v->urgent_reasons.end(), reason) == v->urgent_reasons.end()) {
-      v->urgent_reasons.emplace_back(reason);
-    }
-  };
+  constexpr size_t kReasons = kUrgentReasonsByRank.size();
+  auto rank_of = [](std::string_view reason) { return static_cast<size_t>(ReasonRank(reason)); };
+  // Evidence per reason from urgent_evidence rules, and the reasons the rules
+  // found and the ones an urgent_counter rule calls off, indexed by ReasonRank.
+  std::array<double, kReasons> evidence{};
+  std::array<bool, kReasons> found{};
+  std::array<bool, kReasons> countered{};
   for (const model::RuleMatch& m : v->matches) {
     const Sig sig = SigOf(m);
     if (sig == Sig::kSpam) v->spam = true;
-    if (sig == Sig::kUrgent) add_reason(m.urgent_reason());
-    if (sig == Sig::kUrgentEvidence) {
-      const auto rank = static_cast<size_t>(ReasonRank(m.urgent_reason()));
-      if (rank < evidence.size()) evidence[rank] += m.weight();
-    }
+    const size_t rank = rank_of(m.urgent_reason());
+    if (rank >= kReasons) continue;
+    if (sig == Sig::kUrgent) found[rank] = true;
+    if (sig == Sig::kUrgentEvidence) evidence[rank] += m.weight();
+    if (sig == Sig::kUrgentCounter) countered[rank] = true;
   }
-  // The small tolerance keeps 0.5 + 0.5 (or three pieces of 1/3) at the threshold. Reasons are
-  // put in rank order below, so the order they are added in here does not matter.
-  for (size_t rank = 0; rank < evidence.size(); ++rank) {
-    if (evidence[rank] >= kUrgentEvidenceThreshold - 1e-9) add_reason(kUrgentReasonsByRank[rank]);
+  // The fitted urgent model's reason is already in urgent_reasons
+  // (FittedModels::Apply) and stays: a counter speaks for the rules only.
+  std::array<bool, kReasons> listed{};
+  for (const std::string& r : v->urgent_reasons) {
+    if (rank_of(r) < kReasons) listed[rank_of(r)] = true;
+  }
+  // The small tolerance keeps 0.5 + 0.5 (or three pieces of 1/3) at the threshold.
+  for (size_t rank = 0; rank < kReasons; ++rank) {
+    found[rank] = found[rank] || evidence[rank] >= kUrgentEvidenceThreshold - 1e-9;
+    if (!found[rank] || listed[rank]) continue;
+    if (countered[rank]) {
+      v->urgent_called_off.emplace_back(kUrgentReasonsByRank[rank]);
+    } else {
+      v->urgent_reasons.emplace_back(kUrgentReasonsByRank[rank]);
+    }
   }
   // The first reason is the one an agent reads first. When several rules of
   // different reasons fire, a person at risk (self-harm, a threat) comes first,

@@ -20,9 +20,9 @@ std::string_view Trim(std::string_view s) {
 }
 
 bool ParseSignal(std::string_view s, Signal* out) {
-  static constexpr std::array<Signal, 8> kAll = {Signal::kComplaint, Signal::kCategory, Signal::kUrgent,
-                                                 Signal::kPraise,    Signal::kQuestion, Signal::kSpam,
-                                                 Signal::kSarcasm,   Signal::kUrgentEvidence};
+  static constexpr std::array<Signal, 9> kAll = {Signal::kComplaint, Signal::kCategory,       Signal::kUrgent,
+                                                 Signal::kPraise,    Signal::kQuestion,       Signal::kSpam,
+                                                 Signal::kSarcasm,   Signal::kUrgentEvidence, Signal::kUrgentCounter};
   for (Signal sig : kAll) {
     if (s == SignalName(sig)) {
       *out = sig;
@@ -123,7 +123,8 @@ class Parser {
     } else if (key == "signal") {
       if (!ParseSignal(value, &r.signal)) {
         Error(line_no, "unknown signal '" + std::string(value) +
-                           "' (complaint, sarcasm, category, urgent, urgent_evidence, praise, question, spam)");
+                           "' (complaint, sarcasm, category, urgent, urgent_evidence, urgent_counter, praise, question, "
+                           "spam)");
       }
     } else if (key == "weight") {
       double w = 0;
@@ -150,9 +151,15 @@ class Parser {
   void Validate(const RuleSpec& r) {
     if (r.patterns.empty()) Error(r.line, "no 'pattern:' lines");
     if (r.match_examples.empty()) Error(r.line, "no 'match:' example (every rule needs at least one)");
-    const bool urgent = r.signal == Signal::kUrgent || r.signal == Signal::kUrgentEvidence;
+    const bool urgent = r.signal == Signal::kUrgent || r.signal == Signal::kUrgentEvidence ||
+                        r.signal == Signal::kUrgentCounter;
     if (urgent && r.urgent_reason.empty()) Error(r.line, "urgent rule without 'urgent:' reason");
-    if (!urgent && !r.urgent_reason.empty()) Error(r.line, "'urgent:' is only for signal: urgent or urgent_evidence");
+    if (!urgent && !r.urgent_reason.empty()) {
+      Error(r.line, "'urgent:' is only for signal: urgent, urgent_evidence or urgent_counter");
+    }
+    if (r.signal == Signal::kUrgentCounter && !r.category.empty()) {
+      Error(r.line, "urgent_counter rules take no 'category:' (they only call off an urgent reason)");
+    }
     // One piece of evidence may decide alone (weight 1) but never more than that, and a
     // piece that adds nothing is a mistake: 0 < weight <= kUrgentEvidenceThreshold.
     if (r.signal == Signal::kUrgentEvidence && !(r.weight > 0 && r.weight <= kUrgentEvidenceThreshold)) {
@@ -193,6 +200,7 @@ const char* SignalName(Signal s) {
     case Signal::kSpam: return "spam";
     case Signal::kSarcasm: return "sarcasm";
     case Signal::kUrgentEvidence: return "urgent_evidence";
+    case Signal::kUrgentCounter: return "urgent_counter";
   }
   return "complaint";
 }

@@ -34,6 +34,12 @@ enum class Signal {
                     // evidence; the reason is flagged when the evidence of the
                     // matched rules reaches kUrgentEvidenceThreshold (combine.h).
                     // No complaint evidence (round 15, urgent_lexicon.rules)
+  kUrgentCounter,   // calls off its urgent reason as found by the rules (urgent
+                    // and urgent_evidence matches; not the fitted urgent model):
+                    // the urgent event is told as over, a joke or someone
+                    // else's (round 27, urgent_counter.rules). Its weight is
+                    // not read; the called-off reasons are listed in the
+                    // verdict's urgent_called_off
 };
 
 const char* SignalName(Signal s);

@@ -54,6 +54,7 @@ nlohmann::json VerdictToJson(const model::Verdict& v) {
           {"category", v.category},
           {"severity", model::SeverityName(v.severity)},
           {"urgent_reasons", v.urgent_reasons},
+          {"urgent_called_off", v.urgent_called_off},
           {"spam", v.spam},
           {"language", v.language},
           {"rules_version", v.rules_version},
@@ -126,6 +127,9 @@ std::string VerdictJsonText(const model::Verdict& v) {
   w.EndArray();
   w.Key("severity").String(model::SeverityName(v.severity));
   w.Key("spam").Bool(v.spam);
+  w.Key("urgent_called_off").BeginArray();
+  for (const std::string& r : v.urgent_called_off) w.String(r);
+  w.EndArray();
   w.Key("urgent_reasons").BeginArray();
   for (const std::string& r : v.urgent_reasons) w.String(r);
   w.EndArray();

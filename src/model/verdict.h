@@ -92,6 +92,10 @@ struct Verdict {
   std::string category = "other";  // one of kCategories
   Severity severity = Severity::kLow;
   std::vector<std::string> urgent_reasons;  // of kUrgentReasonsByRank, in that order
+  // Reasons the rules found but an urgent_counter rule called off (the event
+  // told as over, a joke, someone else's), in rank order; never also in
+  // urgent_reasons. The explanation of a post that is not urgent after all.
+  std::vector<std::string> urgent_called_off;
   bool spam = false;
   std::string language = "en";  // "en" or "es"
   std::vector<RuleMatch> matches;

@@ -666,6 +666,9 @@
     addFact('Severity', label(v.severity || it.severity));
     const why = v.urgent_reasons || reasons;
     addFact('Urgent because', why.length ? why.map(label).join(', ') : 'not urgent');
+    // What the rules found and a counter rule called off (told as over, a joke): said, not hidden.
+    const off = v.urgent_called_off || [];
+    if (off.length) addFact('Urgent called off', off.map(label).join(', ') + ' (see the counter rules below)');
     if (typeof v.sentiment === 'number') addFact('Sentiment', v.sentiment.toFixed(2));
     if (typeof v.model_score === 'number') {
       // In its domain (a comment about care, rules/domain.terms) the model counted in full.
@@ -719,6 +722,7 @@
   }
 
   function signalClass(m) {
+    if (m.signal === 'urgent_counter') return 'counter';
     if (m.signal === 'urgent' || m.urgent_reason) return 'urgent';
     if (m.signal === 'praise') return 'praise';
     if (m.signal === 'category') return 'category';

@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include "classify/combine.h"
+#include "classify/fake_matches.h"
 #include "classify/rule_file.h"
 #include "classify/shipped_rules.h"
 #include "model/verdict.h"
@@ -17,30 +18,10 @@
 namespace turnaround::classify {
 namespace {
 
-struct Piece {
-  const char* id;
-  const char* signal;
-  const char* reason;
-  double weight;
-};
+using testing::Piece;
 
 model::Verdict VerdictOf(const std::vector<Piece>& pieces) {
-  model::Verdict v;
-  std::size_t at = 0;
-  for (const Piece& p : pieces) {
-    auto info = std::make_shared<model::RuleInfo>();
-    info->id = p.id;
-    info->file = "urgent_lexicon.rules";
-    info->signal = p.signal;
-    info->weight = p.weight;
-    info->urgent_reason = p.reason;
-    model::RuleMatch m(std::move(info));
-    m.begin = at;
-    m.end = at + 4;
-    m.matched = "word";
-    at += 10;
-    v.matches.push_back(std::move(m));
-  }
+  model::Verdict v = testing::MatchesOf(pieces);
   Combine("", SentimentResult{}, &v);
   return v;
 }
@@ -100,7 +81,8 @@ TEST_CASE("urgent evidence is not complaint evidence", "[classify]") {
   CHECK_FALSE(v.is_complaint);
 }
 
-TEST_CASE("urgent_evidence rules are checked when read", "[classify]") {
+// Round 27 added urgent_counter (tests/classify/urgent_counter_test.cpp), read by the same checks.
+TEST_CASE("urgent_evidence and urgent_counter rules are checked when read", "[classify]") {
   struct Case {
     const char* text;
     const char* expected;  // substring of the one error; "" for none
@@ -115,7 +97,11 @@ TEST_CASE("urgent_evidence rules are checked when read", "[classify]") {
       {"rule: r\nsignal: urgent_evidence\nurgent: self_harm\nweight: 0.5\ncategory: billing\npattern: x\nmatch: x\n",
        "urgent_evidence rules take no 'category:'"},
       {"rule: r\nsignal: complaint\nurgent: self_harm\npattern: x\nmatch: x\n",
-       "'urgent:' is only for signal: urgent or urgent_evidence"},
+       "'urgent:' is only for signal: urgent, urgent_evidence or urgent_counter"},
+      {"rule: r\nsignal: urgent_counter\nurgent: medical_emergency\npattern: x\nmatch: x\n", ""},
+      {"rule: r\nsignal: urgent_counter\npattern: x\nmatch: x\n", "urgent rule without 'urgent:'"},
+      {"rule: r\nsignal: urgent_counter\nurgent: self_harm\ncategory: billing\npattern: x\nmatch: x\n",
+       "urgent_counter rules take no 'category:'"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -125,8 +111,9 @@ TEST_CASE("urgent_evidence rules are checked when read", "[classify]") {
     if (std::string(c.expected).empty()) {
       CHECK(errors.empty());
       REQUIRE(rules.size() == 1);
-      CHECK(rules[0].signal == Signal::kUrgentEvidence);
-      CHECK(std::string(SignalName(rules[0].signal)) == "urgent_evidence");
+      const std::string text = c.text;
+      const size_t at = text.find("signal: ") + 8;
+      CHECK(std::string(SignalName(rules[0].signal)) == text.substr(at, text.find('\n', at) - at));
     } else {
       REQUIRE(errors.size() == 1);
       CHECK(errors[0].find(c.expected) != std::string::npos);
