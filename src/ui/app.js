@@ -698,7 +698,7 @@
     }
     const domain = v.model_domain_terms || [];
     if (domain.length) {
-      rules.append(el('li', { class: 'muted' }, 'word model counted in full, the rules by half: about care (' +
+      rules.append(el('li', { class: 'muted' }, 'word model counted in full, the rules in part: about care (' +
         domain.map(t => '“' + t + '”').join(', ') + ')'));
     }
     const cats = v.model_categories || [];

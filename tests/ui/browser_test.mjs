@@ -624,6 +624,20 @@ async function main() {
     check(await page.evaluate(() => document.activeElement.id) === 'reply-text', 'the focus stays in the editor');
     await page.click('#reply-clear');
 
+    step = 'urgent called off';
+    // A complaint about an emergency told as over (rules/urgent_counter.rules): the page says
+    // what the rules found and which counter called it off, and the item is not urgent.
+    await postComments([{ source: 'reviews', id: 'ui-over', text: 'They said my chest pain was a pulled muscle and sent me home. The next morning another hospital found a clot in my lung. Nobody ever called to follow up.', author: { id: 'rev-9', name: 'Told Later' }, created_at: minutesAgo(1) }]);
+    await page.waitForFunction(() => [...document.querySelectorAll('.row-author')].some((e) => e.textContent === 'Told Later'), null, { timeout: 20000 });
+    await page.locator('.row-button', { hasText: 'Told Later' }).click();
+    await page.waitForFunction(() => document.getElementById('item-author').textContent === 'Told Later' &&
+      document.getElementById('comment-text').textContent !== 'Loading…');
+    const offFacts = await page.textContent('#verdict-facts');
+    check(offFacts.includes('Urgent called off') && offFacts.includes('Medical emergency'), `the called-off reason is a fact (saw: ${offFacts})`);
+    check(/Urgent because\s*not urgent/.test(offFacts), `the item is not urgent (saw: ${offFacts})`);
+    check(await page.locator('#comment-text mark.m-counter').count() > 0, 'the counter is highlighted in the comment');
+    check((await page.textContent('#verdict-rules')).includes('urgent_counter'), 'the counter rule is listed');
+
     step = 'phone';
     await page.setViewportSize({ width: 390, height: 844 });
     await selectItem(page, ids['ui-xss']);
