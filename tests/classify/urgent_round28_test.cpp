@@ -1,0 +1,71 @@
+// Round 28: urgent families (urgent_broad.rules `ub28.*`) written after holdout29 showed the
+// rules missing them, checked here with sentences written for this test, not taken from any
+// data set: each urgent post must be flagged by the written rules alone (the fitted models are
+// measured on the labelled sets), each calm one must stay calm with everything shipped.
+#include "classify/classifier.h"
+
+#include <algorithm>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "classify/shipped_rules.h"
+
+namespace turnaround::classify {
+namespace {
+
+TEST_CASE("urgent round 28: families of a blind set's misses, in our own sentences", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"My uncle picked up a pallet of file boxes at a liquidation sale and they're stuffed with patient charts from your old clinic.", "privacy_breach"},
+      {"Patient files from the closed pediatric office are in our basement now, the landlord just left them. Who do we call?", "privacy_breach"},
+      {"Your diabetes class reminder went to all 80 of our email addresses in the CC line and people are replying all with their A1C numbers.", "privacy_breach"},
+      {"Una enfermera de la clínica le anda contando a todo el pueblo que mi hermano tiene VIH.", "privacy_breach"},
+      {"The clinic granted my ex portal access to our son's records even though there's a restraining order. The chart has our new address.", "privacy_breach"},
+      {"My attorney needs the ambulance run sheet for the lawsuit and the deadline is Monday. Your records office keeps losing the request.", "legal_threat"},
+      {"If this claim gets thrown out because you never sent the imaging, your hospital will be named in it too.", "legal_threat"},
+      {"Mi licenciada dice que sin el expediente del hospital no hay caso.", "legal_threat"},
+      {"I gave away my tools last week and wrote my daughter a letter. It's been a good run.", "self_harm"},
+      {"I poured every bottle from the bathroom into one jar. It's sitting right here.", "self_harm"},
+      {"The ER doc said I was wasting everyone's time. I won't be taking up anybody's bed anymore.", "self_harm"},
+      {"The cat's food and her meds are on the table for my neighbor. Tell my sister I'm sorry.", "self_harm"},
+      {"That surgeon plays in the Tuesday softball league. He won't be walking off that field this week.", "threat_of_violence"},
+      {"The guys who jumped my brother keep posting that they'll finish him off when he leaves the hospital.", "threat_of_violence"},
+      {"I know which door you leave by after your shift. Next time there won't be a glass window between us.", "threat_of_violence"},
+      {"My sister's ex sent her a picture of the maternity floor entrance tonight. He's not allowed near her. Please warn security.", "threat_of_violence"},
+      {"After the fall his eyes keep rolling back and he can't hold his head up. We're in your parking lot.", "medical_emergency"},
+      {"The power's been out for two hours and Dad's concentrator stopped working. His tank is almost empty.", "medical_emergency"},
+      {"Her nails are turning blue and she's breathing really fast, what do we do?", "medical_emergency"},
+      {"I cut my hand on the mower blade, it's soaking through a dish towel, is urgent care or the ER faster?", "medical_emergency"},
+  };
+  const char* const calm[] = {
+      "Found an old box of my own medical records in my attic from when I was a kid, so cute.",
+      "Please add my new email address to the newsletter list.",
+      "Le conté a todo el barrio lo buena que es la doctora Ruiz.",
+      "Do I need to bring a copy of my protective order to my appointment?",
+      "My case manager got my paperwork in before the deadline, thank you Rita!",
+      "Our charity 5K was a good run, thanks to the nurses who handed out water.",
+      "I put all my meds into a weekly organizer box, game changer.",
+      "I won't take up much of your time, just wondering about parking validation.",
+      "I left the dog food on the counter, can someone grab it?",
+      "The contractor said they'll finish the job on the new wing by spring.",
+      "Do you know which bus goes to the new outpatient center?",
+      "My daughter sent me a photo of the lobby tree, beautiful.",
+      "My baby is teething and drooling on everything lol",
+      "If the storm knocks out your power and you use home oxygen, call the utility's priority line.",
+      "Is it normal for a new tattoo to leak through the wrap a little the first night?",
+  };
+  for (const testing::UrgentCase& u : urgent) {
+    INFO(u.text);
+    const model::Verdict v = testing::ShippedRulesWithoutModel()->Classify(u.text);
+    // The reason may not come first: a restraining order is also read as a threat, which ranks
+    // above a leak (combine.cpp ReasonRank).
+    CHECK(std::find(v.urgent_reasons.begin(), v.urgent_reasons.end(), u.reason) != v.urgent_reasons.end());
+  }
+  for (const char* t : calm) {
+    INFO(t);
+    CHECK(testing::ShippedRules()->Classify(t).urgent_reasons.empty());
+  }
+}
+
+}  // namespace
+}  // namespace turnaround::classify
