@@ -74,7 +74,7 @@ core::Result<std::unique_ptr<ClassModel>> ClassModel::Parse(std::string_view fil
       } else if (!ParseNumbers(line.substr(0, tab), &numbers) || numbers.size() != n) {
         fail("expected " + std::to_string(n) + " numbers before the tab");
       } else if (!TermModel::IsFeature(term)) {
-        fail("term is not one lower-case token or two separated by one space: " + std::string(term));
+        fail("term is not " + std::string(TermModel::kFeatureShape) + ": " + std::string(term));
       } else if (model->terms_.Find(term) != TermIndex::kNone) {
         fail("duplicate term: " + std::string(term));
       } else {

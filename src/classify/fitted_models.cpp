@@ -72,7 +72,7 @@ core::Result<std::unique_ptr<TermIndex>> FittedModels::ParseDomainTerms(std::str
     if (!TermModel::IsFeature(term)) {
       // A term the tokenizer cannot produce would silently never match.
       errors += std::string(kDomainFile) + ":" + std::to_string(line_no) +
-                ": not one lower-case token or two separated by one space: " + std::string(term) + "\n";
+                ": not " + std::string(TermModel::kFeatureShape) + ": " + std::string(term) + "\n";
     } else {
       terms->Add(term);
     }

@@ -202,7 +202,7 @@ core::Result<std::unique_ptr<TermModel>> TermModel::Parse(std::string_view file_
       fail("weight is not a number");
     } else if (!IsFeature(term)) {
       // A term the tokenizer cannot produce would silently never match.
-      fail("term is not one lower-case token or two separated by one space: " + std::string(term));
+      fail("term is not " + std::string(kFeatureShape) + ": " + std::string(term));
     } else if (model->terms_.Find(term) != TermIndex::kNone) {
       fail("duplicate term: " + std::string(term));
     } else {

@@ -100,6 +100,9 @@ class TermModel {
   // Whether Score() can ever see `term`: one token as Tokens() spells it, or
   // two joined by one space.
   static bool IsFeature(std::string_view term);
+  // What a term that fails IsFeature() was expected to be, for the model and
+  // term files' error messages.
+  static constexpr std::string_view kFeatureShape = "one lower-case token or two separated by one space";
 
  private:
   double intercept_ = 0;
