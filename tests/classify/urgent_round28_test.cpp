@@ -1,4 +1,4 @@
-// Round 28: urgent families (urgent_broad.rules `ub28.*`) written after holdout29 showed the
+// Rounds 28 and 29. Round 28: urgent families (urgent_broad.rules `ub28.*`) written after holdout29 showed the
 // rules missing them, checked here with sentences written for this test, not taken from any
 // data set: each urgent post must be flagged by the written rules alone (the fitted models are
 // measured on the labelled sets), each calm one must stay calm with everything shipped.
@@ -60,6 +60,50 @@ TEST_CASE("urgent round 28: families of a blind set's misses, in our own sentenc
     // The reason may not come first: a restraining order is also read as a threat, which ranks
     // above a leak (combine.cpp ReasonRank).
     CHECK(std::find(v.urgent_reasons.begin(), v.urgent_reasons.end(), u.reason) != v.urgent_reasons.end());
+  }
+  for (const char* t : calm) {
+    INFO(t);
+    CHECK(testing::ShippedRules()->Classify(t).urgent_reasons.empty());
+  }
+}
+
+// Round 29: textbook emergencies from first-aid teaching (ub29.* and older families), in our own
+// sentences: the written rules alone must flag each one, and everyday uses of the same signs
+// must stay calm with everything shipped.
+TEST_CASE("urgent round 29: textbook emergencies in our own sentences", "[classify][urgent]") {
+  const char* const urgent[] = {
+      "My dad was mowing in this heat and now he's stopped sweating, his skin is hot and red and he's not making sense.",
+      "Grandma has been outside all afternoon, she's confused and burning up and isn't sweating at all.",
+      "We found my uncle in the cold garage, he stopped shivering and he's slurring and sleepy.",
+      "Everyone in the house has a headache and feels dizzy and the dog is acting weird, the furnace has been making a noise.",
+      "The carbon monoxide alarm went off and my kids are throwing up, should we come in?",
+      "My son is diabetic and he's shaky, sweaty and confused and won't drink the juice.",
+      "Her breath smells fruity, she's breathing fast and her sugar meter just says HI.",
+      "My daughter has a fever, a stiff neck and a rash that doesn't fade when I press a glass on it.",
+      "My 14 year old woke up with sudden terrible pain in his testicle and he's throwing up.",
+      "I'm 7 weeks pregnant with sharp pain on one side, shoulder tip pain and I feel faint.",
+      "I'm 34 weeks, I have a pounding headache, my face and hands are puffy and I'm seeing spots.",
+      "The baby hasn't had a wet diaper since yesterday morning and the soft spot on his head looks sunken.",
+      "My toddler is making a high pitched noise when he breathes in and his chest is sucking in under the ribs.",
+      "A rattlesnake got my husband on the calf twenty minutes ago and the swelling is moving up his leg.",
+      "My wife fell and hit her head an hour ago and now one pupil looks bigger than the other.",
+      "My dad's leg is cold, pale and numb below the knee since this morning.",
+      "Mi abuelo está afuera con este calor, ya no suda, está muy rojo y no dice cosas con sentido.",
+      "Mi hijo diabético está temblando, sudando y muy confundido, no quiere tomar el jugo.",
+  };
+  const char* const calm[] = {
+      "I sweat less since the new medication, is that normal?",
+      "The new billing statement layout is confusing.",
+      "Last winter my husband found me sweaty and confused after a low. The endo changed my dose and I'm fine.",
+      "I'm diabetic, can I bring a snack into the waiting room?",
+      "I'm 12 weeks pregnant, when is the next ultrasound class?",
+      "The swelling went down after two days, thanks to the urgent care team.",
+      "Does the ER keep antivenom? Asking for our scout troop's camping trip.",
+  };
+  for (const char* t : urgent) {
+    INFO(t);
+    const model::Verdict v = testing::ShippedRulesWithoutModel()->Classify(t);
+    CHECK(std::find(v.urgent_reasons.begin(), v.urgent_reasons.end(), "medical_emergency") != v.urgent_reasons.end());
   }
   for (const char* t : calm) {
     INFO(t);
