@@ -150,7 +150,7 @@ void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v,
   // (FittedModels::Apply) and stays: a counter speaks for the rules only.
   std::array<bool, kReasons> listed{};
   for (const std::string& r : v->urgent_reasons) {
-    if (rank_of(r) < kReasons) listed[rank_of(r)] = true;
+    if (const size_t rank = rank_of(r); rank < kReasons) listed[rank] = true;
   }
   // The small tolerance keeps 0.5 + 0.5 (or three pieces of 1/3) at the threshold.
   for (size_t rank = 0; rank < kReasons; ++rank) {

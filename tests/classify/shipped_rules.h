@@ -2,6 +2,7 @@
 // classifier tests that check shipped behaviour (not a fake: real rules).
 #pragma once
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include <filesystem>
@@ -50,6 +51,15 @@ struct UrgentCase {
   const char* reason;  // the reason an agent must read first
 };
 
+// Each calm text gets no urgent reason at all, with everything shipped.
+template <size_t C>
+void ExpectCalm(const char* const (&calm)[C]) {
+  for (const char* t : calm) {
+    INFO(t);
+    CHECK(ShippedRules()->Classify(t).urgent_reasons.empty());
+  }
+}
+
 // Each urgent text gets `reason` first and urgent severity; each calm text no
 // urgent reason at all.
 template <size_t U, size_t C>
@@ -61,9 +71,19 @@ void ExpectUrgentAndCalm(const UrgentCase (&urgent)[U], const char* const (&calm
     CHECK(v.urgent_reasons.front() == std::string(u.reason));
     CHECK(v.severity == model::Severity::kUrgent);
   }
-  for (const char* t : calm) {
-    INFO(t);
-    CHECK(ShippedRules()->Classify(t).urgent_reasons.empty());
+  ExpectCalm(calm);
+}
+
+// Each urgent text gets `reason` among its reasons from the written rules
+// alone (ShippedRulesWithoutModel): what a rule written for a phrasing must do.
+// Not necessarily first: a restraining order is also read as a threat, which
+// ranks above a leak (combine.cpp ReasonRank).
+template <size_t U>
+void ExpectFlaggedByRules(const UrgentCase (&urgent)[U]) {
+  for (const UrgentCase& u : urgent) {
+    INFO(u.text);
+    const model::Verdict v = ShippedRulesWithoutModel()->Classify(u.text);
+    CHECK(std::find(v.urgent_reasons.begin(), v.urgent_reasons.end(), u.reason) != v.urgent_reasons.end());
   }
 }
 

@@ -197,7 +197,7 @@ TEST_CASE("urgent lexicon: two pieces of a reason flag it", "[classify][lexicon]
 // self-harm); fit_urgent.py's GENERIC list keeps such words out. Ordinary complaints and thanks
 // written with them stay calm.
 TEST_CASE("urgent lexicon: everyday words never add up to urgency", "[classify][lexicon]") {
-  const char* calm[] = {
+  const char* const calm[] = {
       "I'm so tired of waiting, I think they forgot about me",
       "I dont think the billing office ever answers, cant reach anyone",
       "Many thanks to everyone on the night shift, I think you are all wonderful",
@@ -210,11 +210,7 @@ TEST_CASE("urgent lexicon: everyday words never add up to urgency", "[classify][
       "Honestly that stuff might work, I decided to give the side entrance a try since it's closed",
       "I'll be honest, the info on the site is really confusing, maybe fix it",
   };
-  for (const char* text : calm) {
-    INFO(text);
-    const model::Verdict v = testing::ShippedRules()->Classify(text);
-    CHECK(v.urgent_reasons.empty());  // a word may still be one piece ("letter")
-  }
+  testing::ExpectCalm(calm);  // a word may still be one piece ("letter")
 }
 
 }  // namespace

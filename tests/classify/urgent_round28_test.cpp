@@ -4,9 +4,6 @@
 // measured on the labelled sets), each calm one must stay calm with everything shipped.
 #include "classify/classifier.h"
 
-#include <algorithm>
-#include <string>
-
 #include <catch2/catch.hpp>
 
 #include "classify/shipped_rules.h"
@@ -54,42 +51,33 @@ TEST_CASE("urgent round 28: families of a blind set's misses, in our own sentenc
       "If the storm knocks out your power and you use home oxygen, call the utility's priority line.",
       "Is it normal for a new tattoo to leak through the wrap a little the first night?",
   };
-  for (const testing::UrgentCase& u : urgent) {
-    INFO(u.text);
-    const model::Verdict v = testing::ShippedRulesWithoutModel()->Classify(u.text);
-    // The reason may not come first: a restraining order is also read as a threat, which ranks
-    // above a leak (combine.cpp ReasonRank).
-    CHECK(std::find(v.urgent_reasons.begin(), v.urgent_reasons.end(), u.reason) != v.urgent_reasons.end());
-  }
-  for (const char* t : calm) {
-    INFO(t);
-    CHECK(testing::ShippedRules()->Classify(t).urgent_reasons.empty());
-  }
+  testing::ExpectFlaggedByRules(urgent);
+  testing::ExpectCalm(calm);
 }
 
 // Round 29: textbook emergencies from first-aid teaching (ub29.* and older families), in our own
 // sentences: the written rules alone must flag each one, and everyday uses of the same signs
 // must stay calm with everything shipped.
 TEST_CASE("urgent round 29: textbook emergencies in our own sentences", "[classify][urgent]") {
-  const char* const urgent[] = {
-      "My dad was mowing in this heat and now he's stopped sweating, his skin is hot and red and he's not making sense.",
-      "Grandma has been outside all afternoon, she's confused and burning up and isn't sweating at all.",
-      "We found my uncle in the cold garage, he stopped shivering and he's slurring and sleepy.",
-      "Everyone in the house has a headache and feels dizzy and the dog is acting weird, the furnace has been making a noise.",
-      "The carbon monoxide alarm went off and my kids are throwing up, should we come in?",
-      "My son is diabetic and he's shaky, sweaty and confused and won't drink the juice.",
-      "Her breath smells fruity, she's breathing fast and her sugar meter just says HI.",
-      "My daughter has a fever, a stiff neck and a rash that doesn't fade when I press a glass on it.",
-      "My 14 year old woke up with sudden terrible pain in his testicle and he's throwing up.",
-      "I'm 7 weeks pregnant with sharp pain on one side, shoulder tip pain and I feel faint.",
-      "I'm 34 weeks, I have a pounding headache, my face and hands are puffy and I'm seeing spots.",
-      "The baby hasn't had a wet diaper since yesterday morning and the soft spot on his head looks sunken.",
-      "My toddler is making a high pitched noise when he breathes in and his chest is sucking in under the ribs.",
-      "A rattlesnake got my husband on the calf twenty minutes ago and the swelling is moving up his leg.",
-      "My wife fell and hit her head an hour ago and now one pupil looks bigger than the other.",
-      "My dad's leg is cold, pale and numb below the knee since this morning.",
-      "Mi abuelo está afuera con este calor, ya no suda, está muy rojo y no dice cosas con sentido.",
-      "Mi hijo diabético está temblando, sudando y muy confundido, no quiere tomar el jugo.",
+  const testing::UrgentCase urgent[] = {
+      {"My dad was mowing in this heat and now he's stopped sweating, his skin is hot and red and he's not making sense.", "medical_emergency"},
+      {"Grandma has been outside all afternoon, she's confused and burning up and isn't sweating at all.", "medical_emergency"},
+      {"We found my uncle in the cold garage, he stopped shivering and he's slurring and sleepy.", "medical_emergency"},
+      {"Everyone in the house has a headache and feels dizzy and the dog is acting weird, the furnace has been making a noise.", "medical_emergency"},
+      {"The carbon monoxide alarm went off and my kids are throwing up, should we come in?", "medical_emergency"},
+      {"My son is diabetic and he's shaky, sweaty and confused and won't drink the juice.", "medical_emergency"},
+      {"Her breath smells fruity, she's breathing fast and her sugar meter just says HI.", "medical_emergency"},
+      {"My daughter has a fever, a stiff neck and a rash that doesn't fade when I press a glass on it.", "medical_emergency"},
+      {"My 14 year old woke up with sudden terrible pain in his testicle and he's throwing up.", "medical_emergency"},
+      {"I'm 7 weeks pregnant with sharp pain on one side, shoulder tip pain and I feel faint.", "medical_emergency"},
+      {"I'm 34 weeks, I have a pounding headache, my face and hands are puffy and I'm seeing spots.", "medical_emergency"},
+      {"The baby hasn't had a wet diaper since yesterday morning and the soft spot on his head looks sunken.", "medical_emergency"},
+      {"My toddler is making a high pitched noise when he breathes in and his chest is sucking in under the ribs.", "medical_emergency"},
+      {"A rattlesnake got my husband on the calf twenty minutes ago and the swelling is moving up his leg.", "medical_emergency"},
+      {"My wife fell and hit her head an hour ago and now one pupil looks bigger than the other.", "medical_emergency"},
+      {"My dad's leg is cold, pale and numb below the knee since this morning.", "medical_emergency"},
+      {"Mi abuelo está afuera con este calor, ya no suda, está muy rojo y no dice cosas con sentido.", "medical_emergency"},
+      {"Mi hijo diabético está temblando, sudando y muy confundido, no quiere tomar el jugo.", "medical_emergency"},
   };
   const char* const calm[] = {
       "I sweat less since the new medication, is that normal?",
@@ -100,15 +88,8 @@ TEST_CASE("urgent round 29: textbook emergencies in our own sentences", "[classi
       "The swelling went down after two days, thanks to the urgent care team.",
       "Does the ER keep antivenom? Asking for our scout troop's camping trip.",
   };
-  for (const char* t : urgent) {
-    INFO(t);
-    const model::Verdict v = testing::ShippedRulesWithoutModel()->Classify(t);
-    CHECK(std::find(v.urgent_reasons.begin(), v.urgent_reasons.end(), "medical_emergency") != v.urgent_reasons.end());
-  }
-  for (const char* t : calm) {
-    INFO(t);
-    CHECK(testing::ShippedRules()->Classify(t).urgent_reasons.empty());
-  }
+  testing::ExpectFlaggedByRules(urgent);
+  testing::ExpectCalm(calm);
 }
 
 }  // namespace
