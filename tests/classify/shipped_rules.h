@@ -87,4 +87,26 @@ void ExpectFlaggedByRules(const UrgentCase (&urgent)[U]) {
   }
 }
 
+// Counters, on the written rules alone: each post told as over must be found
+// urgent by some rule and then called off (so the check fails if its counter is
+// taken out, not only if nothing matched in the first place); each live post
+// must keep `reason` first with nothing called off.
+template <size_t O, size_t L>
+void ExpectCalledOffAndLive(const char* const (&over)[O], const UrgentCase (&live)[L]) {
+  const auto rules = ShippedRulesWithoutModel();
+  for (const char* t : over) {
+    INFO(t);
+    const model::Verdict v = rules->Classify(t);
+    CHECK(v.urgent_reasons.empty());
+    CHECK_FALSE(v.urgent_called_off.empty());
+  }
+  for (const UrgentCase& u : live) {
+    INFO(u.text);
+    const model::Verdict v = rules->Classify(u.text);
+    REQUIRE_FALSE(v.urgent_reasons.empty());
+    CHECK(v.urgent_reasons.front() == std::string(u.reason));
+    CHECK(v.urgent_called_off.empty());
+  }
+}
+
 }  // namespace turnaround::classify::testing

@@ -80,7 +80,6 @@ TEST_CASE("urgent counter: calls off its own reason as the rules found it, nothi
 // if its counter is taken out, not only if nothing matched in the first place.
 TEST_CASE("urgent counter: shipped rules call off events told as over and leave live ones urgent",
           "[classify][urgent]") {
-  const auto rules = testing::ShippedRulesWithoutModel();
   const char* const over[] = {
       "My wife collapsed in the garden on Sunday. She's stable now and the cardiology team has been wonderful.",
       "Fainted in the shower last month, turned out fine, just low iron. Thanks Dr. Osei.",
@@ -93,12 +92,6 @@ TEST_CASE("urgent counter: shipped rules call off events told as over and leave 
       "Opening the hospital bill gave me chest pains.",
       "This migraine is killing me. Goodbye cruel world, see you after a nap.",
   };
-  for (const char* t : over) {
-    INFO(t);
-    const model::Verdict v = rules->Classify(t);
-    CHECK(v.urgent_reasons.empty());
-    CHECK_FALSE(v.urgent_called_off.empty());
-  }
   // Live emergencies that share a word with a counter: they must stay urgent.
   const testing::UrgentCase live[] = {
       {"My dad passed out in the lobby ten minutes ago and says he's fine but he can't stand up", "medical_emergency"},
@@ -106,13 +99,7 @@ TEST_CASE("urgent counter: shipped rules call off events told as over and leave 
       {"She fainted again and the nurse said she'd be fine, now she is not breathing right", "medical_emergency"},
       {"my son took a whole bottle of pills and now he is unresponsive, help", "medical_emergency"},
   };
-  for (const testing::UrgentCase& u : live) {
-    INFO(u.text);
-    const model::Verdict v = rules->Classify(u.text);
-    REQUIRE_FALSE(v.urgent_reasons.empty());
-    CHECK(v.urgent_reasons.front() == std::string(u.reason));
-    CHECK(v.urgent_called_off.empty());
-  }
+  testing::ExpectCalledOffAndLive(over, live);
 }
 
 TEST_CASE("urgent counter: the verdict says what was called off", "[classify]") {
