@@ -28,6 +28,9 @@ TEST_CASE("urgent round 30: a threat through 'next time', notes in a group chat,
       "How do I get copies of my records sent to the new clinic?",
       "Walked the river path after my cardiac rehab session, such a good program.",
       "The pharmacy better stop texting me coupons, I already switched plans lol",
+      // Known false alarms of older rules until round 30 (rules/README.md, round 28).
+      "I'm so confused about my bill, who do I call?",
+      "Confused about the new visitor policy, do I call the front desk or the unit?",
   };
   testing::ExpectFlaggedByRules(urgent);
   testing::ExpectCalm(calm);
@@ -40,6 +43,7 @@ TEST_CASE("urgent round 30: counters call off emergencies told as over, live one
       "My son stopped breathing in your waiting room when he was a baby. He's 12 now and doing great.",
       "The night nurses were so gentle while my dad was dying. Nobody rushed us, nobody made us leave.",
       "Week two of the flu and I still feel like I got run over by a truck.",
+      "My shin was bleeding through the bandage after the fall, the urgent care stitched it and it healed up nicely.",
   };
   // Live emergencies that share words with those counters.
   const testing::UrgentCase live[] = {
