@@ -11,6 +11,9 @@
 #include <optional>
 #include <thread>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "classify/accelerator.h"
@@ -432,6 +435,27 @@ TEST_CASE("the cache keeps the newest few databases and removes older ones", "[c
   CHECK(left[2] == "rules-old0.hs");
   CHECK(left[3] == "rules-old1.hs");
   CHECK(left[4] == "rules-old2.hs");
+}
+
+TEST_CASE("the cache drops pattern lists left by a process that is gone", "[classify][hyperscan]") {
+  turnaround::testing::TempDir dir;
+  const std::string cache = dir.File("cache");
+  fs::create_directories(cache);
+  // A pid that is certainly gone: a child that has exited and been reaped.
+  const pid_t gone = ::fork();
+  REQUIRE(gone >= 0);
+  if (gone == 0) ::_exit(0);
+  REQUIRE(::waitpid(gone, nullptr, 0) == gone);
+  const std::string dead = "rules-abc.hs.patterns." + std::to_string(gone) + ".json";
+  const std::string live = "rules-abc.hs.patterns." + std::to_string(::getpid()) + ".json";
+  const std::string other = "rules-abc.hs.patterns.notapid.json";
+  for (const std::string& name : {dead, live, other}) std::ofstream(cache + "/" + name) << "[]";
+  auto rs = CompileText("rule: wait\nsignal: complaint\npattern: \\bstill waiting\\b\nmatch: still waiting\n");
+  REQUIRE(rs != nullptr);
+  REQUIRE(rs->Accelerate(cache).ok());
+  CHECK_FALSE(fs::exists(cache + "/" + dead));
+  CHECK(fs::exists(cache + "/" + live));   // its process may still be compiling
+  CHECK(fs::exists(cache + "/" + other));  // not a name this project writes
 }
 
 }  // namespace
