@@ -87,6 +87,14 @@ void ExpectFlaggedByRules(const UrgentCase (&urgent)[U]) {
   }
 }
 
+// A round's families: each urgent text flagged by the written rules alone, each
+// calm one calm with everything shipped.
+template <size_t U, size_t C>
+void ExpectFlaggedByRulesAndCalm(const UrgentCase (&urgent)[U], const char* const (&calm)[C]) {
+  ExpectFlaggedByRules(urgent);
+  ExpectCalm(calm);
+}
+
 // Counters, on the written rules alone: each post told as over must be found
 // urgent by some rule and then called off (so the check fails if its counter is
 // taken out, not only if nothing matched in the first place); each live post

@@ -51,8 +51,7 @@ TEST_CASE("urgent round 28: families of a blind set's misses, in our own sentenc
       "If the storm knocks out your power and you use home oxygen, call the utility's priority line.",
       "Is it normal for a new tattoo to leak through the wrap a little the first night?",
   };
-  testing::ExpectFlaggedByRules(urgent);
-  testing::ExpectCalm(calm);
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
 }
 
 // Round 29: textbook emergencies from first-aid teaching (ub29.* and older families), in our own
@@ -88,8 +87,7 @@ TEST_CASE("urgent round 29: textbook emergencies in our own sentences", "[classi
       "The swelling went down after two days, thanks to the urgent care team.",
       "Does the ER keep antivenom? Asking for our scout troop's camping trip.",
   };
-  testing::ExpectFlaggedByRules(urgent);
-  testing::ExpectCalm(calm);
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Round 30: urgent families (urgent_broad.rules `ub30.*`) and counters (urgent_counter.rules
+// Rounds 30 and 31. Round 30: urgent families (urgent_broad.rules `ub30.*`) and counters (urgent_counter.rules
 // `counter30.*`) written after holdout31 was measured, checked with sentences written for this
 // test, not taken from any data set. Each urgent post must be flagged by the written rules alone;
 // each post told as over must be flagged and then called off by a counter (so the test fails if
@@ -32,8 +32,7 @@ TEST_CASE("urgent round 30: a threat through 'next time', notes in a group chat,
       "I'm so confused about my bill, who do I call?",
       "Confused about the new visitor policy, do I call the front desk or the unit?",
   };
-  testing::ExpectFlaggedByRules(urgent);
-  testing::ExpectCalm(calm);
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
 }
 
 TEST_CASE("urgent round 30: counters call off emergencies told as over, live ones stay urgent",
@@ -52,6 +51,30 @@ TEST_CASE("urgent round 30: counters call off emergencies told as over, live one
       {"A truck hit my brother outside the clinic, he's not moving, call someone", "medical_emergency"},
   };
   testing::ExpectCalledOffAndLive(over, live);
+}
+
+// Round 31: a fresh pass of our own urgent sentences (ub31.*): heavy bleeding after a birth, an
+// implanted defibrillator firing again and again, a failed insulin pump with ketoacidosis signs,
+// affairs put in order, a drive off the road thought about, and threats in disguise.
+TEST_CASE("urgent round 31: a fresh pass of our own urgent sentences", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"Two weeks after my c-section I'm filling a pad in half an hour and feeling faint.", "medical_emergency"},
+      {"My sister had her baby Monday and now she's passing clots as big as a lemon.", "medical_emergency"},
+      {"His ICD has shocked him three times since dinner.", "medical_emergency"},
+      {"Her pump came off in the night and now she's breathing fast and deep and her breath smells fruity.", "medical_emergency"},
+      {"Gave the cats to my neighbor and texted everyone goodbye. Won't be needing my next appointment.", "self_harm"},
+      {"Every night on the bridge I think about how easy it would be to just let go of the wheel.", "self_harm"},
+      {"Tell your receptionist to watch her back tonight on the walk out to the lot.", "threat_of_violence"},
+      {"I'm bringing a little something for that surgeon and it isn't flowers.", "threat_of_violence"},
+  };
+  const char* const calm[] = {
+      "Left the dog with my sister and told her I love her, see you all after my knee surgery!",
+      "The new moms' group meets Tuesdays, bring extra pads and snacks!",
+      "Does the device clinic check defibrillators on Saturdays?",
+      "My attorney friend says your estate planning seminar was great.",
+      "Tell the new residents to check their mirrors in the garage, it's tight.",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
 }
 
 }  // namespace
