@@ -1,4 +1,4 @@
-// Rounds 30 and 31. Round 30: urgent families (urgent_broad.rules `ub30.*`) and counters (urgent_counter.rules
+// Rounds 30 to 32. Round 30: urgent families (urgent_broad.rules `ub30.*`) and counters (urgent_counter.rules
 // `counter30.*`) written after holdout31 was measured, checked with sentences written for this
 // test, not taken from any data set. Each urgent post must be flagged by the written rules alone;
 // each post told as over must be flagged and then called off by a counter (so the test fails if
@@ -75,6 +75,30 @@ TEST_CASE("urgent round 31: a fresh pass of our own urgent sentences", "[classif
       "Tell the new residents to check their mirrors in the garage, it's tight.",
   };
   testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+}
+
+// Round 32, after holdout32 was measured: a farewell told sideways (ub32.* pieces of evidence that
+// add up) and emergencies told as an anniversary, a memory or a lesson (counters).
+TEST_CASE("urgent round 32: farewells told sideways, emergencies told as memories", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"My back is shot and so am I. Heading to the lake for one last sunrise, bye to everyone here.", "self_harm"},
+      {"The transplant list is done and so am i. one last drive tonight, love you all", "self_harm"},
+  };
+  const char* const calm[] = {
+      "Bye to everyone on 5 West, I'm finally going home tomorrow! You were all wonderful.",
+      "Semester's over and so am I, see you all at graduation!",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+  const char* const over[] = {
+      "Five years ago today my wife collapsed at your 5K and your medical tent brought her back.",
+      "Remember when I passed out at the blood drive? Still mortified, still grateful.",
+      "Learned the hard way: my son stopped breathing at a restaurant and nobody knew the Heimlich. Take the class.",
+      "Our daughter stopped breathing as a newborn. She's now 6 and runs the house.",
+  };
+  const testing::UrgentCase live[] = {
+      {"My dad collapsed a few minutes ago in your lobby and nobody is helping", "medical_emergency"},
+  };
+  testing::ExpectCalledOffAndLive(over, live);
 }
 
 }  // namespace
