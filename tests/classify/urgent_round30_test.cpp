@@ -1,4 +1,4 @@
-// Rounds 30 to 32. Round 30: urgent families (urgent_broad.rules `ub30.*`) and counters (urgent_counter.rules
+// Rounds 30 to 33. Round 30: urgent families (urgent_broad.rules `ub30.*`) and counters (urgent_counter.rules
 // `counter30.*`) written after holdout31 was measured, checked with sentences written for this
 // test, not taken from any data set. Each urgent post must be flagged by the written rules alone;
 // each post told as over must be flagged and then called off by a counter (so the test fails if
@@ -99,6 +99,28 @@ TEST_CASE("urgent round 32: farewells told sideways, emergencies told as memorie
       {"My dad collapsed a few minutes ago in your lobby and nobody is helping", "medical_emergency"},
   };
   testing::ExpectCalledOffAndLive(over, live);
+}
+
+// Round 33: a second fresh pass of our own urgent sentences (ub33.*).
+TEST_CASE("urgent round 33: a second fresh pass of our own urgent sentences", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"Holding my pistol in the lot, looking for that security guard who tackled my brother.", "threat_of_violence"},
+      {"La enfermera que me humilló sale a las 7. Afuera la vamos a estar esperando.", "threat_of_violence"},
+      {"Got a rope from the hardware store. I just want someone to know before tonight.", "self_harm"},
+      {"I've been giving away all my books and tools. Tell the nurses on 4 thank you for me.", "self_harm"},
+      {"Our 7 week old has a fever of 101 and is hard to wake up.", "medical_emergency"},
+      {"Mi hija de tres semanas tiene fiebre y no quiere el pecho.", "medical_emergency"},
+      {"A tech from your imaging center has been telling my neighbors about my son's cancer.", "privacy_breach"},
+      {"You mailed my psych meds refill notice to my former address, my ex lives there now.", "privacy_breach"},
+  };
+  const char* const calm[] = {
+      "My cousin the lawyer volunteers at your free legal clinic every month, such a good program.",
+      "Bought a jump rope and a yoga mat for cardiac rehab, wish me luck!",
+      "Giving away a crib and baby clothes to any NICU family who needs them.",
+      "Mi bebé de dos meses ya no tiene fiebre, gracias a la doctora.",
+      "I just wanted someone to know how kind the night nurses were to my dad.",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
 }
 
 }  // namespace
