@@ -42,7 +42,7 @@ void Accelerator::WaitIdle() {
 core::Status Accelerator::CompileInChild(const std::vector<HsSet::Pattern>& patterns, const std::string& path) {
   // Named per process: without the compile lock (RuleSet::Accelerate) two
   // processes must not write one list while the other's child reads it.
-  const std::string list = path + ".patterns." + std::to_string(::getpid()) + ".json";
+  const std::string list = HsSet::PatternListPath(path, ::getpid());
   {
     std::ofstream out(list, std::ios::binary | std::ios::trunc);
     out << HsSet::PatternsToJson(patterns);

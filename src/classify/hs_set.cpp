@@ -37,6 +37,27 @@ int OnMatch(unsigned int id, unsigned long long, unsigned long long, unsigned in
 
 }  // namespace
 
+namespace {
+constexpr std::string_view kListMid = ".patterns.", kListEnd = ".json";
+}  // namespace
+
+std::string HsSet::PatternListPath(const std::string& database_path, long pid) {
+  return database_path + std::string(kListMid) + std::to_string(pid) + std::string(kListEnd);
+}
+
+long HsSet::PatternListPid(std::string_view name) {
+  const std::string_view db_end = ".hs";
+  const size_t mid = name.rfind(kListMid);
+  if (name.substr(0, 6) != "rules-" || mid == std::string_view::npos || mid < db_end.size() ||
+      name.substr(mid - db_end.size(), db_end.size()) != db_end || name.size() < mid + kListMid.size() + kListEnd.size() ||
+      name.substr(name.size() - kListEnd.size()) != kListEnd) {
+    return 0;
+  }
+  const std::string_view digits = name.substr(mid + kListMid.size(), name.size() - kListEnd.size() - mid - kListMid.size());
+  if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos) return 0;
+  return std::stol(std::string(digits));
+}
+
 HsSet::HsSet(hs_database* db, std::vector<int> refused, std::string key)
     : db_(db), refused_(std::move(refused)), key_(std::move(key)) {}
 

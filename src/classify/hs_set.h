@@ -59,6 +59,13 @@ class HsSet {
   static std::string PatternsToJson(const std::vector<Pattern>& patterns);
   // The inverse. InvalidArgument naming what is wrong for anything else.
   static core::Result<std::vector<Pattern>> PatternsFromJson(std::string_view json);
+  // Where process `pid` writes that list for a child compiling the database
+  // at `database_path`: "<database_path>.patterns.<pid>.json", named per
+  // process so that two processes never write one list.
+  static std::string PatternListPath(const std::string& database_path, long pid);
+  // The pid in such a list's file name ("rules-<key>.hs.patterns.<pid>.json"),
+  // or 0 if `file_name` is not one: how a cache prune finds lists left behind.
+  static long PatternListPid(std::string_view file_name);
 
   ~HsSet();
   HsSet(const HsSet&) = delete;  // owns the database

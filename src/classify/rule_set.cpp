@@ -174,20 +174,6 @@ class CompileLock {
   bool cancelled_ = false;
 };
 
-// The pid in a pattern list's name "rules-<key>.hs.patterns.<pid>.json"
-// (Accelerator::CompileInChild), or 0 if `name` is not one.
-pid_t PatternListPid(const std::string& name) {
-  static constexpr std::string_view kMid = ".hs.patterns.", kEnd = ".json";
-  const size_t mid = name.rfind(kMid);
-  if (name.rfind("rules-", 0) != 0 || mid == std::string::npos || name.size() < mid + kMid.size() + kEnd.size() ||
-      name.compare(name.size() - kEnd.size(), kEnd.size(), kEnd) != 0) {
-    return 0;
-  }
-  const std::string digits = name.substr(mid + kMid.size(), name.size() - kEnd.size() - mid - kMid.size());
-  if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) return 0;
-  return static_cast<pid_t>(std::stol(digits));
-}
-
 // Every rules edit leaves a database of some 15 MB behind: keep the newest few
 // (instances sharing the directory may run different rules for a while) and
 // remove the rest. A process killed while its child compiled leaves the
@@ -200,8 +186,8 @@ void PruneCache(const std::string& dir, const std::string& keep) {
   std::vector<std::pair<fs::file_time_type, fs::path>> files;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (const pid_t pid = PatternListPid(name); pid > 0) {
-      if (::kill(pid, 0) != 0 && errno == ESRCH) fs::remove(it->path(), ec);
+    if (const long pid = HsSet::PatternListPid(name); pid > 0) {
+      if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(it->path(), ec);
       ec.clear();
       continue;
     }
