@@ -323,5 +323,22 @@ TEST_CASE("phrasing: negative words counted once, own slips and grief", "[classi
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: an age or a pregnancy is not a wait (round 34)", "[classify][phrasing]") {
+  // Round 34 (counter.rules counter34.age_or_term, spanish.rules es.duration): any number of
+  // weeks or months counted as time spent waiting, so a baby's age or a stage of pregnancy read
+  // as a complaint ("tengo 7 meses", "my son is 3 months old today"). A wait told in the same
+  // words stays a complaint.
+  const Case cases[] = {
+      {"Our daughter is 4 months old today, thank you to the NICU team who got her here!", 0, "", ""},
+      {"I'm 6 months along, do you have a prenatal yoga class on weekends?", 0, "", ""},
+      {"Estoy de 8 meses, ¿dónde son las clases para papás primerizos?", 0, "", ""},
+      {"Mi niña de 3 semanas tiene su primera cita el viernes, ¿qué llevo?", 0, "", ""},
+      {"We waited 3 months for this appointment and it got cancelled the day before", 1, "", ""},
+      {"Ya van dos semanas y nadie me regresa la llamada", 1, "", ""},
+      {"Le quitaron el yeso tres semanas tarde y ahora camina chueco", 1, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace turnaround::classify

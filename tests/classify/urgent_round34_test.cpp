@@ -1,0 +1,90 @@
+// Round 34: urgent families (urgent_broad.rules `ub34.*`) and counters (urgent_counter.rules
+// `counter34.*`) written after holdout33 was measured, checked with sentences written for this
+// test, not taken from any data set. Each urgent post must be flagged by the written rules alone
+// (the models could hide a broken rule); each calm one, which shares the families' words, must
+// stay calm with everything shipped; each post told as over must be flagged and then called off.
+#include "classify/classifier.h"
+
+#include <catch2/catch.hpp>
+
+#include "classify/shipped_rules.h"
+
+namespace turnaround::classify {
+namespace {
+
+TEST_CASE("urgent round 34: means at hand, a relayed farewell, joining the dead", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"Got a brand new bottle of my dad's oxy in my pocket and honestly there's nothing left for me now.", "self_harm"},
+      {"Tengo todas mis pastillas juntas aquí en la cama. No sé para qué les escribo esto.", "self_harm"},
+      {"My wife passed in your ICU in March. I'm ready to be with her again, tell the nurses thanks.", "self_harm"},
+      {"Quiero irme con mi esposo, ya no aguanto. Ya les dejé las llaves de la casa a mis hijos.", "self_harm"},
+      {"My sister just messaged me 'I love you all' and her Life360 shows the top of the parking garage downtown.", "self_harm"},
+      {"My daughter gave away her cat and her sketchbooks this week and keeps saying she won't need them anymore.", "self_harm"},
+  };
+  const char* const calm[] = {
+      "Bought a full bottle of vitamins at the gift shop, the staff are so nice.",
+      "There's nothing else for me to do before surgery but wait, right? Just checking.",
+      "I don't know why I'm writing this here, but your cafeteria's soup saved my week.",
+      "Me voy con mi mamá a la cita del jueves, a qué hora abren?",
+      "My grandson texted me 'I love you all' from camp, made my day.",
+      "I gave away my old crutches to a neighbour, PT says I won't need them anymore!",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+}
+
+TEST_CASE("urgent round 34: a head injury after a crash, warning signs after a birth", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"My dad crashed his motorcycle in the driveway an hour ago and now he's slurring and keeps asking the same question over and over", "medical_emergency"},
+      {"Se cayó de la escalera y se pegó en la cabeza, ahora está vomitando y se está quedando dormido", "medical_emergency"},
+      {"My brother got knocked out at the rodeo and he keeps dozing off and doesn't know where he is.", "medical_emergency"},
+      {"Had my baby four days ago. My vision went blurry this afternoon and I have a pounding headache that won't go away.", "medical_emergency"},
+  };
+  const char* const calm[] = {
+      "Crashed on the couch after my shift and my kids say I kept dozing off during the movie lol",
+      "After my c-section the nurses were amazing, I'm seeing my baby smile for the first time.",
+      "My headache finally went away after the fluids, thank you ER.",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+}
+
+TEST_CASE("urgent round 34: patients' data left in public, leaks only the clinic could make, veiled threats",
+          "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"There's a printout with patients' names and birthdays taped to the outside of the pharmacy door.", "privacy_breach"},
+      {"A computer at the registration desk was left logged in with someone's chart showing, no staff around for half an hour.", "privacy_breach"},
+      {"The only ones who knew about my HIV status were your clinic. Now my landlord is asking questions.", "privacy_breach"},
+      {"Nobody in my family consented to this, and they posted my son's photo on the NICU graduation wall.", "privacy_breach"},
+      {"I know which booth you sit in at the parking garage. See you after your shift.", "threat_of_violence"},
+      {"I'm coming back tomorrow with more than words for that doctor.", "threat_of_violence"},
+      // "lawyer Friday" was read as "lawyer friend" (urgent.rules) until round 34.
+      {"We see a lawyer Friday about my mother's missing records.", "legal_threat"},
+  };
+  const char* const calm[] = {
+      "The list of flu clinic hours is taped to the lobby door.",
+      "The doctor pulled my chart up on the screen and walked me through every number.",
+      "The only people who knew about the surprise party were the nurses, and they kept it perfectly!",
+      "Do you know which window I pay parking at?",
+      "I'll come by with more than cookies next time, the night shift deserves pizza.",
+      "They posted my son's photo on the NICU graduation wall with our permission, we love it!",
+      "My lawyer friend says your billing office was the easiest she has dealt with.",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+}
+
+TEST_CASE("urgent round 34: counters call off emergencies told as over, live ones stay urgent",
+          "[classify][urgent]") {
+  const char* const over[] = {
+      "Passed out at the county fair last week from the heat. Fluids in the first aid tent, all good now.",
+      "Two years ago my brother collapsed at practice, and that's how we found out about his heart.",
+      "They sent my dad home saying it was heartburn. He was diagnosed somewhere else after months of choking on his food.",
+  };
+  // Live emergencies that share words with those counters.
+  const testing::UrgentCase live[] = {
+      {"My mom collapsed in the kitchen and is not breathing, is everything ok now that the ambulance is called?", "medical_emergency"},
+      {"He collapsed at practice and is still not breathing right, please someone call back", "medical_emergency"},
+  };
+  testing::ExpectCalledOffAndLive(over, live);
+}
+
+}  // namespace
+}  // namespace turnaround::classify
