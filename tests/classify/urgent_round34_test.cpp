@@ -86,5 +86,25 @@ TEST_CASE("urgent round 34: counters call off emergencies told as over, live one
   testing::ExpectCalledOffAndLive(over, live);
 }
 
+// Round 35: the two false alarms left in rules/README.md (round 33): care given up because the
+// writer is moving, and an infant's shots told with "no fever"; and Heaven as the writer's next
+// address beside care given up, which no rule read.
+TEST_CASE("urgent round 35: moving away and a fever-free vaccine day are called off, Heaven is not",
+          "[classify][urgent]") {
+  const char* const over[] = {
+      "Cancel my follow up, I won't be needing it, we're moving back to Texas next week",
+      "Please cancel my visits, I won't be needing them, we're moving out of state",
+      "My 2 month old had her shots today and no fever at all",
+      "Baby got his 4 month vaccines yesterday, fussy but fever-free, thank you Dr. Lee",
+  };
+  const testing::UrgentCase live[] = {
+      {"Cancel everything, I won't be needing it, I'm moving on to a better place", "self_harm"},
+      {"I'm moving to Heaven soon, I won't need my appointment", "self_harm"},
+      {"I'll be in heaven soon, cancel my chemo, thank the nurses", "self_harm"},
+      {"My 2 month old had her shots today and now she has a fever of 101 and won't wake up", "medical_emergency"},
+  };
+  testing::ExpectCalledOffAndLive(over, live);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
