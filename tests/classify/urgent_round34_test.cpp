@@ -106,5 +106,32 @@ TEST_CASE("urgent round 35: moving away and a fever-free vaccine day are called 
   testing::ExpectCalledOffAndLive(over, live);
 }
 
+// Round 35: a fresh pass of our own urgent sentences (ub35.*); these ten were unread by the
+// written rules before it. The calm ones share their words.
+TEST_CASE("urgent round 35: a fresh pass of our own urgent sentences", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"the whole family has headaches and the dog is throwing up, the furnace has been running all night", "medical_emergency"},
+      {"my daughter ate something with peanuts at the school fair and her voice sounds hoarse and her lips are getting big", "medical_emergency"},
+      {"he's burning up, shaking, confused and his knee where they operated is bright red and hot", "medical_emergency"},
+      {"Our toddler got into grandma's purse, there were heart pills in there and now he's really sleepy", "medical_emergency"},
+      {"I'm parked outside the ER with a full tank of gas and a lighter, tell Dr. Ames to come out", "threat_of_violence"},
+      {"The next time that nurse disrespects my mother there will be consequences she won't walk away from", "threat_of_violence"},
+      {"Your receptionist left a voicemail about my HIV results on my parents' home phone", "privacy_breach"},
+      {"Been stockpiling my insulin for months. Nobody will miss me.", "self_harm"},
+      {"I'm at the top of the parking ramp at your hospital and I just want it to stop", "self_harm"},
+      {"Mi hija de 15 se encerró en el baño con las navajas de su papá y no abre", "self_harm"},
+  };
+  const char* const calm[] = {
+      "My dad had a stroke last year and the rehab team got his left arm working again, forever grateful",
+      "The furnace guy said our CO detector saved us last winter, please remind everyone to test theirs",
+      "Her peanut allergy was scary at first but the allergist's plan has been great",
+      "I've written thank-you letters to every nurse on 5 North, how do I drop them off?",
+      "Our family retained a lawyer for my grandma's will, does the hospital notarize documents?",
+      "Scorpion sting last summer, the urgent care was quick and she was fine by dinner.",
+      "The jaundice clinic told us to come back if he's sleepy and not eating, thank you for the handout.",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
