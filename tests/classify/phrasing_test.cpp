@@ -340,5 +340,18 @@ TEST_CASE("phrasing: an age or a pregnancy is not a wait (round 34)", "[classify
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("phrasing: attention on a screen, blame on the county, a wait understood (round 35)", "[classify][phrasing]") {
+  // Round 35 (plain.rules plain35.attention_elsewhere, "says a lot" in plain.deadpan_tail,
+  // counter.rules praise22.third_party_failed and counter35.wait_understood), sentences of our own.
+  const Case cases[] = {
+      {"The surgeon spent more time on his phone than talking to my dad", 1, "staff_attitude", ""},
+      {"Three calls to billing, three different answers about my deductible. Says a lot.", 1, "", ""},
+      {"The city cut the shuttle to the clinic and my aunt can't get to chemo now. Call your council members.", 0, "", ""},
+      {"Two hours in the waiting room but they were swamped after the pileup on 95, totally understand", 0, "", ""},
+      {"I understand they were slammed but nobody told us anything for two hours", 1, "", ""},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
