@@ -1,4 +1,4 @@
-// Round 34: urgent families (urgent_broad.rules `ub34.*`) and counters (urgent_counter.rules
+// Rounds 34 to 36. Round 34: urgent families (urgent_broad.rules `ub34.*`) and counters (urgent_counter.rules
 // `counter34.*`) written after holdout33 was measured, checked with sentences written for this
 // test, not taken from any data set. Each urgent post must be flagged by the written rules alone
 // (the models could hide a broken rule); each calm one, which shares the families' words, must
@@ -129,6 +129,33 @@ TEST_CASE("urgent round 35: a fresh pass of our own urgent sentences", "[classif
       "Our family retained a lawyer for my grandma's will, does the hospital notarize documents?",
       "Scorpion sting last summer, the urgent care was quick and she was fine by dinner.",
       "The jaundice clinic told us to come back if he's sleepy and not eating, thank you for the handout.",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+}
+
+// Round 36: families written after holdout34 was measured (ub36.*), checked with sentences of our
+// own: a lethal dose asked as a hypothetical, waiting by a worker's car, a visit promised "and see
+// who's laughing", a reported threat in Spanish, pesticide poisoning, another patient's records in
+// one's portal, farewell euphemisms. The calm ones share their words.
+TEST_CASE("urgent round 36: hypothetical doses, a worker's car, pesticide signs, another patient's portal",
+          "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"hypothetically if somebody swallowed a whole bottle of tylenol would they feel anything or just sleep", "self_harm"},
+      {"what happens if you take all your mom's blood pressure pills at once, would it be quick", "self_harm"},
+      {"I'll be waiting next to that receptionist's blue Camry after closing, she knows why", "threat_of_violence"},
+      {"The guy in the lobby said he'd pay the billing office a visit tomorrow and we'll see who's laughing then", "threat_of_violence"},
+      {"Un señor dijo en la sala que va a esperar a la enfermera afuera y que trae con qué", "threat_of_violence"},
+      {"The crop duster went over the field and now my uncle is drooling, his muscles are twitching and he's not answering right", "medical_emergency"},
+      {"My MyChart is showing me another patient's lab results and visit notes, her name and birthday are on them", "privacy_breach"},
+      {"Half the guys from my platoon checked out early. I won't have another chance to say it, so thank you to the VA clinic nurses.", "self_harm"},
+  };
+  const char* const calm[] = {
+      "If someone took their meds with grapefruit juice would it be dangerous? Asking for my grandma's new prescription",
+      "I'll be waiting by the car for my mom after her infusion, is there a pickup lane?",
+      "The therapy dogs will pay the 4th floor a visit on Friday, the kids are so excited!",
+      "When does the county spray for mosquitoes this year? The pesticides make my asthma act up",
+      "The portal shows someone's name on my message thread, I think it's just the nurse who replied?",
+      "My dog is going to my sister's for the week while I'm in for my knee replacement",
   };
   testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
 }
