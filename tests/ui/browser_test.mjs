@@ -91,13 +91,26 @@ async function itemIdFor(externalId) {
 
 const rowFor = (page, id) => page.locator(`.row-button[data-item-id="${id}"]`);
 
+// The queue list is re-rendered whenever it refreshes (after every action, and on its timer), and
+// an action can move rows (an escalated item changes place). A click that lands while the list is
+// being replaced can hit the row that has just moved under the pointer, as a person's click would;
+// like that person, click the row again if it did not become the selected one (CI once timed out
+// here on a loaded machine, 2026-12-02).
 async function selectItem(page, id) {
-  await rowFor(page, id).click();
-  await page.waitForFunction((x) => {
+  const selected = (x) => {
     const h = document.getElementById('item-author');
     return document.querySelector(`.row-button.selected[data-item-id="${x}"]`) && h && h.textContent !== '' &&
       document.getElementById('comment-text').textContent !== 'Loading…';
-  }, String(id));
+  };
+  for (let attempt = 1; ; ++attempt) {
+    await rowFor(page, id).click();
+    try {
+      await page.waitForFunction(selected, String(id), { timeout: attempt < 3 ? 5000 : 15000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
 }
 
 async function signInAs(page, user, password) {
