@@ -35,10 +35,9 @@ int OnMatch(unsigned int id, unsigned long long, unsigned long long, unsigned in
   return 0;  // keep scanning: every matching pattern is wanted
 }
 
-}  // namespace
-
-namespace {
+// A pattern list's name: "<database path>" kListMid "<pid>" kListEnd.
 constexpr std::string_view kListMid = ".patterns.", kListEnd = ".json";
+
 }  // namespace
 
 std::string HsSet::PatternListPath(const std::string& database_path, long pid) {
