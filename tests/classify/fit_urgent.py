@@ -75,10 +75,13 @@ numbers showing behind next coming face sit time back way still going said told 
 left around something someone people thing things else else's
 he's i'll there's she's they'll we'll you'll it'll really honestly actually literally might maybe
 somebody anybody stuff man info mine point side saying talking works decided closed fast
+wanted
 """.split())
 # Round 17u: with a weight per term three weak terms add up to 1.0, so the words above the
 # last two lines (contractions, hedges and intensifiers, vague pronouns and nouns, speech verbs,
 # everyday verbs and adjectives; by kind of word, as the lead's list) are left out too.
+# Round 37: "wanted" too; as a self-harm term it opened the urgent model's gate for "I just
+# wanted someone to know how kind the nurses were".
 # Our own sentences for the rules' match: examples (never a line of a data set).
 EXAMPLES = """
 My sister swallowed a whole bottle of pills and is not answering her phone.

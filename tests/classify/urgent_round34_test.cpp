@@ -1,4 +1,4 @@
-// Rounds 34 to 36. Round 34: urgent families (urgent_broad.rules `ub34.*`) and counters (urgent_counter.rules
+// Rounds 34 to 37. Round 34: urgent families (urgent_broad.rules `ub34.*`) and counters (urgent_counter.rules
 // `counter34.*`) written after holdout33 was measured, checked with sentences written for this
 // test, not taken from any data set. Each urgent post must be flagged by the written rules alone
 // (the models could hide a broken rule); each calm one, which shares the families' words, must
@@ -158,6 +158,21 @@ TEST_CASE("urgent round 36: hypothetical doses, a worker's car, pesticide signs,
       "My dog is going to my sister's for the week while I'm in for my knee replacement",
   };
   testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+}
+
+// Round 37: "wanted" left the fitted urgent lexicon and "hijos" now shares a rule with "mis", so
+// neither opens the urgent model's gate alone. Before, both of these (our own) were flagged as
+// self-harm with everything shipped; the same sentence with a plain farewell stays urgent.
+TEST_CASE("urgent round 37: a parent's thanks about her children is not self-harm", "[classify][urgent]") {
+  const char* const calm[] = {
+      "Mis hijos adoran a la doctora de la clínica, gracias por todo.",
+      "Gracias por las vacunas gratis, mis hijos ya están listos para la escuela.",
+      "I just wanted someone to know how kind the night nurses were to my dad.",
+  };
+  const testing::UrgentCase urgent[] = {
+      {"Ya les dejé una carta a mis hijos, no quiero seguir viviendo.", "self_harm"},
+  };
+  testing::ExpectUrgentAndCalm(urgent, calm);
 }
 
 }  // namespace
