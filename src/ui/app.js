@@ -291,6 +291,9 @@
     state.selectedId = null;
     state.detail = null;
     state.detailJson = '';
+    // The next account must not see the last one's rows, even for a moment.
+    clear($('queue-list'));
+    rowNodes = new Map();
     clearInterval(rep.timer);
     stopAlerts();
     $('app-view').hidden = true;
@@ -367,6 +370,7 @@
 
   let loading = false;
   let reloadAgain = null; // options of a load asked for while one was in flight
+  let rowNodes = new Map(); // item id -> { json: the item the row shows, li }
   async function loadQueue(opts) {
     if (loading) {
       reloadAgain = Object.assign({}, reloadAgain, opts);
@@ -422,9 +426,33 @@
     for (const it of state.items) if (it.comment && it.comment.platform) state.platforms.add(it.comment.platform);
     syncPlatformFilter();
 
+    // Rows are kept by item id and rebuilt only when their item changed, then moved only where
+    // the order changed: a refresh every few seconds must not swap the node under an agent's
+    // pointer or focus (a click landing mid-rebuild used to hit whichever row had just moved in).
     const scroll = list.scrollTop;
-    clear(list);
-    for (const it of state.items) list.append(renderRow(it));
+    const keep = new Map();
+    for (const it of state.items) {
+      const id = String(it.id);
+      const json = JSON.stringify(it);
+      const had = rowNodes.get(id);
+      keep.set(id, had && had.json === json ? had : { json: json, li: renderRow(it) });
+    }
+    for (const [id, r] of rowNodes) {
+      if (keep.get(id) !== r) r.li.remove();
+    }
+    let at = list.firstElementChild;
+    for (const it of state.items) {
+      const li = keep.get(String(it.id)).li;
+      if (li === at) at = at.nextElementSibling;
+      else list.insertBefore(li, at);
+    }
+    while (at) {
+      const next = at.nextElementSibling;
+      at.remove();
+      at = next;
+    }
+    rowNodes = keep;
+    markSelected();
     list.scrollTop = scroll;
     $('queue-count').textContent = state.items.length ? '(' + state.items.length + (state.nextCursor ? '+' : '') + ')' : '';
     $('queue-empty').hidden = state.items.length > 0;
@@ -433,6 +461,19 @@
       const again = list.querySelector('[data-item-id="' + CSS.escape(focusedId) + '"]');
       if (again) again.focus({ preventScroll: true });
     }
+  }
+
+  // Marks the selected item's row (and only it); returns that row's button, if it is listed.
+  function markSelected() {
+    let found = null;
+    for (const b of document.querySelectorAll('.row-button')) {
+      const on = b.dataset.itemId === String(state.selectedId);
+      b.classList.toggle('selected', on);
+      if (on) b.setAttribute('aria-current', 'true');
+      else b.removeAttribute('aria-current');
+      if (on) found = b;
+    }
+    return found;
   }
 
   function renderRow(it) {
@@ -484,6 +525,10 @@
         s.textContent = sla.text;
         s.className = 'sla ' + sla.cls;
       }
+      // A row is rebuilt only when its item changes, so its age is kept current here.
+      const a = b.querySelector('.row-age');
+      const age = ageText((it.comment && it.comment.created_at) || it.created_at);
+      if (a && a.textContent !== age) a.textContent = age;
     }
     if (state.detail) {
       const s = $('item-sla');
@@ -532,14 +577,9 @@
       loadItem(id, {});
       loadSuggestions(id);
     }
-    for (const b of document.querySelectorAll('.row-button')) {
-      const on = b.dataset.itemId === String(id);
-      b.classList.toggle('selected', on);
-      if (on) b.setAttribute('aria-current', 'true');
-      else b.removeAttribute('aria-current');
-      if (on && opts && opts.focusRow) b.focus({ preventScroll: !opts.scroll });
-      if (on && opts && opts.scrollList) b.scrollIntoView({ block: 'nearest' });
-    }
+    const b = markSelected();
+    if (b && opts && opts.focusRow) b.focus({ preventScroll: !opts.scroll });
+    if (b && opts && opts.scrollList) b.scrollIntoView({ block: 'nearest' });
     if (opts && opts.scroll && isNarrow()) $('item').scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 

@@ -91,11 +91,10 @@ async function itemIdFor(externalId) {
 
 const rowFor = (page, id) => page.locator(`.row-button[data-item-id="${id}"]`);
 
-// The queue list is re-rendered whenever it refreshes (after every action, and on its timer), and
-// an action can move rows (an escalated item changes place). A click that lands while the list is
-// being replaced can hit the row that has just moved under the pointer, as a person's click would;
+// An action can move rows (an escalated item changes place). A click that lands just as the list
+// is refreshed can hit the row that has just moved under the pointer, as a person's click would;
 // like that person, click the row again if it did not become the selected one (CI once timed out
-// here on a loaded machine, 2026-12-02).
+// here on a loaded machine, 2026-12-02, when every refresh still rebuilt the whole list).
 async function selectItem(page, id) {
   const selected = (x) => {
     const h = document.getElementById('item-author');
@@ -441,6 +440,23 @@ async function main() {
     await page.waitForFunction((n) => document.querySelectorAll('.row-button').length >= n, rowCount);
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(OUT, 'ui-queue.png') });
+
+    step = 'refresh keeps rows';
+    // A refresh that changes nothing keeps every row node (and so whatever is under the pointer
+    // or focused); the list used to be emptied and rebuilt every few seconds.
+    const marked = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('.row-button')];
+      for (const b of rows) b.dataset.kept = '1';
+      return rows.map((b) => b.dataset.itemId).join(',');
+    });
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/queue') && r.status() === 200),
+      page.click('#refresh-button'),
+    ]);
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => [...document.querySelectorAll('.row-button')]
+      .map((b) => b.dataset.itemId + (b.dataset.kept ? '' : '(new node)')).join(','));
+    check(after === marked, `a refresh with no change keeps the same rows in place (before ${marked}, after ${after})`);
 
     step = 'shortcuts';
     await page.locator('body').click({ position: { x: 5, y: 5 } });
