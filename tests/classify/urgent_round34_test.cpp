@@ -175,5 +175,23 @@ TEST_CASE("urgent round 37: a parent's thanks about her children is not self-har
   testing::ExpectUrgentAndCalm(urgent, calm);
 }
 
+// Round 37: twins merged. Stockpiling medicines is urgent alone only with a verb that says so
+// ("collecting my meds" is picking them up); every "pay X a visit" is evidence, no longer urgent
+// alone; knowing which desk a worker sits at is the same rule as knowing which bus she catches.
+TEST_CASE("urgent round 37: picking up meds and a kind visit are calm, the threats stay", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"I've been stockpiling my sleeping pills since the funeral.", "self_harm"},
+      {"That guard better watch out, we'll pay him a visit after his shift.", "threat_of_violence"},
+      {"I know which window you sit at in billing and which door you leave by.", "threat_of_violence"},
+  };
+  const char* const calm[] = {
+      "Collecting my meds from the pharmacy at 3, is the drive-thru open?",
+      "I saved my meds list on my phone for the ER, thank you for the tip!",
+      "We'll pay the nurses a visit with cookies next week, they were angels.",
+      "My grandson wants to pay him a visit to say thank you for saving my hip.",
+  };
+  testing::ExpectUrgentAndCalm(urgent, calm);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
