@@ -193,5 +193,49 @@ TEST_CASE("urgent round 37: picking up meds and a kind visit are calm, the threa
   testing::ExpectUrgentAndCalm(urgent, calm);
 }
 
+// Round 37: families from a fresh pass of our own urgent sentences (ub37.*), checked with other
+// sentences of our own: someone up on a structure after a farewell posted, a threat to "every
+// last one of you", waiting for a worker "whether she wants to or not", a worker's "last shift"
+// beside an unwatched lot, a Spanish threat with a weapon at hand, staff joking about a patient
+// in a public place by her full name.
+TEST_CASE("urgent round 37: a fresh pass of our own urgent sentences", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"My roommate keeps saying nobody will miss her. She has a bottle of her grandma's sleeping pills in her room.", "self_harm"},
+      {"my bf wrote on his story that tonight is his last night and he's on the top floor of the hospital parking deck", "self_harm"},
+      {"I swear if my mom doesn't make it I will beat every last one of you", "threat_of_violence"},
+      {"Some guy has been waiting for the front desk lady to clock out all week. Said she'll hear him out whether she wants to or not.", "threat_of_violence"},
+      {"Hope your charge nurse enjoys her last shift. Funny how the staff lot has no cameras at night.", "threat_of_violence"},
+      {"Mi tío dice que ya trae la pistola en la camioneta, que se cuiden en urgencias", "threat_of_violence"},
+      {"Your two nurses were joking about my sister's HIV test in the lobby, saying her full name in front of everyone", "privacy_breach"},
+  };
+  const char* const calm[] = {
+      "Is the top floor of the parking deck open on Sundays?",
+      "My daughter takes her inhaler whether she likes it or not, doctor's orders!",
+      "Hope our nurse Jen enjoys her retirement, we'll miss her so much",
+      "Tengo una pistola de agua para la fiesta de los niños en el hospital, a qué hora empieza?",
+      "The nurses were talking about my son's progress with us in the hallway, so sweet",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+}
+
+// Round 37 counters (counter37.*): a relative whose job is the law, named to praise the provider;
+// a farewell to a unit because treatment is finished; an emergency told with how long ago it was
+// and that the person is still here. Live ones with the same words stay urgent.
+TEST_CASE("urgent round 37: praise from a lawyer relative, finished treatment, an emergency years ago",
+          "[classify][urgent]") {
+  const char* const over[] = {
+      "My son is an attorney and he says your NICU team is the best in the state, thank you!",
+      "Mi hijo es abogado y dice que las enfermeras de aquí son las mejores, gracias",
+      "Saying goodbye to everyone on the oncology floor, I rang the bell today and I won't be back!",
+      "Hace cuatro años a mi esposo le dio un infarto aquí y gracias a ustedes sigue con nosotros",
+  };
+  const testing::UrgentCase live[] = {
+      {"My husband is an attorney and even he says this is the worst billing he has ever seen, expect a letter", "legal_threat"},
+      {"I'm done with chemo and done with everything, tell my kids I'm sorry", "self_harm"},
+      {"My dad had a heart attack three years ago and now he has chest pain again and can't breathe", "medical_emergency"},
+  };
+  testing::ExpectCalledOffAndLive(over, live);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
