@@ -237,5 +237,33 @@ TEST_CASE("urgent round 37: praise from a lawyer relative, finished treatment, a
   testing::ExpectCalledOffAndLive(over, live);
 }
 
+// Round 37, from holdout35 once measured: a veiled threat told as advice to someone whose name
+// or plate the writer found out; a diagnosis said out loud in front of others, in Spanish; and
+// counters for a symptom in a hypothetical, grief told with how long ago the loss was, a limp as
+// a way of walking, an emergency last year with "hoy está sano". Our own sentences.
+TEST_CASE("urgent round 37: holdout35's misses and false alarms, as kinds of post", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"Whoever keyed my car in your lot: I figured out your plate. I'd watch your back if I were you.", "threat_of_violence"},
+      {"El doctor comentó delante de todos en la sala de espera que mi hija tiene una infección, qué vergüenza", "privacy_breach"},
+  };
+  const char* const calm[] = {
+      "The video interpreter kept cutting out during my mom's visit, please fix it",
+      "I'd call the nurse line first if I were you, they're great",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+  const char* const over[] = {
+      "If my dad ever ends up with chest pain again we know where to go, thank you ER team!",
+      "It's been two years since we lost our daughter and I still can't breathe when I drive past the NICU",
+      "The PT noticed my daughter's limp right away, so grateful",
+      "El año pasado mi papá tuvo un infarto en el trabajo. Hoy está sano y ya volvió a trabajar, gracias",
+  };
+  const testing::UrgentCase live[] = {
+      {"I came in with chest pain two hours ago and nobody has seen me", "medical_emergency"},
+      {"We lost our son's inhaler and now he can't breathe, please help", "medical_emergency"},
+      {"My son is limp and not responding, we're on the way in", "medical_emergency"},
+  };
+  testing::ExpectCalledOffAndLive(over, live);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
