@@ -446,11 +446,6 @@
       if (li === at) at = at.nextElementSibling;
       else list.insertBefore(li, at);
     }
-    while (at) {
-      const next = at.nextElementSibling;
-      at.remove();
-      at = next;
-    }
     rowNodes = keep;
     markSelected();
     list.scrollTop = scroll;
@@ -480,12 +475,11 @@
     const c = it.comment || {};
     const author = (c.author && (c.author.name || c.author.id)) || 'unknown';
     const sla = slaFor(it);
-    const selected = String(it.id) === String(state.selectedId);
     const urgent = (it.urgent_reasons && it.urgent_reasons.length) || it.severity === 'urgent';
+    // Which row is selected is marked by markSelected(), after every render and every select().
     const btn = el('button', {
       type: 'button',
-      class: 'row-button' + (selected ? ' selected' : '') + (urgent ? ' is-urgent' : ''),
-      'aria-current': selected ? 'true' : null,
+      class: 'row-button' + (urgent ? ' is-urgent' : ''),
       dataset: { itemId: String(it.id) },
       onclick: () => select(it.id, { focusRow: true, scroll: true }),
     },
