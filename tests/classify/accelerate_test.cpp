@@ -91,7 +91,7 @@ std::vector<std::string> LabelledTexts() {
   std::vector<std::string> texts;
   for (const auto& e : fs::directory_iterator(TURNAROUND_SOURCE_DIR "/tests/data/classify")) {
     const std::string stem = e.path().stem().string();
-    if (e.path().extension() != ".jsonl" || stem == "healthcare_holdout36") continue;
+    if (e.path().extension() != ".jsonl" || stem == "healthcare_holdout36" || stem == "healthcare_holdout39") continue;
     std::ifstream in(e.path());
     for (std::string line; std::getline(in, line);) {
       auto row = nlohmann::json::parse(line, nullptr, false);
