@@ -265,5 +265,65 @@ TEST_CASE("urgent round 37: holdout35's misses and false alarms, as kinds of pos
   testing::ExpectCalledOffAndLive(over, live);
 }
 
+// Round 38, from a fresh pass of our own sentences and from holdout36 and holdout39 once measured
+// (ub38.*): a farewell told about someone else with the door kept shut; a question about the
+// entrance's screening from someone with a grudge and a "present" that is not one; a relayed
+// plan to bring "enough to make a point"; a worker telling friends about a patient's health;
+// papers meant for someone else with a stranger's SSN; a Spanish screen left on with a record; a
+// complaint filed with the civil rights office; the means gone missing; belongings sorted with
+// names and the dark thoughts louder; a Spanish fever of 104 with someone who cannot get up.
+TEST_CASE("urgent round 38: kinds of post from a fresh pass and two holdouts", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"My sister texted our mom that she's sorry and loves everyone, and now she won't open her bedroom door", "self_harm"},
+      {"Are there metal detectors at the ER entrance? The man who hurt my daughter works there and I have a little present for him that isn't flowers.", "threat_of_violence"},
+      {"Someone in our town group says he'll pay a visit to the cancer center Friday with enough to make a point", "threat_of_violence"},
+      {"One of your nurses was at the brewery telling her friends about my cousin's abortion, using her name", "privacy_breach"},
+      {"This letter was meant for someone else, and it has his social security number on it", "privacy_breach"},
+      {"Dejaron la pantalla encendida en el mostrador con el historial de una paciente y todos podían leerlo", "privacy_breach"},
+      {"I'm filing with the Office for Civil Rights this week.", "legal_threat"},
+      {"my brother is locked in his room and the belt from his closet is missing", "self_harm"},
+      {"Packed all my stuff into bags with my friends' names on them. The new pills make the dark thoughts louder.", "self_harm"},
+      {"Mi mamá tiene fiebre de 104 y no se puede levantar", "medical_emergency"},
+  };
+  const char* const calm[] = {
+      "I gave my old crib to my neighbor, she's due in May!",
+      "My niece posted on her story that she's starting nursing school at your hospital!",
+      "Is there a metal detector at the main entrance? I have a pacemaker and wasn't sure.",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+}
+
+// Round 38 counters (counter38.*): an emergency placed in the past with how well it ended, one
+// that turned out harmless, "she survived," told as over, hyperbole about "one more" of
+// something, an awareness walk held in someone's honour. Live ones with the same words stay.
+TEST_CASE("urgent round 38: emergencies told as over, hyperbole and memorial walks", "[classify][urgent]") {
+  const char* const over[] = {
+      "Last summer my husband collapsed at the pool and your team got his heart going. He's back to golf this week!",
+      "My chest pain turned out to be just acid reflux, thanks urgent care",
+      "She stopped breathing for a minute at the game. She survived, and your EMTs were amazing.",
+      "If my son asks one more time when we get ice cream I'm going to kill him lol, thanks for the great checkup",
+      "Thank you for the suicide prevention walk, we walked in honor of my uncle",
+  };
+  const testing::UrgentCase live[] = {
+      {"Last year he had a stroke and now his face is drooping again and he can't talk", "medical_emergency"},
+      {"He survived the crash but he's not breathing on his own now", "medical_emergency"},
+      {"My daughter's chest pain turned out to be a heart attack and she's still in the cath lab", "medical_emergency"},
+  };
+  testing::ExpectCalledOffAndLive(over, live);
+}
+
+// Round 38: a wish not to wake up is self-harm; the medical reason the words "not wake up" set
+// off is called off, and self-harm stays.
+TEST_CASE("urgent round 38: asking how many pills it would take to never wake up is self-harm alone", "[classify][urgent]") {
+  for (const char* text : {"How many of these pills would it take to never wake up",
+                           "how many of the tylenol pm would it take to just sleep and not wake up"}) {
+    INFO(text);
+    for (const auto& c : {testing::ShippedRules(), testing::ShippedRulesWithoutModel()}) {
+      const model::Verdict v = c->Classify(text);
+      CHECK(v.urgent_reasons == std::vector<std::string>{"self_harm"});
+    }
+  }
+}
+
 }  // namespace
 }  // namespace turnaround::classify
