@@ -300,7 +300,7 @@ TEST_CASE("urgent round 38: emergencies told as over, hyperbole and memorial wal
   const char* const over[] = {
       "Last summer my husband collapsed at the pool and your team got his heart going. He's back to golf this week!",
       "My chest pain turned out to be just acid reflux, thanks urgent care",
-      "She stopped breathing for a minute at the game. She survived, and your EMTs were amazing.",
+      "She stopped breathing for a minute at the game. She survived, thanks to your EMTs.",
       "If my son asks one more time when we get ice cream I'm going to kill him lol, thanks for the great checkup",
       "Thank you for the suicide prevention walk, we walked in honor of my uncle",
   };
