@@ -40,7 +40,7 @@ class RulesClassifier final : public Classifier {
     if (!rules_->Match(text, &v.matches, options.spans)) {
       // The one-pass set ran out of memory; rules were tried one by one.
       static const auto kFallback =
-          std::make_shared<const model::RuleInfo>(model::RuleInfo{"internal.set_fallback", "", "error", 0, "", ""});
+          std::make_shared<const model::RuleInfo>(model::RuleInfo{"internal.set_fallback", "", "error", 0, "", {}});
       v.matches.emplace_back(kFallback);
     }
     SentimentResult s = sentiment_->Score(text);

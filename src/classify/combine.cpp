@@ -140,11 +140,16 @@ void Combine(std::string_view text, const SentimentResult& s, model::Verdict* v,
   for (const model::RuleMatch& m : v->matches) {
     const Sig sig = SigOf(m);
     if (sig == Sig::kSpam) v->spam = true;
+    if (sig == Sig::kUrgentCounter) {
+      for (const std::string& reason : m.urgent_reasons()) {
+        if (const size_t rank = rank_of(reason); rank < kReasons) countered[rank] = true;
+      }
+      continue;
+    }
     const size_t rank = rank_of(m.urgent_reason());
     if (rank >= kReasons) continue;
     if (sig == Sig::kUrgent) found[rank] = true;
     if (sig == Sig::kUrgentEvidence) evidence[rank] += m.weight();
-    if (sig == Sig::kUrgentCounter) countered[rank] = true;
   }
   // The fitted urgent model's reason is already in urgent_reasons
   // (FittedModels::Apply) and stays: a counter speaks for the rules only.

@@ -1,5 +1,6 @@
 #include "classify/rule_file.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -17,6 +18,17 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
+}
+
+// "a, b ,c" -> {"a", "b", "c"}; an empty piece stays (and fails validation).
+std::vector<std::string_view> SplitList(std::string_view s) {
+  std::vector<std::string_view> out;
+  while (true) {
+    const size_t comma = s.find(',');
+    out.push_back(Trim(s.substr(0, comma)));
+    if (comma == std::string_view::npos) return out;
+    s.remove_prefix(comma + 1);
+  }
 }
 
 bool ParseSignal(std::string_view s, Signal* out) {
@@ -138,8 +150,16 @@ class Parser {
       if (!IsKnownCategory(value)) Error(line_no, "unknown category '" + std::string(value) + "'");
       r.category = std::string(value);
     } else if (key == "urgent") {
-      if (!IsKnownUrgentReason(value)) Error(line_no, "unknown urgent reason '" + std::string(value) + "'");
-      r.urgent_reason = std::string(value);
+      r.urgent_reasons.clear();
+      for (std::string_view reason : SplitList(value)) {
+        if (!IsKnownUrgentReason(reason)) {
+          Error(line_no, "unknown urgent reason '" + std::string(reason) + "'");
+        } else if (std::find(r.urgent_reasons.begin(), r.urgent_reasons.end(), reason) != r.urgent_reasons.end()) {
+          Error(line_no, "urgent reason '" + std::string(reason) + "' named twice");
+        } else {
+          r.urgent_reasons.emplace_back(reason);
+        }
+      }
     } else if (key == "case") {
       if (value != "sensitive" && value != "insensitive") Error(line_no, "case must be 'sensitive' or 'insensitive'");
       r.case_sensitive = value == "sensitive";
@@ -153,9 +173,14 @@ class Parser {
     if (r.match_examples.empty()) Error(r.line, "no 'match:' example (every rule needs at least one)");
     const bool urgent = r.signal == Signal::kUrgent || r.signal == Signal::kUrgentEvidence ||
                         r.signal == Signal::kUrgentCounter;
-    if (urgent && r.urgent_reason.empty()) Error(r.line, "urgent rule without 'urgent:' reason");
-    if (!urgent && !r.urgent_reason.empty()) {
+    if (urgent && r.urgent_reasons.empty()) Error(r.line, "urgent rule without 'urgent:' reason");
+    if (!urgent && !r.urgent_reasons.empty()) {
       Error(r.line, "'urgent:' is only for signal: urgent, urgent_evidence or urgent_counter");
+    }
+    // A counter may call off several reasons at once; evidence that counts
+    // towards two reasons is two rules, so each weighs in on its own.
+    if (r.urgent_reasons.size() > 1 && r.signal != Signal::kUrgentCounter) {
+      Error(r.line, "only an urgent_counter rule may name several urgent reasons");
     }
     if (r.signal == Signal::kUrgentCounter && !r.category.empty()) {
       Error(r.line, "urgent_counter rules take no 'category:' (they only call off an urgent reason)");

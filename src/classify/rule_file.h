@@ -57,7 +57,9 @@ struct RuleSpec {
   Signal signal = Signal::kComplaint;
   double weight = 1.0;
   std::string category;       // one of the categories, or empty
-  std::string urgent_reason;  // required for urgent rules
+  // Required for urgent rules: one reason, or for an urgent_counter one or
+  // more ("urgent: legal_threat, privacy_breach").
+  std::vector<std::string> urgent_reasons;
   bool case_sensitive = false;
   std::vector<Located> patterns;
   std::vector<Located> match_examples;

@@ -222,7 +222,7 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
       }
     }
     rs->rule_info_.push_back(std::make_shared<const model::RuleInfo>(
-        model::RuleInfo{r.id, r.file, SignalName(r.signal), r.weight, r.category, r.urgent_reason}));
+        model::RuleInfo{r.id, r.file, SignalName(r.signal), r.weight, r.category, r.urgent_reasons}));
     for (const Located& p : r.patterns) {
       std::string pattern = WithFlags(r, p.text);
       RE2::Options one = opts;

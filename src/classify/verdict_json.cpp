@@ -34,6 +34,7 @@ nlohmann::json VerdictToJson(const model::Verdict& v) {
                         {"text", m.matched}};
     if (!m.category().empty()) j["category"] = m.category();
     if (!m.urgent_reason().empty()) j["urgent_reason"] = m.urgent_reason();
+    if (m.urgent_reasons().size() > 1) j["urgent_reasons"] = m.urgent_reasons();
     matches.push_back(std::move(j));
   }
   nlohmann::json terms = nlohmann::json::array();
@@ -88,6 +89,11 @@ std::string VerdictJsonText(const model::Verdict& v) {
     w.Key("signal").String(m.signal());
     w.Key("text").String(m.matched);
     if (!m.urgent_reason().empty()) w.Key("urgent_reason").String(m.urgent_reason());
+    if (m.urgent_reasons().size() > 1) {
+      w.Key("urgent_reasons").BeginArray();
+      for (const std::string& r : m.urgent_reasons()) w.String(r);
+      w.EndArray();
+    }
     w.Key("weight");
     Number(w, m.weight());
     w.EndObject();

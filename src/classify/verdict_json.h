@@ -13,7 +13,9 @@ namespace turnaround::classify {
 
 // Keys: is_complaint, confidence, sentiment, category, severity (its name),
 // urgent_reasons, spam, language, rules_version, matches (each {rule, file,
-// signal, weight, category?, urgent_reason?, begin, end, text}),
+// signal, weight, category?, urgent_reason?, urgent_reasons?, begin, end,
+// text}; urgent_reason is the rule's first reason, urgent_reasons all of them
+// and only for an urgent_counter that names more than one),
 // sentiment_terms (each {term, valence}), model_score and model_terms (each
 // {term, weight}; 0 and [] without a complaint model), model_categories (each
 // {category, probability}; [] without a category model),

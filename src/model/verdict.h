@@ -45,7 +45,10 @@ struct RuleInfo {
   std::string signal;  // "complaint", "category", "urgent", "praise", "question", "spam", ...
   double weight = 0;
   std::string category;       // for category signals
-  std::string urgent_reason;  // for urgent signals
+  // For urgent signals: the one reason the rule names. An urgent_counter may
+  // name several (one told-as-over event can look like two reasons: a
+  // settlement for a data breach is both a lawsuit and a leak).
+  std::vector<std::string> urgent_reasons;
 };
 
 // One rule that matched, with the span of the comment it matched (byte offsets).
@@ -62,7 +65,12 @@ struct RuleMatch {
   const std::string& signal() const { return rule->signal; }
   double weight() const { return rule->weight; }
   const std::string& category() const { return rule->category; }
-  const std::string& urgent_reason() const { return rule->urgent_reason; }
+  // The first reason the rule names, or "" (the one most rules have).
+  const std::string& urgent_reason() const {
+    static const std::string kNone;
+    return rule->urgent_reasons.empty() ? kNone : rule->urgent_reasons.front();
+  }
+  const std::vector<std::string>& urgent_reasons() const { return rule->urgent_reasons; }
 };
 
 // A word (or emoji, emoticon) that moved the sentiment score.

@@ -720,7 +720,7 @@
         el('mark', { class: 'm-' + signalClass(m) }, m.text || ''),
         ' ',
         el('code', null, m.rule || ''),
-        el('span', { class: 'muted' }, ' ' + [m.signal, label(m.category), label(m.urgent_reason)].filter(Boolean).join(' · ') +
+        el('span', { class: 'muted' }, ' ' + [m.signal, label(m.category), reasonsOf(m).map(label).join(', ')].filter(Boolean).join(' · ') +
           (typeof m.weight === 'number' ? ' · weight ' + m.weight : ''))));
     }
     for (const t of v.sentiment_terms || []) {
@@ -766,7 +766,12 @@
   }
 
   function describeMatch(m) {
-    return [m.rule, m.signal, m.category, m.urgent_reason].filter(Boolean).join(' · ');
+    return [m.rule, m.signal, m.category, reasonsOf(m).join(', ')].filter(Boolean).join(' · ');
+  }
+
+  // A rule's urgent reasons: one, or for a counter the several it calls off.
+  function reasonsOf(m) {
+    return m.urgent_reasons || (m.urgent_reason ? [m.urgent_reason] : []);
   }
 
   function updateActionButtons() {

@@ -27,7 +27,7 @@ inline model::Verdict MatchesOf(const std::vector<Piece>& pieces) {
     info->file = "x.rules";
     info->signal = p.signal;
     info->weight = p.weight;
-    info->urgent_reason = p.reason;
+    if (*p.reason != 0) info->urgent_reasons = {p.reason};
     model::RuleMatch m(std::move(info));
     m.begin = at;
     m.end = at + 4;

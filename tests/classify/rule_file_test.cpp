@@ -1,17 +1,28 @@
 #include "classify/rule_file.h"
 
+#include <string>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 namespace turnaround::classify {
 namespace {
 
-TEST_CASE("a well-formed rule parses verbatim", "[classify]") {
+struct Parsed {
   std::vector<RuleSpec> rules;
   std::vector<std::string> errors;
-  ParseRuleFile("x.rules",
-                "# comment\nrule: a.b\nsignal: complaint\nweight: 2.5\ncategory: billing\n"
-                "pattern: \\bcharged (twice|2x)\\b\nmatch: charged twice\nno_match: charged once\n",
-                &rules, &errors);
+};
+
+Parsed Parse(const char* text) {
+  Parsed p;
+  ParseRuleFile("x.rules", text, &p.rules, &p.errors);
+  return p;
+}
+
+TEST_CASE("a well-formed rule parses verbatim", "[classify]") {
+  const auto [rules, errors] = Parse(
+      "# comment\nrule: a.b\nsignal: complaint\nweight: 2.5\ncategory: billing\n"
+      "pattern: \\bcharged (twice|2x)\\b\nmatch: charged twice\nno_match: charged once\n");
   REQUIRE(errors.empty());
   REQUIRE(rules.size() == 1);
   CHECK(rules[0].id == "a.b");
@@ -19,6 +30,16 @@ TEST_CASE("a well-formed rule parses verbatim", "[classify]") {
   CHECK(rules[0].category == "billing");
   CHECK(rules[0].patterns[0].text == "\\bcharged (twice|2x)\\b");  // no unescaping
   CHECK(rules[0].patterns[0].line == 6);
+}
+
+TEST_CASE("an urgent_counter may name several reasons, in the order written", "[classify]") {
+  const auto [rules, errors] = Parse(
+      "rule: c\nsignal: urgent_counter\nurgent: legal_threat ,privacy_breach\npattern: x\nmatch: x\n"
+      "rule: u\nsignal: urgent\nurgent: self_harm\npattern: y\nmatch: y\n");
+  CHECK(errors.empty());
+  REQUIRE(rules.size() == 2);
+  CHECK(rules[0].urgent_reasons == std::vector<std::string>{"legal_threat", "privacy_breach"});
+  CHECK(rules[1].urgent_reasons == std::vector<std::string>{"self_harm"});
 }
 
 TEST_CASE("rule file errors name file, line, rule and reason", "[classify]") {
@@ -39,11 +60,15 @@ TEST_CASE("rule file errors name file, line, rule and reason", "[classify]") {
       {"rule: r\njust words\npattern: x\nmatch: x\n", "x.rules:2: rule r: expected 'key: value'"},
       {"rule: r\npattern: por qu[e\xc3\xa9]\\b\nmatch: x\n", "x.rules:2: rule r: \\b right after a non-ASCII letter"},
       {"rule: r\npattern: (ni|no) me (mir\xc3\xb3)\\b\nmatch: x\n", "x.rules:2: rule r: \\b right after a non-ASCII letter"},
+      {"rule: r\nsignal: urgent\nurgent: self_harm, legal_threat\npattern: x\nmatch: x\n",
+       "x.rules:1: rule r: only an urgent_counter rule may name several urgent reasons"},
+      {"rule: r\nsignal: urgent_counter\nurgent: self_harm, self_harm\npattern: x\nmatch: x\n",
+       "x.rules:3: rule r: urgent reason 'self_harm' named twice"},
+      {"rule: r\nsignal: urgent_counter\nurgent: self_harm,, legal_threat\npattern: x\nmatch: x\n",
+       "x.rules:3: rule r: unknown urgent reason ''"},
   };
   for (const Case& c : cases) {
-    std::vector<RuleSpec> rules;
-    std::vector<std::string> errors;
-    ParseRuleFile("x.rules", c.text, &rules, &errors);
+    const std::vector<std::string> errors = Parse(c.text).errors;
     INFO(c.text);
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].find(c.expected) != std::string::npos);

@@ -1,6 +1,7 @@
 // Round 27: `urgent_counter` rules call off the urgent reason the rules found
 // when the post tells the event as over (rules/urgent_counter.rules). The
 // sentences are our own, written for this test, not taken from a data set.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,22 @@ TEST_CASE("urgent counter: calls off its own reason as the rules found it, nothi
     Combine("", SentimentResult{}, &v);
     CHECK(v.urgent_reasons == Reasons{"legal_threat"});
     CHECK(v.urgent_called_off == Reasons{"medical_emergency"});
+  }
+  SECTION("a counter naming two reasons calls off both, and only those") {
+    model::Verdict v = MatchesOf({{"u1", "urgent", "legal_threat", 2},
+                                  {"u2", "urgent", "privacy_breach", 1},
+                                  {"u3", "urgent", "self_harm", 0},
+                                  {"c", "urgent_counter", "legal_threat", 1}});
+    auto two = std::make_shared<model::RuleInfo>(*v.matches.back().rule);
+    two->urgent_reasons = {"legal_threat", "privacy_breach"};
+    v.matches.back().rule = two;
+    Combine("", SentimentResult{}, &v);
+    CHECK(v.urgent_reasons == Reasons{"self_harm"});
+    CHECK(v.urgent_called_off == Reasons{"legal_threat", "privacy_breach"});
+    const nlohmann::json j = VerdictToJson(v);
+    CHECK(j["matches"][3]["urgent_reason"] == "legal_threat");
+    CHECK(j["matches"][3]["urgent_reasons"] == nlohmann::json::array({"legal_threat", "privacy_breach"}));
+    CHECK_FALSE(j["matches"][0].contains("urgent_reasons"));
   }
   SECTION("a counter alone, with nothing found, calls off nothing") {
     model::Verdict v = MatchesOf({{"c", "urgent_counter", "medical_emergency", 1}});
@@ -109,6 +126,19 @@ TEST_CASE("urgent counter: the verdict says what was called off", "[classify]") 
   const std::string json = VerdictJsonText(v);
   CHECK_THAT(json, Catch::Matchers::Contains("\"urgent_called_off\":[\"medical_emergency\"]"));
   CHECK_THAT(json, Catch::Matchers::Contains("\"signal\":\"urgent_counter\""));
+}
+
+TEST_CASE("urgent counter: one shipped counter calls off a lawsuit and a leak told as settled", "[classify][urgent]") {
+  const auto rules = testing::ShippedRulesWithoutModel();
+  const model::Verdict settled = rules->Classify(
+      "Got a letter saying my records were in the data breach at the clinic. Is the class action settlement still "
+      "taking claims?");
+  CHECK(settled.urgent_reasons.empty());
+  CHECK(settled.urgent_called_off == Reasons{"legal_threat", "privacy_breach"});
+  const model::Verdict live =
+      rules->Classify("Your front desk posted my chart on Facebook and my lawyer is filing a class action on Monday");
+  CHECK(live.urgent_called_off.empty());
+  CHECK(live.urgent_reasons == Reasons{"legal_threat", "privacy_breach"});
 }
 
 }  // namespace

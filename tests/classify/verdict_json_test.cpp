@@ -61,7 +61,7 @@ TEST_CASE("VerdictJsonText: hostile strings and numbers of every shape", "[class
   rule.id = "a.b";
   rule.file = "x.rules";
   rule.signal = "urgent";
-  rule.urgent_reason = "self_harm";
+  rule.urgent_reasons = {"self_harm"};
   RuleMatch m(nullptr);
   m.begin = 3;
   m.end = std::numeric_limits<std::uint32_t>::max();
@@ -72,7 +72,11 @@ TEST_CASE("VerdictJsonText: hostile strings and numbers of every shape", "[class
     m.rule = std::make_shared<const turnaround::model::RuleInfo>(rule);
     v.matches.push_back(m);
     rule.category = rule.category.empty() ? "billing" : "";
-    rule.urgent_reason = rule.urgent_reason.empty() ? "self_harm" : "";
+    // none, one, then two reasons (a counter's list), in turn
+    const size_t n = rule.urgent_reasons.size();
+    rule.urgent_reasons = n == 0 ? std::vector<std::string>{"self_harm"}
+                          : n == 1 ? std::vector<std::string>{"legal_threat", "privacy_breach"}
+                                   : std::vector<std::string>{};
   }
   for (double val : {0.0, -0.00004, 3.14159, -2.5, 1e-5, std::nan("")}) v.sentiment_terms.push_back({"t\"erm", val});
   v.model_domain_terms = {"front desk", "q\"uote \xff\\"};
