@@ -325,5 +325,45 @@ TEST_CASE("urgent round 38: asking how many pills it would take to never wake up
   }
 }
 
+// Round 39 (ub39.*): a person on the floor now, a staff member's home told as near with a
+// warning, "everybody there is gonna pay" with "on my way", body bags for the staff, pictures
+// of patients posted, another patient's papers in the wrong packet. Our own sentences.
+TEST_CASE("urgent round 39: kinds of post from a fresh pass", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"there's an elderly man lying on the floor by the pharmacy window and the line just keeps moving", "medical_emergency"},
+      {"the billing lady lives three houses from me. she better remember that.", "threat_of_violence"},
+      {"everybody up on the fourth floor is gonna pay. I'm on my way up there", "threat_of_violence"},
+      {"hope the morgue has plenty of room in the morgue for the whole front desk after friday", "threat_of_violence"},
+      {"the aides are posting videos of residents in their beds on tiktok", "privacy_breach"},
+      {"picked up the wrong discharge paperwork and it's another woman's whole chart", "privacy_breach"},
+  };
+  const char* const calm[] = {
+      "my grandson dropped his pacifier on the floor in the lobby, someone turned it in?",
+      "my sister lives two streets from your clinic, so she drives me to every visit",
+      "they're going to pay for the scan after all, insurance called",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+}
+
+// Round 39 counters (counter39.*): an awareness walk with how to join, a class asked about, a
+// weapons policy asked about, a legal job, a dark time years back; and counter35's other legal
+// matters. Live ones with the same words stay urgent.
+TEST_CASE("urgent round 39: events, classes, policies and jobs are not emergencies", "[classify][urgent]") {
+  const char* const over[] = {
+      "Suicide prevention walk on the 9th! Sign up at the front desk, proceeds go to the crisis line",
+      "Is the anaphylaxis and EpiPen class for daycare teachers happening again in the spring?",
+      "What's the weapons policy for visitors? My dad has a carry permit.",
+      "Is the risk management paralegal job posting still open?",
+      "Five years ago I was in a dark place and didn't want to live anymore. Your counselors stayed with me and I'm five years healthy today.",
+      "The subpoena for my car accident case asks for my x-rays, who do I give it to?",
+  };
+  const testing::UrgentCase live[] = {
+      {"The suicide prevention walk was nice but tonight I'm going to end it", "self_harm"},
+      {"I took CPR class but my husband is not breathing right now", "medical_emergency"},
+      {"I have a carry permit and that surgeon is going to find out tonight", "threat_of_violence"},
+  };
+  testing::ExpectCalledOffAndLive(over, live);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
