@@ -365,5 +365,35 @@ TEST_CASE("urgent round 39: events, classes, policies and jobs are not emergenci
   testing::ExpectCalledOffAndLive(over, live);
 }
 
+// Round 39b, from holdout40's errors read as kinds of post (our own sentences): a lawsuit told
+// without the word, a crisis wait longer than the writer has, Spanish tongue swelling, "sorry
+// for the mess I'm about to leave", things not needed where the writer is headed, a quoted
+// "pay her a visit" with a gun bought, a Spanish phone left unlocked on a patient list. Told as
+// over: a dark time years back with how long sober. Live: a story of recovery then "but tonight".
+TEST_CASE("urgent round 39b: kinds of post from holdout40", "[classify][urgent]") {
+  const testing::UrgentCase urgent[] = {
+      {"We kept every text and every voicemail, and Monday we sit down with someone who isn't a doctor.", "legal_threat"},
+      {"Our counselor's waitlist is into April and honestly I don't think I have until April.", "self_harm"},
+      {"Se le está hinchando la lengua a mi papá después de la inyección", "medical_emergency"},
+      {"my sister sent a photo of her arms and wrote sorry for the mess im about to leave", "self_harm"},
+      {"Gave away my fishing gear today. Won't be needing it where I'm headed.", "self_harm"},
+      {"her ex says he'll 'pay her a visit' at the clinic and he just bought a shotgun from his cousin", "threat_of_violence"},
+      {"encontré un celular desbloqueado en la sala con una lista de pacientes y sus diagnósticos", "privacy_breach"},
+  };
+  const char* const calm[] = {
+      "How do I get my mom's x-rays sent to the orthopedist in Denver?",
+      "the ice by the east entrance is a sheet of glass, somebody's gonna fall and break a hip",
+  };
+  testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
+  const char* const over[] = {
+      "Two years ago I was in a really bad place and took a bottle of pills. Sober 20 months now and I'm still here.",
+  };
+  const testing::UrgentCase live[] = {
+      {"It's been three weeks since surgery and he's back to work, but tonight his leg is swollen and he can't breathe",
+       "medical_emergency"},
+  };
+  testing::ExpectCalledOffAndLive(over, live);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
