@@ -1,6 +1,9 @@
 #include "classify/rule_set.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 #include "classify/classifier.h"
 #include "classify/compile_text.h"
@@ -88,5 +91,31 @@ TEST_CASE("Spanish and accented text match as UTF-8", "[classify]") {
   CHECK(out[0].matched == "PÉSIMO");
 }
 
+// The RE2 engine runs the patterns in sets of 64 (RuleSet::kShardSize): a
+// candidate's index must lead back to its own rule in every set, the last
+// one partly filled included.
+TEST_CASE("patterns in every RE2 set report their own rule", "[classify]") {
+  std::string text;
+  const int kRules = 150;  // two full sets of 64 and one of 22
+  for (int i = 0; i < kRules; ++i) {
+    const std::string n = std::to_string(i);
+    text += "rule: r" + n + "\nsignal: complaint\npattern: \\bword" + n + "x\\b\nmatch: a word" + n + "x here\n";
+  }
+  auto rs = CompileText(text.c_str());
+  REQUIRE(rs != nullptr);
+  for (int i : {0, 63, 64, 100, 127, 128, 149}) {
+    INFO(i);
+    std::vector<model::RuleMatch> out;
+    CHECK(rs->Match("then word" + std::to_string(i) + "x and WORD7X", &out));
+    REQUIRE(out.size() == 2);
+    std::vector<std::string> ids = {out[0].rule_id(), out[1].rule_id()};
+    std::sort(ids.begin(), ids.end());
+    std::vector<std::string> want = {"r" + std::to_string(i), "r7"};
+    std::sort(want.begin(), want.end());
+    CHECK(ids == want);
+  }
+}
+
 }  // namespace
 }  // namespace turnaround::classify
+
