@@ -281,10 +281,10 @@ core::Result<std::unique_ptr<RuleSet>> RuleSet::Compile(std::vector<RuleSpec> ru
       rs->patterns_.push_back({i, std::move(re), std::move(folded), exact, std::move(words)});
     }
   }
-  bool compiled = rs->cased_pattern_.empty() || rs->cased_set_.Compile();
-  for (const auto& shard : rs->shards_) compiled = compiled && shard->Compile();
-  if (errors.empty() && !compiled) {
-    errors.push_back("rules: the pattern set is too large to compile");
+  if (errors.empty()) {  // a refused rule set is not compiled, as before the shards
+    bool compiled = rs->cased_pattern_.empty() || rs->cased_set_.Compile();
+    for (const auto& shard : rs->shards_) compiled = compiled && shard->Compile();
+    if (!compiled) errors.push_back("rules: the pattern set is too large to compile");
   }
   if (errors.empty() && run_examples) {
     for (size_t i = 0; i < rs->rules_.size(); ++i) {

@@ -1,8 +1,8 @@
 // RuleSet: every pattern of every rule compiled into RE2::Sets of at most
 // kShardSize patterns each (in a looser form, see SetPattern) and, once
-// accelerated, one Hyperscan database (in
-// another looser form, see HsPattern), plus one RE2 per pattern used only for
-// the candidates they report (to confirm them and find their spans).
+// accelerated, one Hyperscan database (in another looser form, see HsPattern),
+// plus one RE2 per pattern used only for the candidates they report (to
+// confirm them and find their spans).
 //
 // Invariants: set index k (pattern k % kShardSize of shards_[k / kShardSize])
 // <-> patterns_[set_pattern_[k]] (cased_set_ likewise, one set);

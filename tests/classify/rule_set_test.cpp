@@ -118,4 +118,3 @@ TEST_CASE("patterns in every RE2 set report their own rule", "[classify]") {
 
 }  // namespace
 }  // namespace turnaround::classify
-
