@@ -44,5 +44,18 @@ TEST_CASE("urgent round 40: a story that opens long ago and ends well today is c
   testing::ExpectCalledOffAndLive(over, live);
 }
 
+TEST_CASE("urgent round 40: away for a trip or asking to move the visit is called off, a farewell is not",
+          "[classify][urgent]") {
+  const char* const over[] = {
+      "I won't be around for the appointment on the 3rd, we're travelling, can you move it?",
+      "I won't be around for my follow up next week, can we reschedule?",
+  };
+  const testing::UrgentCase live[] = {
+      {"Three months on the waitlist, honestly I won't be around by then", "self_harm"},
+      {"I won't be around for the appointment, I said my goodbyes already.", "self_harm"},
+  };
+  testing::ExpectCalledOffAndLive(over, live);
+}
+
 }  // namespace
 }  // namespace turnaround::classify
