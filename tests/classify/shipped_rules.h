@@ -117,4 +117,20 @@ void ExpectCalledOffAndLive(const char* const (&over)[O], const UrgentCase (&liv
   }
 }
 
+// A phrasing a complaint rule (or counter) was written for, and what the
+// written rules alone (ShippedRulesWithoutModel) must decide about it.
+struct ComplaintCase {
+  const char* text;
+  bool complaint;
+};
+
+template <size_t N>
+void ExpectComplaintByRules(const ComplaintCase (&cases)[N]) {
+  const auto rules = ShippedRulesWithoutModel();
+  for (const ComplaintCase& c : cases) {
+    INFO(c.text);
+    CHECK(rules->Classify(c.text).is_complaint == c.complaint);
+  }
+}
+
 }  // namespace turnaround::classify::testing
