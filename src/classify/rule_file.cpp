@@ -44,31 +44,174 @@ bool ParseSignal(std::string_view s, Signal* out) {
   return false;
 }
 
-// True when a \b follows (perhaps through closing parentheses) a non-ASCII
-// character or a character class holding one: RE2's \b only knows ASCII word
-// characters, so "qu[eé]\b" never matches "qué" followed by a space or the end.
-bool WordBoundaryAfterNonAscii(std::string_view p) {
-  auto non_ascii = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
-  for (size_t i = 0; i + 1 < p.size(); ++i) {
-    if (p[i] != '\\') continue;
-    if (p[i + 1] != 'b') {
-      ++i;  // skip the escaped character
-      continue;
-    }
-    size_t j = i;
-    while (j > 0 && p[j - 1] == ')') --j;
-    if (j == 0) continue;
-    if (non_ascii(p[j - 1])) return true;
-    if (p[j - 1] == ']') {
-      size_t open = p.rfind('[', j - 1);
-      if (open != std::string_view::npos) {
-        for (size_t k = open; k < j; ++k) {
-          if (non_ascii(p[k])) return true;
+// Finds each `\b` whose left side can be a non-ASCII character: RE2's \b only
+// knows ASCII word characters, so "qu[eé]\b", "(qué|que)\b", "pas(ó|o)\b" and
+// "est[aá]s?\b" never match "qué", "pasó" or "está" followed by a space or the
+// end, and the branch is silently dead. The pattern is read as RE2 syntax far
+// enough to know, for the atoms right before each \b: character classes,
+// escapes, groups with their alternatives, and quantifiers that let an atom be
+// absent (then the atom before it counts too).
+class BoundaryLint {
+ public:
+  explicit BoundaryLint(std::string_view p) : p_(p), open_(p.size(), kNone), atom_start_(p.size(), kNone) {
+    std::vector<size_t> stack;
+    for (size_t i = 0; i < p_.size();) {
+      if (p_[i] == '\\' && i + 1 < p_.size()) {
+        atom_start_[i + 1] = i;
+        i += 2;
+      } else if (p_[i] == '[') {
+        size_t j = i + 1;
+        if (j < p_.size() && p_[j] == '^') ++j;
+        if (j < p_.size() && p_[j] == ']') ++j;
+        while (j < p_.size() && p_[j] != ']') j += (p_[j] == '\\') ? 2 : 1;
+        if (j >= p_.size()) return;  // unbalanced: RE2 reports it
+        atom_start_[j] = i;
+        class_close_.push_back(j);
+        i = j + 1;
+      } else {
+        if (p_[i] == '(') stack.push_back(i);
+        if (p_[i] == ')' && !stack.empty()) {
+          open_[i] = stack.back();
+          stack.pop_back();
         }
+        if (p_[i] == '|') bars_.push_back(i);
+        ++i;
       }
     }
+    parsed_ = true;
   }
-  return false;
+
+  // The offset of the first such \b, or npos.
+  size_t FirstBoundaryAfterNonAscii() const {
+    if (!parsed_) return std::string_view::npos;
+    for (size_t i = 0; i + 1 < p_.size(); ++i) {
+      if (p_[i] != '\\') continue;
+      if (p_[i + 1] == 'b' && atom_start_[i + 1] == i && EndsNonAscii(SequenceStart(i), i).non_ascii) return i;
+      ++i;
+    }
+    return std::string_view::npos;
+  }
+
+ private:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  struct Tail {
+    bool non_ascii = false;  // the last character consumed can be non-ASCII
+    bool can_be_empty = true;
+  };
+
+  bool IsClassClose(size_t k) const {
+    return std::find(class_close_.begin(), class_close_.end(), k) != class_close_.end();
+  }
+
+  // Where the alternative holding position `at` begins: after the nearest '|'
+  // or '(' at the same depth, or the pattern's start.
+  size_t SequenceStart(size_t at) const {
+    for (size_t k = at; k-- > 0;) {
+      if (atom_start_[k] != kNone && atom_start_[k] != k) {
+        k = atom_start_[k];  // an escape or a class: skip it whole
+        continue;
+      }
+      if (p_[k] == ')' && open_[k] != kNone) {
+        k = open_[k];
+        continue;
+      }
+      if (p_[k] == '|' || p_[k] == '(') return k + 1 + GroupPrefix(k);
+    }
+    return 0;
+  }
+
+  // Length of "?:", "?i:" or "?P<name>" after an opening parenthesis at `open`.
+  size_t GroupPrefix(size_t open) const {
+    if (p_[open] != '(' || open + 1 >= p_.size() || p_[open + 1] != '?') return 0;
+    const size_t end = p_.find_first_of(":>", open + 1);
+    return end == std::string_view::npos ? 0 : end - open;
+  }
+
+  // What the sequence p[lo, end) can leave as its last character.
+  Tail EndsNonAscii(size_t lo, size_t end) const {
+    if (end <= lo) return {};
+    size_t e = end;
+    bool optional = false;
+    char q = p_[e - 1];
+    if (q == '?' && e - 1 > lo && std::string_view("?*+}").find(p_[e - 2]) != std::string_view::npos &&
+        atom_start_[e - 2] == kNone) {
+      --e;  // a lazy quantifier
+      q = p_[e - 1];
+    }
+    if (atom_start_[e - 1] == kNone && (q == '?' || q == '*' || q == '+')) {
+      optional = q != '+';
+      --e;
+    } else if (atom_start_[e - 1] == kNone && q == '}') {
+      const size_t brace = p_.rfind('{', e - 1);
+      if (brace == std::string_view::npos || brace < lo) return {};
+      optional = p_.substr(brace + 1, 1) == "0";
+      e = brace;
+    }
+    if (e <= lo) return {};
+    const size_t last = e - 1;
+    size_t start = last;
+    Tail atom{false, false};
+    const bool gap = (p_[last] == '.' && atom_start_[last] == kNone) ||
+                     (atom_start_[last] != kNone && IsClassClose(last) && p_[atom_start_[last] + 1] == '^');
+    if (gap) {
+      // "[^.!?]{0,40}\b" or ".*\b": the gap can end on an ASCII letter, and a \b
+      // after it marks where the gap stops, not the letter before it.
+      return {};
+    }
+    if (atom_start_[last] != kNone && IsClassClose(last)) {
+      start = atom_start_[last];
+      for (size_t k = start; k < last; ++k) atom.non_ascii |= static_cast<unsigned char>(p_[k]) >= 0x80;
+    } else if (atom_start_[last] != kNone) {
+      start = atom_start_[last];  // an escape: ASCII, or zero-width for \b, \B, \A, \z
+      atom.can_be_empty = std::string_view("bBAz").find(p_[last]) != std::string_view::npos;
+    } else if (p_[last] == ')' && open_[last] != kNone) {
+      start = open_[last];
+      atom = Group(start, last);
+    } else if (static_cast<unsigned char>(p_[last]) >= 0x80) {
+      while (start > lo && (static_cast<unsigned char>(p_[start]) & 0xC0) == 0x80) --start;
+      atom.non_ascii = true;
+    } else {
+      atom.can_be_empty = p_[last] == '^' || p_[last] == '$';
+    }
+    if (optional) atom.can_be_empty = true;
+    if (!atom.can_be_empty) return atom;
+    const Tail before = EndsNonAscii(lo, start);
+    return {atom.non_ascii || before.non_ascii, before.can_be_empty};
+  }
+
+  // A group's alternatives, each read as a sequence.
+  Tail Group(size_t open, size_t close) const {
+    Tail out{false, false};
+    size_t lo = open + 1 + GroupPrefix(open);
+    for (size_t bar : bars_) {
+      if (bar <= lo || bar >= close || SequenceStart(bar) != lo) continue;
+      const Tail t = EndsNonAscii(lo, bar);
+      out.non_ascii |= t.non_ascii;
+      out.can_be_empty |= t.can_be_empty;
+      lo = bar + 1;
+    }
+    const Tail t = EndsNonAscii(lo, close);
+    out.non_ascii |= t.non_ascii;
+    out.can_be_empty |= t.can_be_empty;
+    return out;
+  }
+
+  std::string_view p_;
+  std::vector<size_t> open_;        // for each ')', its '('
+  std::vector<size_t> atom_start_;  // for an escaped character or a class's ']', where the atom begins
+  std::vector<size_t> class_close_;
+  std::vector<size_t> bars_;
+  bool parsed_ = false;
+};
+
+// The pattern up to and including its first \b that follows a non-ASCII
+// letter (at most 40 bytes of it, cut at a character boundary), or "" if none.
+std::string WordBoundaryAfterNonAscii(std::string_view p) {
+  const size_t at = BoundaryLint(p).FirstBoundaryAfterNonAscii();
+  if (at == std::string_view::npos) return {};
+  size_t from = at > 38 ? at - 38 : 0;
+  while (from > 0 && (static_cast<unsigned char>(p[from]) & 0xC0) == 0x80) --from;
+  return std::string(p.substr(from, at + 2 - from));
 }
 
 // Parses state for one file; keeps the error format in one place.
@@ -123,9 +266,9 @@ class Parser {
     RuleSpec& r = *current_;
     if (key == "pattern") {
       if (value.empty()) Error(line_no, "empty pattern");
-      if (WordBoundaryAfterNonAscii(value)) {
-        Error(line_no, "\\b right after a non-ASCII letter never matches there (RE2's \\b knows only ASCII): "
-                       "write 'qu(e\\b|\xc3\xa9)' or leave the \\b out");
+      if (const std::string at = WordBoundaryAfterNonAscii(value); !at.empty()) {
+        Error(line_no, "\\b right after a non-ASCII letter never matches there (RE2's \\b knows only ASCII), at '" +
+                           at + "': write 'qu(e\\b|\xc3\xa9)' or leave the \\b out");
       }
       r.patterns.push_back({std::string(value), line_no});
     } else if (key == "match") {

@@ -75,5 +75,39 @@ TEST_CASE("rule file errors name file, line, rule and reason", "[classify]") {
   }
 }
 
+// RE2's \b knows only ASCII word characters, so a \b whose left side can be
+// "é", "ó" or "°" leaves that branch dead; the check reads groups, their
+// alternatives, classes and optional atoms to find it, and lets a gap
+// ("[^.!?]{0,40}\b") end where it likes.
+TEST_CASE("rules check finds a \\b that can follow a non-ASCII character", "[classify]") {
+  const char* const dead[] = {
+      "(qu\xc3\xa9|que)\\b",                 // one alternative ends in é
+      "pas(\xc3\xb3|o)\\b",                  // through a group
+      "est[a\xc3\xa1]s?\\b",                 // an optional atom lets the class be last
+      "(10[4-7]) ?(\xc2\xb0|degrees)\\b",    // not a letter, still not a word character
+      "a(b|(c|\xc3\xa9))\\b",                // nested groups
+      "x[\xc3\xb1]{0,2}\\b",                 // with one or two ñ the \b is dead
+  };
+  for (const char* p : dead) {
+    INFO(p);
+    const std::string text = std::string("rule: r\npattern: ") + p + "\nmatch: x\n";
+    const std::vector<std::string> errors = Parse(text.c_str()).errors;
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("\\b right after a non-ASCII letter") != std::string::npos);
+  }
+  const char* const fine[] = {
+      "qu(e\\b|\xc3\xa9)",                      // the suggested spelling
+      "est[a\xc3\xa1]s\\b",                     // always ends on an ASCII s
+      "mam[a\xc3\xa1][^.!?]{0,40}\\bdijo\\b",   // a gap before the \b
+      "(hola|adi\xc3\xb3s) amigo\\b",           // the non-ASCII letter is not last
+      "[^\xc3\xa9]\\b",                         // a negated class is a gap
+  };
+  for (const char* p : fine) {
+    INFO(p);
+    const std::string text = std::string("rule: r\npattern: ") + p + "\nmatch: x\n";
+    CHECK(Parse(text.c_str()).errors.empty());
+  }
+}
+
 }  // namespace
 }  // namespace turnaround::classify
