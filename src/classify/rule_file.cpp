@@ -53,7 +53,8 @@ bool ParseSignal(std::string_view s, Signal* out) {
 // absent (then the atom before it counts too).
 class BoundaryLint {
  public:
-  explicit BoundaryLint(std::string_view p) : p_(p), open_(p.size(), kNone), atom_start_(p.size(), kNone) {
+  explicit BoundaryLint(std::string_view p)
+      : p_(p), open_(p.size(), kNone), atom_start_(p.size(), kNone), bar_group_(p.size(), kNone) {
     std::vector<size_t> stack;
     for (size_t i = 0; i < p_.size();) {
       if (p_[i] == '\\' && i + 1 < p_.size()) {
@@ -66,7 +67,6 @@ class BoundaryLint {
         while (j < p_.size() && p_[j] != ']') j += (p_[j] == '\\') ? 2 : 1;
         if (j >= p_.size()) return;  // unbalanced: RE2 reports it
         atom_start_[j] = i;
-        class_close_.push_back(j);
         i = j + 1;
       } else {
         if (p_[i] == '(') stack.push_back(i);
@@ -74,7 +74,7 @@ class BoundaryLint {
           open_[i] = stack.back();
           stack.pop_back();
         }
-        if (p_[i] == '|') bars_.push_back(i);
+        if (p_[i] == '|') bar_group_[i] = stack.empty() ? kTopLevel : stack.back();
         ++i;
       }
     }
@@ -94,14 +94,15 @@ class BoundaryLint {
 
  private:
   static constexpr size_t kNone = static_cast<size_t>(-1);
+  static constexpr size_t kTopLevel = static_cast<size_t>(-2);  // a '|' outside every group
   struct Tail {
     bool non_ascii = false;  // the last character consumed can be non-ASCII
     bool can_be_empty = true;
   };
 
-  bool IsClassClose(size_t k) const {
-    return std::find(class_close_.begin(), class_close_.end(), k) != class_close_.end();
-  }
+  // A class's ']' (its atom starts at '['), not an escaped character (whose
+  // atom starts at the backslash).
+  bool IsClassClose(size_t k) const { return atom_start_[k] != kNone && p_[atom_start_[k]] == '['; }
 
   // Where the alternative holding position `at` begins: after the nearest '|'
   // or '(' at the same depth, or the pattern's start.
@@ -152,13 +153,13 @@ class BoundaryLint {
     size_t start = last;
     Tail atom{false, false};
     const bool gap = (p_[last] == '.' && atom_start_[last] == kNone) ||
-                     (atom_start_[last] != kNone && IsClassClose(last) && p_[atom_start_[last] + 1] == '^');
+                     (IsClassClose(last) && p_[atom_start_[last] + 1] == '^');
     if (gap) {
       // "[^.!?]{0,40}\b" or ".*\b": the gap can end on an ASCII letter, and a \b
       // after it marks where the gap stops, not the letter before it.
       return {};
     }
-    if (atom_start_[last] != kNone && IsClassClose(last)) {
+    if (IsClassClose(last)) {
       start = atom_start_[last];
       for (size_t k = start; k < last; ++k) atom.non_ascii |= static_cast<unsigned char>(p_[k]) >= 0x80;
     } else if (atom_start_[last] != kNone) {
@@ -183,8 +184,8 @@ class BoundaryLint {
   Tail Group(size_t open, size_t close) const {
     Tail out{false, false};
     size_t lo = open + 1 + GroupPrefix(open);
-    for (size_t bar : bars_) {
-      if (bar <= lo || bar >= close || SequenceStart(bar) != lo) continue;
+    for (size_t bar = lo; bar < close; ++bar) {
+      if (bar_group_[bar] != open) continue;
       const Tail t = EndsNonAscii(lo, bar);
       out.non_ascii |= t.non_ascii;
       out.can_be_empty |= t.can_be_empty;
@@ -199,8 +200,7 @@ class BoundaryLint {
   std::string_view p_;
   std::vector<size_t> open_;        // for each ')', its '('
   std::vector<size_t> atom_start_;  // for an escaped character or a class's ']', where the atom begins
-  std::vector<size_t> class_close_;
-  std::vector<size_t> bars_;
+  std::vector<size_t> bar_group_;   // for each '|', the '(' of its group, or kTopLevel
   bool parsed_ = false;
 };
 
