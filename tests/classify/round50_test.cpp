@@ -1,6 +1,7 @@
 // Round 50: families written after holdout50 was measured (urgent_broad.rules `ub50.*`;
 // urgent_counter.rules `counter50.legal_joke`; complaints.rules `c50.*`; counter.rules
-// `counter50.*`; spam.rules `spam50.promo_and_phishing`), checked with sentences written
+// `counter50.*`, and 50b's `question.opening` and `counter50.laughing`; spam.rules
+// `spam50.promo_and_phishing`), checked with sentences written
 // for this test, not taken from any data set.
 #include <catch2/catch.hpp>
 
@@ -71,6 +72,18 @@ TEST_CASE("round 50: dry complaints, the upsell, manners, and blame that lands e
   const auto shipped = testing::ShippedRules();
   CHECK(shipped->Classify("Herbal eye drops, 40% off today with code EYES40").spam);
   CHECK(shipped->Classify("Your patient portal will be locked tonight. Verify your card details now at this link.").spam);
+}
+
+TEST_CASE("round 50b: a question that opens the post, and a laughing face", "[classify]") {
+  const testing::ComplaintCase cases[] = {
+      {"Does anyone know if the Elm St lab takes walk-ins? My sister needs bloodwork before Friday.", false},
+      {"How early should we get there for a sleep study? First one and I'm nervous.", false},
+      {"Do you still take old hearing aids for the donation bin? Grandpa left three.", false},
+      {"My toddler thinks the elevator is a spaceship, we rode it four times 😂", false},
+      {"Why does nobody pick up at the front desk? I called six times this morning.", true},
+      {"Two hours past my appointment and still in the lobby, nobody has said a word 😂", true},
+  };
+  testing::ExpectComplaintByRules(cases);
 }
 
 }  // namespace
