@@ -1,7 +1,7 @@
 // Round 50: families written after holdout50 was measured (urgent_broad.rules `ub50.*`;
 // urgent_counter.rules `counter50.legal_joke`; complaints.rules `c50.*`; counter.rules
 // `counter50.*`, and 50b's `question.opening` and `counter50.laughing`; spam.rules
-// `spam50.promo_and_phishing`), checked with sentences written
+// `spam50.promo_and_phishing`, 50c's `spam50.chat_app_contact`), checked with sentences written
 // for this test, not taken from any data set.
 #include <catch2/catch.hpp>
 
@@ -84,6 +84,17 @@ TEST_CASE("round 50b: a question that opens the post, and a laughing face", "[cl
       {"Two hours past my appointment and still in the lobby, nobody has said a word 😂", true},
   };
   testing::ExpectComplaintByRules(cases);
+}
+
+TEST_CASE("round 50c: a chat app is spam only as the way to reach the seller", "[classify]") {
+  const auto shipped = testing::ShippedRules();
+  CHECK(shipped->Classify("Cured my arthritis with roots from Dr. Ade, message him on WhatsApp").spam);
+  CHECK(shipped->Classify("Fast loans for medical bills, telegram @quickcash").spam);
+  CHECK(shipped->Classify("Gana dinero desde casa, escríbeme por WhatsApp").spam);
+  const model::Verdict group = shipped->Classify(
+      "Your care coordinator put me in a WhatsApp group with twenty other patients, all our numbers showing.");
+  CHECK_FALSE(group.spam);
+  CHECK_FALSE(shipped->Classify("Can the clinic text me on WhatsApp instead? I don't have a US number.").spam);
 }
 
 }  // namespace
