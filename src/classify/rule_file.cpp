@@ -50,15 +50,23 @@ bool ParseSignal(std::string_view s, Signal* out) {
 // end, and the branch is silently dead. The pattern is read as RE2 syntax far
 // enough to know, for the atoms right before each \b: character classes,
 // escapes, groups with their alternatives, and quantifiers that let an atom be
-// absent (then the atom before it counts too).
+// absent (then the atom before it counts too). The mirror finds a \b whose
+// right side can be non-ASCII ("\b[aá]cido", "\b(ácido|acid)"): that \b holds
+// only after an ASCII word character, so the branch never matches a word's
+// start.
 class BoundaryLint {
  public:
   explicit BoundaryLint(std::string_view p)
-      : p_(p), open_(p.size(), kNone), atom_start_(p.size(), kNone), bar_group_(p.size(), kNone) {
+      : p_(p),
+        open_(p.size(), kNone),
+        atom_start_(p.size(), kNone),
+        atom_end_(p.size(), kNone),
+        bar_group_(p.size(), kNone) {
     std::vector<size_t> stack;
     for (size_t i = 0; i < p_.size();) {
       if (p_[i] == '\\' && i + 1 < p_.size()) {
         atom_start_[i + 1] = i;
+        atom_end_[i] = i + 2;
         i += 2;
       } else if (p_[i] == '[') {
         size_t j = i + 1;
@@ -67,11 +75,13 @@ class BoundaryLint {
         while (j < p_.size() && p_[j] != ']') j += (p_[j] == '\\') ? 2 : 1;
         if (j >= p_.size()) return;  // unbalanced: RE2 reports it
         atom_start_[j] = i;
+        atom_end_[i] = j + 1;
         i = j + 1;
       } else {
         if (p_[i] == '(') stack.push_back(i);
         if (p_[i] == ')' && !stack.empty()) {
           open_[i] = stack.back();
+          atom_end_[stack.back()] = i + 1;
           stack.pop_back();
         }
         if (p_[i] == '|') bar_group_[i] = stack.empty() ? kTopLevel : stack.back();
@@ -87,6 +97,21 @@ class BoundaryLint {
     for (size_t i = 0; i + 1 < p_.size(); ++i) {
       if (p_[i] != '\\') continue;
       if (p_[i + 1] == 'b' && atom_start_[i + 1] == i && EndsNonAscii(SequenceStart(i), i).non_ascii) return i;
+      ++i;
+    }
+    return std::string_view::npos;
+  }
+
+  // The offset of the first \b whose right side can be a non-ASCII character
+  // ("\b(ácido|acid)", "\b[aá]cido"), or npos. Such a \b holds only after an
+  // ASCII word character, so the branch never matches at the start of a word.
+  size_t FirstBoundaryBeforeNonAscii() const {
+    if (!parsed_) return std::string_view::npos;
+    for (size_t i = 0; i + 1 < p_.size(); ++i) {
+      if (p_[i] != '\\') continue;
+      if (p_[i + 1] == 'b' && atom_start_[i + 1] == i && StartsNonAscii(i + 2, SequenceEnd(i + 2)).non_ascii) {
+        return i;
+      }
       ++i;
     }
     return std::string_view::npos;
@@ -180,26 +205,103 @@ class BoundaryLint {
     return {atom.non_ascii || before.non_ascii, before.can_be_empty};
   }
 
+  // Where the atom starting at `k` ends: past an escape, a class, a group or
+  // one UTF-8 character.
+  size_t AtomEnd(size_t k) const {
+    if (atom_end_[k] != kNone) return atom_end_[k];
+    size_t e = k + 1;
+    if (static_cast<unsigned char>(p_[k]) >= 0x80) {
+      while (e < p_.size() && (static_cast<unsigned char>(p_[e]) & 0xC0) == 0x80) ++e;
+    }
+    return e;
+  }
+
+  // Where the alternative holding position `from` ends: at the next '|' or ')'
+  // at the same depth, or the pattern's end.
+  size_t SequenceEnd(size_t from) const {
+    for (size_t k = from; k < p_.size(); k = AtomEnd(k)) {
+      if (p_[k] == '|' || p_[k] == ')') return k;
+    }
+    return p_.size();
+  }
+
+  // Whether `s` holds a Latin letter beyond ASCII (U+00C0 to U+024F but the
+  // signs × and ÷). Only letters matter on the right of a \b: a \b before a
+  // typographic quote or a dash ("\b’re", "\b“") holds after a word, as meant.
+  static bool HasAccentedLetter(std::string_view s) {
+    for (size_t i = 0; i + 1 < s.size(); ++i) {
+      const auto lead = static_cast<unsigned char>(s[i]);
+      if ((lead & 0xE0) != 0xC0) continue;  // only two-byte sequences reach U+024F
+      const unsigned cp = ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+      if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) return true;
+    }
+    return false;
+  }
+
+  // What the sequence p[k, end) can take as its first character (the mirror
+  // of EndsNonAscii; here non_ascii means an accented letter).
+  Tail StartsNonAscii(size_t k, size_t end) const {
+    if (k >= end) return {};
+    const size_t next = std::min(AtomEnd(k), end);
+    Tail atom{false, false};
+    const char c = p_[k];
+    if (c == '.' || (c == '[' && k + 1 < p_.size() && p_[k + 1] == '^')) {
+      return {};  // a gap: where it starts is not a letter we wrote
+    }
+    if (c == '[') {
+      atom.non_ascii = HasAccentedLetter(p_.substr(k + 1, next - k - 2));
+    } else if (c == '\\') {
+      atom.can_be_empty = k + 1 < p_.size() && std::string_view("bBAz").find(p_[k + 1]) != std::string_view::npos;
+    } else if (c == '(' && atom_end_[k] != kNone) {
+      atom = GroupStart(k, next - 1);
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      atom.non_ascii = HasAccentedLetter(p_.substr(k, next - k));
+    } else {
+      atom.can_be_empty = c == '^' || c == '$';
+    }
+    size_t after = next;
+    if (after < end && (p_[after] == '?' || p_[after] == '*')) {
+      atom.can_be_empty = true;
+      ++after;
+    } else if (after < end && p_[after] == '+') {
+      ++after;
+    } else if (after < end && p_[after] == '{') {
+      const size_t brace = p_.find('}', after);
+      if (brace == std::string_view::npos || brace >= end) return atom;
+      if (p_.substr(after + 1, 1) == "0") atom.can_be_empty = true;
+      after = brace + 1;
+    }
+    if (after < end && p_[after] == '?') ++after;  // a lazy quantifier
+    if (!atom.can_be_empty) return atom;
+    const Tail rest = StartsNonAscii(after, end);
+    return {atom.non_ascii || rest.non_ascii, rest.can_be_empty};
+  }
+
+  // A group's alternatives, each read from its start.
+  Tail GroupStart(size_t open, size_t close) const { return EachAlternative(open, close, &BoundaryLint::StartsNonAscii); }
+
   // A group's alternatives, each read as a sequence.
-  Tail Group(size_t open, size_t close) const {
+  Tail Group(size_t open, size_t close) const { return EachAlternative(open, close, &BoundaryLint::EndsNonAscii); }
+
+  // Reads each alternative of the group p[open, close] with `read` and joins
+  // what they can leave.
+  Tail EachAlternative(size_t open, size_t close, Tail (BoundaryLint::*read)(size_t, size_t) const) const {
     Tail out{false, false};
     size_t lo = open + 1 + GroupPrefix(open);
-    for (size_t bar = lo; bar < close; ++bar) {
-      if (bar_group_[bar] != open) continue;
-      const Tail t = EndsNonAscii(lo, bar);
+    for (size_t bar = lo; bar <= close; ++bar) {
+      if (bar < close && bar_group_[bar] != open) continue;
+      const Tail t = (this->*read)(lo, bar);
       out.non_ascii |= t.non_ascii;
       out.can_be_empty |= t.can_be_empty;
       lo = bar + 1;
     }
-    const Tail t = EndsNonAscii(lo, close);
-    out.non_ascii |= t.non_ascii;
-    out.can_be_empty |= t.can_be_empty;
     return out;
   }
 
   std::string_view p_;
   std::vector<size_t> open_;        // for each ')', its '('
   std::vector<size_t> atom_start_;  // for an escaped character or a class's ']', where the atom begins
+  std::vector<size_t> atom_end_;    // for a '\\', '[' or '(', one past the end of its atom
   std::vector<size_t> bar_group_;   // for each '|', the '(' of its group, or kTopLevel
   bool parsed_ = false;
 };
@@ -212,6 +314,16 @@ std::string WordBoundaryAfterNonAscii(std::string_view p) {
   size_t from = at > 38 ? at - 38 : 0;
   while (from > 0 && (static_cast<unsigned char>(p[from]) & 0xC0) == 0x80) --from;
   return std::string(p.substr(from, at + 2 - from));
+}
+
+// The pattern from its first \b that comes right before a non-ASCII letter
+// (at most 40 bytes, cut at a character boundary), or "" if none.
+std::string WordBoundaryBeforeNonAscii(std::string_view p) {
+  const size_t at = BoundaryLint(p).FirstBoundaryBeforeNonAscii();
+  if (at == std::string_view::npos) return {};
+  size_t to = std::min(p.size(), at + 40);
+  while (to < p.size() && (static_cast<unsigned char>(p[to]) & 0xC0) == 0x80) ++to;
+  return std::string(p.substr(at, to - at));
 }
 
 // Parses state for one file; keeps the error format in one place.
@@ -269,6 +381,10 @@ class Parser {
       if (const std::string at = WordBoundaryAfterNonAscii(value); !at.empty()) {
         Error(line_no, "\\b right after a non-ASCII letter never matches there (RE2's \\b knows only ASCII), at '" +
                            at + "': write 'qu(e\\b|\xc3\xa9)' or leave the \\b out");
+      }
+      if (const std::string at = WordBoundaryBeforeNonAscii(value); !at.empty()) {
+        Error(line_no, "\\b right before a non-ASCII letter never matches at a word's start (RE2's \\b knows only "
+                       "ASCII), at '" + at + "': write '(\\bacido|\xc3\xa1" "cido)' or leave the \\b out");
       }
       r.patterns.push_back({std::string(value), line_no});
     } else if (key == "match") {

@@ -60,6 +60,7 @@ TEST_CASE("rule file errors name file, line, rule and reason", "[classify]") {
       {"rule: r\njust words\npattern: x\nmatch: x\n", "x.rules:2: rule r: expected 'key: value'"},
       {"rule: r\npattern: por qu[e\xc3\xa9]\\b\nmatch: x\n", "x.rules:2: rule r: \\b right after a non-ASCII letter"},
       {"rule: r\npattern: (ni|no) me (mir\xc3\xb3)\\b\nmatch: x\n", "x.rules:2: rule r: \\b right after a non-ASCII letter"},
+      {"rule: r\npattern: \\b[a\xc3\xa1]cido\nmatch: x\n", "x.rules:2: rule r: \\b right before a non-ASCII letter"},
       {"rule: r\nsignal: urgent\nurgent: self_harm, legal_threat\npattern: x\nmatch: x\n",
        "x.rules:1: rule r: only an urgent_counter rule may name several urgent reasons"},
       {"rule: r\nsignal: urgent_counter\nurgent: self_harm, self_harm\npattern: x\nmatch: x\n",
@@ -72,6 +73,38 @@ TEST_CASE("rule file errors name file, line, rule and reason", "[classify]") {
     INFO(c.text);
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].find(c.expected) != std::string::npos);
+  }
+}
+
+// The mirror: a \b right before what can be an accented letter holds only after
+// an ASCII word character, so "\b(ácido|acid)" never finds "ácido" at a word's start.
+// Before a typographic quote it holds after a word, as meant ("you’re").
+TEST_CASE("rules check finds a \\b that can come before a non-ASCII character", "[classify]") {
+  const char* const dead[] = {
+      "\\b(\xc3\xa1" "cido|acid)",         // one alternative starts with á
+      "\\b[a\xc3\xa1]cido",                // a class that holds á
+      "\\b(el )?\xc3\xa1rbol",             // an optional group lets the á be first
+      "x \\b(y|(z|\xc3\xb1u))",            // nested groups
+      "\\bno\\b\xc3\xa9",                 // the second \b
+  };
+  for (const char* p : dead) {
+    INFO(p);
+    const std::string text = std::string("rule: r\npattern: ") + p + "\nmatch: x\n";
+    const std::vector<std::string> errors = Parse(text.c_str()).errors;
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("\\b right before a non-ASCII letter") != std::string::npos);
+  }
+  const char* const fine[] = {
+      "(\\bacido|\xc3\xa1" "cido)",        // the suggested spelling
+      "\\b(el|la) \xc3\xa1rbol",           // a space comes first
+      "\\b[^.!?]{0,40}\xc3\xa9",           // a negated class is a gap
+      "\\bhola|\xc3\xa1rbol",              // the \b's alternative ends before the á
+      "\\b(are|\xe2\x80\x99re)",          // a quote is not a letter: the \b holds after "you"
+  };
+  for (const char* p : fine) {
+    INFO(p);
+    const std::string text = std::string("rule: r\npattern: ") + p + "\nmatch: x\n";
+    CHECK(Parse(text.c_str()).errors.empty());
   }
 }
 
