@@ -93,28 +93,14 @@ class BoundaryLint {
 
   // The offset of the first such \b, or npos.
   size_t FirstBoundaryAfterNonAscii() const {
-    if (!parsed_) return std::string_view::npos;
-    for (size_t i = 0; i + 1 < p_.size(); ++i) {
-      if (p_[i] != '\\') continue;
-      if (p_[i + 1] == 'b' && atom_start_[i + 1] == i && EndsNonAscii(SequenceStart(i), i).non_ascii) return i;
-      ++i;
-    }
-    return std::string_view::npos;
+    return FirstBoundaryWhere([this](size_t i) { return EndsNonAscii(SequenceStart(i), i).non_ascii; });
   }
 
   // The offset of the first \b whose right side can be a non-ASCII character
   // ("\b(ácido|acid)", "\b[aá]cido"), or npos. Such a \b holds only after an
   // ASCII word character, so the branch never matches at the start of a word.
   size_t FirstBoundaryBeforeNonAscii() const {
-    if (!parsed_) return std::string_view::npos;
-    for (size_t i = 0; i + 1 < p_.size(); ++i) {
-      if (p_[i] != '\\') continue;
-      if (p_[i + 1] == 'b' && atom_start_[i + 1] == i && StartsNonAscii(i + 2, SequenceEnd(i + 2)).non_ascii) {
-        return i;
-      }
-      ++i;
-    }
-    return std::string_view::npos;
+    return FirstBoundaryWhere([this](size_t i) { return StartsNonAscii(i + 2, SequenceEnd(i + 2)).non_ascii; });
   }
 
  private:
@@ -203,6 +189,18 @@ class BoundaryLint {
     if (!atom.can_be_empty) return atom;
     const Tail before = EndsNonAscii(lo, start);
     return {atom.non_ascii || before.non_ascii, before.can_be_empty};
+  }
+
+  // The offset of the first unescaped \b for which `dead(offset)` holds, or npos.
+  template <typename Dead>
+  size_t FirstBoundaryWhere(Dead dead) const {
+    if (!parsed_) return std::string_view::npos;
+    for (size_t i = 0; i + 1 < p_.size(); ++i) {
+      if (p_[i] != '\\') continue;
+      if (p_[i + 1] == 'b' && atom_start_[i + 1] == i && dead(i)) return i;
+      ++i;
+    }
+    return std::string_view::npos;
   }
 
   // Where the atom starting at `k` ends: past an escape, a class, a group or
@@ -308,8 +306,8 @@ class BoundaryLint {
 
 // The pattern up to and including its first \b that follows a non-ASCII
 // letter (at most 40 bytes of it, cut at a character boundary), or "" if none.
-std::string WordBoundaryAfterNonAscii(std::string_view p) {
-  const size_t at = BoundaryLint(p).FirstBoundaryAfterNonAscii();
+std::string WordBoundaryAfterNonAscii(std::string_view p, const BoundaryLint& lint) {
+  const size_t at = lint.FirstBoundaryAfterNonAscii();
   if (at == std::string_view::npos) return {};
   size_t from = at > 38 ? at - 38 : 0;
   while (from > 0 && (static_cast<unsigned char>(p[from]) & 0xC0) == 0x80) --from;
@@ -318,8 +316,8 @@ std::string WordBoundaryAfterNonAscii(std::string_view p) {
 
 // The pattern from its first \b that comes right before a non-ASCII letter
 // (at most 40 bytes, cut at a character boundary), or "" if none.
-std::string WordBoundaryBeforeNonAscii(std::string_view p) {
-  const size_t at = BoundaryLint(p).FirstBoundaryBeforeNonAscii();
+std::string WordBoundaryBeforeNonAscii(std::string_view p, const BoundaryLint& lint) {
+  const size_t at = lint.FirstBoundaryBeforeNonAscii();
   if (at == std::string_view::npos) return {};
   size_t to = std::min(p.size(), at + 40);
   while (to < p.size() && (static_cast<unsigned char>(p[to]) & 0xC0) == 0x80) ++to;
@@ -378,11 +376,12 @@ class Parser {
     RuleSpec& r = *current_;
     if (key == "pattern") {
       if (value.empty()) Error(line_no, "empty pattern");
-      if (const std::string at = WordBoundaryAfterNonAscii(value); !at.empty()) {
+      const BoundaryLint lint(value);
+      if (const std::string at = WordBoundaryAfterNonAscii(value, lint); !at.empty()) {
         Error(line_no, "\\b right after a non-ASCII letter never matches there (RE2's \\b knows only ASCII), at '" +
                            at + "': write 'qu(e\\b|\xc3\xa9)' or leave the \\b out");
       }
-      if (const std::string at = WordBoundaryBeforeNonAscii(value); !at.empty()) {
+      if (const std::string at = WordBoundaryBeforeNonAscii(value, lint); !at.empty()) {
         Error(line_no, "\\b right before a non-ASCII letter never matches at a word's start (RE2's \\b knows only "
                        "ASCII), at '" + at + "': write '(\\bacido|\xc3\xa1" "cido)' or leave the \\b out");
       }

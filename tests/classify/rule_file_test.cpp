@@ -19,6 +19,24 @@ Parsed Parse(const char* text) {
   return p;
 }
 
+// Each of `dead`, alone in a rule, must be refused with exactly one error that
+// names `reason`; each of `fine` must parse with none.
+template <size_t D, size_t F>
+void ExpectBoundaryLint(const char* const (&dead)[D], const char* reason, const char* const (&fine)[F]) {
+  for (const char* p : dead) {
+    INFO(p);
+    const std::string text = std::string("rule: r\npattern: ") + p + "\nmatch: x\n";
+    const std::vector<std::string> errors = Parse(text.c_str()).errors;
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find(reason) != std::string::npos);
+  }
+  for (const char* p : fine) {
+    INFO(p);
+    const std::string text = std::string("rule: r\npattern: ") + p + "\nmatch: x\n";
+    CHECK(Parse(text.c_str()).errors.empty());
+  }
+}
+
 TEST_CASE("a well-formed rule parses verbatim", "[classify]") {
   const auto [rules, errors] = Parse(
       "# comment\nrule: a.b\nsignal: complaint\nweight: 2.5\ncategory: billing\n"
@@ -87,13 +105,6 @@ TEST_CASE("rules check finds a \\b that can come before a non-ASCII character", 
       "x \\b(y|(z|\xc3\xb1u))",            // nested groups
       "\\bno\\b\xc3\xa9",                 // the second \b
   };
-  for (const char* p : dead) {
-    INFO(p);
-    const std::string text = std::string("rule: r\npattern: ") + p + "\nmatch: x\n";
-    const std::vector<std::string> errors = Parse(text.c_str()).errors;
-    REQUIRE(errors.size() == 1);
-    CHECK(errors[0].find("\\b right before a non-ASCII letter") != std::string::npos);
-  }
   const char* const fine[] = {
       "(\\bacido|\xc3\xa1" "cido)",        // the suggested spelling
       "\\b(el|la) \xc3\xa1rbol",           // a space comes first
@@ -101,11 +112,7 @@ TEST_CASE("rules check finds a \\b that can come before a non-ASCII character", 
       "\\bhola|\xc3\xa1rbol",              // the \b's alternative ends before the á
       "\\b(are|\xe2\x80\x99re)",          // a quote is not a letter: the \b holds after "you"
   };
-  for (const char* p : fine) {
-    INFO(p);
-    const std::string text = std::string("rule: r\npattern: ") + p + "\nmatch: x\n";
-    CHECK(Parse(text.c_str()).errors.empty());
-  }
+  ExpectBoundaryLint(dead, "\\b right before a non-ASCII letter", fine);
 }
 
 // RE2's \b knows only ASCII word characters, so a \b whose left side can be
@@ -121,13 +128,6 @@ TEST_CASE("rules check finds a \\b that can follow a non-ASCII character", "[cla
       "a(b|(c|\xc3\xa9))\\b",                // nested groups
       "x[\xc3\xb1]{0,2}\\b",                 // with one or two ñ the \b is dead
   };
-  for (const char* p : dead) {
-    INFO(p);
-    const std::string text = std::string("rule: r\npattern: ") + p + "\nmatch: x\n";
-    const std::vector<std::string> errors = Parse(text.c_str()).errors;
-    REQUIRE(errors.size() == 1);
-    CHECK(errors[0].find("\\b right after a non-ASCII letter") != std::string::npos);
-  }
   const char* const fine[] = {
       "qu(e\\b|\xc3\xa9)",                      // the suggested spelling
       "est[a\xc3\xa1]s\\b",                     // always ends on an ASCII s
@@ -135,11 +135,7 @@ TEST_CASE("rules check finds a \\b that can follow a non-ASCII character", "[cla
       "(hola|adi\xc3\xb3s) amigo\\b",           // the non-ASCII letter is not last
       "[^\xc3\xa9]\\b",                         // a negated class is a gap
   };
-  for (const char* p : fine) {
-    INFO(p);
-    const std::string text = std::string("rule: r\npattern: ") + p + "\nmatch: x\n";
-    CHECK(Parse(text.c_str()).errors.empty());
-  }
+  ExpectBoundaryLint(dead, "\\b right after a non-ASCII letter", fine);
 }
 
 }  // namespace
