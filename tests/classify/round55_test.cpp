@@ -1,7 +1,8 @@
 // Round 55: families written after holdout56 was measured (complaints.rules `c55.*`; counter.rules
 // `counter55.glad_after_all`, and `praise.quality` no longer reads the hedge "kind of" as praise;
 // spam.rules `spam55.easy_certificates_and_gift_cards`; urgent_broad.rules `ub55.*`;
-// urgent_counter.rules `counter55.story_closed`), checked with sentences written for this test,
+// urgent_counter.rules `counter55.story_closed`, merged in round 56 into `counter41.story_then_back` and
+// `counter55.when_it_could_be_anyone`), checked with sentences written for this test,
 // not taken from any data set.
 #include <catch2/catch.hpp>
 
