@@ -1,5 +1,6 @@
 // Round 57: families written after holdout58 was measured (complaints.rules `c57.*`, with new
-// patterns in c55.facility_for_months, c56.list_never_updated and c56.arrived_then_left; counter.rules
+// patterns in c51.guess_what, c51.on_the_phone, c54.wrong_drug, c55.facility_for_months,
+// c56.list_never_updated and c56.arrived_then_left; counter.rules
 // `counter57.*` and a pattern in counter52.blame_elsewhere; spam.rules `spam57.gift_card_payment`;
 // urgent_broad.rules `ub57.*` and "when mom goes I go too" in ub14.self_harm), checked with sentences
 // written for this test, not taken from any data set.
