@@ -17,7 +17,11 @@ constexpr double kBeforeBut = 0.5, kAfterBut = 1.5, kInAlthough = 0.5;
 constexpr double kExclamation = 0.292;    // per '!', up to 4
 constexpr double kQuestion = 0.18;        // per '?' when 2 or more, up to 3
 constexpr double kNormAlpha = 15.0;       // compound = s / sqrt(s^2 + alpha)
-constexpr int kNegationWindow = 3;
+// Words looked back for a negation or a booster. VADER looks three back; four
+// also reaches "it's never given me a problem" (round 57: over 31,264
+// labelled texts, 13 verdicts moved on the rules alone, 9 the right way; 10 as
+// shipped, 7 the right way).
+constexpr int kNegationWindow = 4;
 
 struct Token {
   std::string_view text;  // lower-cased, in the tokenizer's arena; emoji and emoticons as written

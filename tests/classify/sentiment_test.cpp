@@ -29,6 +29,7 @@ TEST_CASE("sentiment heuristics move the score the right way", "[classify]") {
       {"negative word", "ok then", "rude"},
       {"negation flips", "ok then", "not good"},
       {"negation flips negative", "not rude", "rude"},
+      {"negation four words back", "never once was she rude", "once she was rude"},
       {"intensifier", "very good", "good"},
       {"intensifier on negative", "rude", "very rude"},
       {"dampener", "good", "slightly good"},
