@@ -1,8 +1,9 @@
 // Round 57: families written after holdout58 was measured (complaints.rules `c57.*`, with new
 // patterns in c51.guess_what, c51.on_the_phone, c54.wrong_drug, c55.facility_for_months,
-// c56.list_never_updated and c56.arrived_then_left; counter.rules
-// `counter57.*` and a pattern in counter52.blame_elsewhere; spam.rules `spam57.gift_card_payment`;
-// urgent_broad.rules `ub57.*` and "when mom goes I go too" in ub14.self_harm), checked with sentences
+// c56.list_never_updated, c56.arrived_then_left and c56.no_one_speaks_it; counter.rules
+// `counter57.*` and patterns in counter50.not_on_you and counter55.glad_after_all; spam.rules
+// `spam57.gift_card_payment`; urgent_broad.rules `ub57.*`, patterns in ub7.self_harm_unsafe and
+// "when mom goes I go too" in ub14.self_harm), checked with sentences
 // written for this test, not taken from any data set.
 #include <catch2/catch.hpp>
 
