@@ -1,6 +1,7 @@
 // Round 58: families written after holdout59 was measured (complaints.rules `c58.*`, with new
 // patterns in c52.mail_that_hurts and c57.scare_quoted_promise; general.rules gen.sarcastic_thanks;
-// counter.rules `counter58.*`; spam.rules spam57.gift_card_payment; urgent_broad.rules `ub58.*`
+// counter.rules `counter58.*`; spam.rules spam57.gift_card_payment and a narrower
+// "DM me" in spam.promotion; urgent_broad.rules `ub58.*`
 // and a pattern in ub43.legal_practices_law), checked with sentences written for this test, not
 // taken from any data set.
 #include <catch2/catch.hpp>
@@ -78,6 +79,11 @@ TEST_CASE("round 58: a better system, days gone by, wait or leave, a page that a
                           "clinic-pay.online")
             .spam);
   CHECK_FALSE(shipped->Classify("I got a collections letter for a bill I already paid. Who do I call?").spam);
+  // A bare "DM me" is a patient asking to be contacted privately, not a lure.
+  CHECK_FALSE(shipped->Classify("Can someone from the Logan clinic DM me? I've called four times about my refill.").spam);
+  CHECK_FALSE(shipped->Classify("Our church is gathering blankets for families in the ICU waiting room. DM me to help!").spam);
+  CHECK(shipped->Classify("Selling cheap scrubs, all sizes, DM me for the price list").spam);
+  CHECK(shipped->Classify("I earned $4,500 last week from home!! DM me 'START'").spam);
 }
 
 }  // namespace
