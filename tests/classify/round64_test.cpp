@@ -1,12 +1,14 @@
 // Round 64: families written after holdout65 was measured (complaints.rules `c64.*`, with new
 // patterns in c48.same_same_cute ("New sign ... Same hold music.", "Closing the X is a choice."),
 // c55.facility_for_months (out of order "since I started"), c59.dismissed_then_proven (a sprain
-// that was a fracture), c60.appointment_clock ("Appointment at 9:15. Called back at 11:40.") and
-// plain24.repeated_attempts (a comment deleted); counter.rules `counter64.*` and patterns in
+// that was a fracture), c60.appointment_clock ("Appointment at 9:15. Called back at 11:40."),
+// demand.fix ("I would appreciate a response") and plain24.repeated_attempts (a comment deleted);
+// counter.rules `counter64.*` and patterns in praise7.negated_bad ("nobody was rude"),
 // counter63.found_item, counter52.defend_staff and counter54.not_on_you; urgent_broad.rules
-// `ub64.*` and patterns in ub14.privacy_found, ub34.gave_away_belongings, ub6.self_harm_not_around,
-// ub9.self_harm_farewell_acts and ub7.self_harm_unsafe), checked with sentences written for this
-// test, not taken from any data set.
+// `ub64.*` and patterns in ub14.privacy_found, ub34.gave_away_belongings,
+// ub6.self_harm_not_around, ub9.self_harm_farewell_acts and ub7.self_harm_unsafe; urgent.rules
+// urgent.medical_emergency ("now he's 104.1")), checked with sentences written for this test,
+// not taken from any data set.
 #include <catch2/catch.hpp>
 
 #include "classify/classifier.h"
