@@ -1,4 +1,5 @@
-// Round 65: families written after holdout66 was measured (complaints.rules `c65.*`, with new
+// Round 65: families written after holdout66 was measured (complaints.rules `c65.*` and, since
+// the second reading, c59.patronized and c59.as_if_absent, with new
 // patterns in c60.says_one_thing ("your billboard on Route 9 says"), c60.appointment_clock
 // ("Checked in for 9:45 ... Seen at 12:20."), c53.no_interpreter_more (none after 6pm,
 // "understood maybe half"), c58.cold_in_coats ("was 57 degrees") and c60.dose_caught ("thank
