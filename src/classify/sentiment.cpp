@@ -281,6 +281,14 @@ SentimentResult SentimentScorer::Score(std::string_view text) const {
   bool text_has_lower = false;
   for (const Token& t : tokens) text_has_lower |= t.is_word && !t.caps;
 
+  // Marks a "but" read as "only"; its address is what the negation look-back tests.
+  static const Entry kOnlyBut{Kind::kContrastBut, 0, false};
+  auto is_only_but_negation = [](const std::vector<Token>& ts, size_t but) {
+    std::string_view p = ts[but - 1].text;
+    if (p == "nothing" || p == "none" || p == "nobody") return true;
+    return p == "one" && but >= 2 && ts[but - 2].text == "no" && !ts[but - 2].clause_end;
+  };
+
   SentimentResult result;
   int last_but = -1;
   bool in_although = false;
@@ -297,6 +305,13 @@ SentimentResult SentimentScorer::Score(std::string_view text) const {
     }
     if (e != nullptr && e->spanish) ++result.spanish_words;
     bool ends_clause = t.clause_end;
+    // "nothing but good", "no one but you": after a pronoun-like negation "but"
+    // means "only". It neither contrasts nor lets that negation flip what follows.
+    if (e != nullptr && e->kind == Kind::kContrastBut && i > 0 && !tokens[i - 1].clause_end &&
+        is_only_but_negation(tokens, i)) {
+      raw.back() = &kOnlyBut;
+      e = nullptr;
+    }
     if (e != nullptr && e->kind == Kind::kContrastBut) last_but = static_cast<int>(scored.size());
     if (e != nullptr && e->kind == Kind::kContrastAlthough) in_although = true;
     if (e != nullptr && (e->kind == Kind::kContrastBut || e->kind == Kind::kContrastAlthough)) result.has_contrast = true;
@@ -309,6 +324,7 @@ SentimentResult SentimentScorer::Score(std::string_view text) const {
         const Token& p = tokens[i - static_cast<size_t>(back)];
         if (p.clause_end) break;
         const Entry* pe = raw[i - static_cast<size_t>(back)];
+        if (pe == &kOnlyBut) break;
         if (pe == nullptr) continue;
         if (pe->kind == Kind::kBooster) {
           double b = pe->value * (1.0 - 0.05 * (back - 1));

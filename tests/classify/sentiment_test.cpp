@@ -7,7 +7,7 @@ namespace {
 
 const char kLexicon[] =
     "[words]\ngood 2\nkind 2\nrude -2.5\nbad -2.5\nhelpful 1.8\n:( -2\n😡 -3\n"
-    "[boosters]\nvery 0.3\nslightly -0.3\n[negations]\nnot\nnever\n[but]\nbut\n[although]\nalthough\n"
+    "[boosters]\nvery 0.3\nslightly -0.3\n[negations]\nnot\nnever\nnothing\nno\n[but]\nbut\n[although]\nalthough\n"
     "[spanish]\nel\nla\nque\n";
 
 const SentimentScorer& Scorer() {
@@ -40,6 +40,11 @@ TEST_CASE("sentiment heuristics move the score the right way", "[classify]") {
       {"emoji", "fine", "fine 😡"},
       {"but: the second clause dominates", "rude but kind", "kind but rude"},
       {"although: its clause is weaker", "although rude, kind", "although kind, rude"},
+      // "nothing but good": "but" means "only", so "nothing" does not flip "good"
+      // and the praise before it is not discounted as a contrast.
+      {"nothing but: praise stays praise", "nothing but good", "ok then"},
+      {"no one but: praise stays praise", "no one but kind people", "ok then"},
+      {"a real but still contrasts", "nothing bad, but kind", "nothing kind, but rude"},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -49,6 +54,12 @@ TEST_CASE("sentiment heuristics move the score the right way", "[classify]") {
       CHECK(Compound(c.stronger) > Compound(c.weaker));
     }
   }
+}
+
+TEST_CASE("a but read as only is not a contrast", "[classify]") {
+  CHECK_FALSE(Scorer().Score("nothing but good to say").has_contrast);
+  CHECK(Scorer().Score("nothing bad but rude staff").has_contrast);
+  CHECK(Scorer().Score("nothing but good to say").compound > 0);
 }
 
 TEST_CASE("compound stays in -1..1 and lists the contributing terms", "[classify]") {
