@@ -1,11 +1,12 @@
 // Round 70: families written after holdout71 was measured (complaints.rules `c70.*`,
-// counter.rules `counter70.*`, urgent_broad.rules `ub70.*`, urgent_counter.rules `uc70.*`,
-// with new patterns in older homes: plain.clock_elapsed ("got there 7:15 ... left at 10:30",
-// Spanish "nos atendieron a la una"), plain.stopped_taking ("you dropped <plan>"),
-// praise30.zero_and_nothing_but ("nothing but good") and counter55.glad_after_all (a bill
-// dreaded, then small), the last two taken over from counter69.praise_said_plainly, which held
-// four kinds and is gone), checked with sentences written for this test, not taken from any
-// data set. The true cases failed before round 70; the false ones guard the look-alikes.
+// counter.rules `counter70.*`, urgent_broad.rules `ub70.*`, with new patterns in older homes:
+// counter30.medical_recovered ("he's 7 now", "remember when my"), plain.clock_elapsed ("got
+// there 7:15 ... left at 10:30", Spanish "nos atendieron a la una"), plain.stopped_taking ("you
+// dropped <plan>"), praise30.zero_and_nothing_but ("nothing but good") and
+// counter55.glad_after_all (a bill dreaded, then small), the last two taken over from
+// counter69.praise_said_plainly, which held four kinds and is gone), checked with sentences
+// written for this test, not taken from any data set. The true cases failed before round 70;
+// the false ones guard the look-alikes.
 #include <catch2/catch.hpp>
 
 #include "classify/classifier.h"

@@ -5,9 +5,10 @@
 // choice."), counter70.not_on_the_clinic ("(not you)", "not at my doctors"),
 // counter52.defend_staff ("maybe be nicer"), counter35.wait_understood ("I'm fine waiting"),
 // counter69.home_after_stay ("came home from the NICU after 87 days"), ub43's "how many of the
-// 50mg ... too many", ub.threat_broad ("going to flip that desk") and uc70.grown_since ("now
-// he's 6")), checked with sentences written for this test, not taken from any data set. The
-// true cases failed before round 71; the false ones guard the look-alikes.
+// 50mg ... too many", ub.threat_broad ("going to flip that desk") and
+// counter30.medical_recovered ("now he's 6")), checked with sentences written for this test,
+// not taken from any data set. The true cases failed before round 71; the false ones guard the
+// look-alikes.
 #include <catch2/catch.hpp>
 
 #include "classify/classifier.h"
