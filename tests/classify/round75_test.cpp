@@ -5,7 +5,8 @@
 // walk-ins, sweetie.'"), plain7.deleted_review (Spanish "borran los comentarios"),
 // c64.es_no_longer_accepts ("ya no atiende embarazos"), c51.service_missing ("no hand therapist
 // closer than ..."), c52.talked_over ("asked her to stop and she kept right on"),
-// c56.es_billed_after_paying ("tengo el recibo") and counter39.self_harm_years_since ("ten years
+// c56.es_billed_after_paying ("tengo el recibo"), plain7.care_not_given ("hasn't once examined
+// me"), c47.runaround_found_out ("pointing at each other") and counter39.self_harm_years_since ("ten years
 // ago tonight I walked into the ER ... still here, still grateful")), checked with sentences
 // written for this test, not taken from any data set. The true cases failed before round 75; the
 // false ones guard the look-alikes.
