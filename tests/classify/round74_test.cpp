@@ -1,5 +1,6 @@
 // Round 74: families written after holdout75 was measured (complaints.rules `c74.*`,
-// urgent_broad.rules `ub74.*`, urgent_counter.rules `uc74.*`, with new patterns in older homes:
+// urgent_broad.rules `ub74.*`, with new patterns in older homes (the "throwback" counter now lives in
+// counter37.medical_years_ago):
 // c62.nobody_until_monday ("no doctor to call until Monday"), c73.great_weekend_thanks ("Great
 // weekend, thanks." on its own), c73.phone_too_old (a phone "with the latest update"),
 // c73.didnt_think_it_through ("somebody needs to think this through"), c41.spared_then_but ("no
