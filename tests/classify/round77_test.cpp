@@ -8,7 +8,8 @@
 // to the clinic in daylight"), gen.waited_hyperbole (friends made in the waiting room),
 // c74.laid_hands ("yanked by the arm"), c51.service_missing ("no allergist between Bend and
 // Burns taking ..."), plain.talks_down ("nos trataron como criminales"), ub12.threat_reported
-// (Spanish "va a regresar ... a matar al guardia"), counter45.fairness_defence ("to everyone
+// (Spanish "va a regresar ... a matar al guardia"), ub58.pills_set_aside (meds "I've been saving
+// up", first written as ub77.kept_stockpile), counter45.fairness_defence ("to everyone
 // trashing ..."), counter48.own_fault_elsewhere ("(not the hospital's)"), spam.offer (bought
 // reviews) and counter37.medical_years_ago ("starts preschool Monday")), checked with sentences
 // written for this test, not taken from any data set. The true cases failed before round 77; the
