@@ -69,7 +69,8 @@ list(APPEND TURNAROUND_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/round81_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/round82_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/round83_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/round84_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/round84_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/round85_test.cpp)
 
 # Quality gate: eval on the project's labelled healthcare comments must reach
 # F1 >= 0.90 and urgent recall >= 0.95 (the dev set and the holdout are never used here).
