@@ -12,7 +12,8 @@
 // c52.service_stopped ("the cancer center quit taking ..."), c63.different_story ("The billing
 // office is another story"), ub50.threat_half_in_person ("is going to hear from me in person"),
 // ub.privacy_broad (a result faxed to a supervisor; "half the church knows"),
-// ub83.es_farewell_letter ("Díganle a mi hija que su papá la quiso mucho"), ub64.only_reason
+// ub83.es_farewell_letter ("Díganle a mi hija que su papá la quiso mucho"; round 85 moved that
+// pattern to ub9.self_harm_farewell_acts, a full flag), ub64.only_reason
 // ("the only reason I was still trying"), counter39.awareness_event (a gatekeeper class "on the
 // 3rd"), counter45.regular_joke_milestone (loyalty cards; "7 lbs 9 oz of pure attitude") and
 // counter48.gripes_that_did_not_happen ("tried to find something to complain about")), checked with
